@@ -1,0 +1,34 @@
+// Rekindle browser bootstrap: connects the stock Phoenix LiveView client to a Rekindle server.
+//
+// Pages may configure it by defining, before this script runs:
+//   window.Rekindle = { hooks: {...}, params: {...} | (el) => ({...}), liveSocketOptions: {...} }
+// A params function is called with the view's element for each join and with no argument when the
+// socket builds its URL (LiveSocket hands the same options to the Phoenix Socket).
+import {Socket} from "phoenix";
+import {LiveSocket} from "phoenix_live_view";
+
+const config = window.Rekindle || {};
+const userParams = config.params;
+
+// A function, not an object: LiveView writes _mounts, _mount_attempts and _live_referer into the
+// object params returns (liveview-protocol.md §1.1), so each call must return a fresh one, and the
+// app's own object must never be handed over. Reading the meta tag here rather than at load time
+// also works when this script is included before the tag (connect() waits for DOMContentLoaded).
+// Without the tag the key is left out rather than sent as the text "undefined"; the join then
+// fails as stale (§2.3).
+const params = (el) => {
+  const csrf = document.querySelector("meta[name='csrf-token']")?.getAttribute("content");
+  return {
+    ...(typeof userParams === "function" ? userParams(el) : userParams),
+    ...(csrf != null && {_csrf_token: csrf}),
+  };
+};
+
+const liveSocket = new LiveSocket("/live", Socket, {
+  ...config.liveSocketOptions,
+  hooks: config.hooks || config.liveSocketOptions?.hooks || {},
+  params,
+});
+
+liveSocket.connect();
+window.liveSocket = liveSocket;

@@ -1,0 +1,4 @@
+using Ballots;
+
+var app = BallotsApp.Build(args);
+app.Run();

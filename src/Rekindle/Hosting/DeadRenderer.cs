@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.Hosting;
+
+/// <summary>
+/// Answers the first GET of a live route (liveview-protocol.md §2): mounts the view disconnected,
+/// renders it into its container with the signed tokens, and wraps it in the layout.
+/// </summary>
+internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, IOptions<RekindleOptions> options)
+{
+    private readonly RekindleOptions _options = options.Value;
+
+    public async Task RenderAsync(HttpContext context, LiveRoute route)
+    {
+        var browserSessionId = browserSession.GetOrCreate(context);
+        var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
+        var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}");
+        var parameters = RouteParameters.From(context.Request.RouteValues, context.Request.QueryString.Value);
+        await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User));
+        await view.HandleParamsAsync(parameters, uri);
+        var body = view.Render().ToString();
+
+        var viewId = SessionTokens.NewViewId();
+        var session = tokens.ProtectSession(new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId));
+        var container = $"<div id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId)}\">{body}</div>";
+        var page = _options.Layout(new LayoutContext(
+            HtmlEscaper.Escape(view.PageTitle ?? ""),
+            browserSession.CsrfToken(browserSessionId),
+            ClientAssets.ScriptPath,
+            _options.HeadHtml,
+            container));
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsync(page, context.RequestAborted);
+    }
+}

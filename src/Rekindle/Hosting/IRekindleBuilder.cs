@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rekindle.Hosting;
+
+/// <summary>Returned by <c>AddRekindle</c>, for add-on packages to register their services.</summary>
+public interface IRekindleBuilder
+{
+    IServiceCollection Services { get; }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rekindle.Hosting;
+using Rekindle.Runtime;
+using Rekindle.Transport;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Rekindle's services.</summary>
+public static class RekindleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Rekindle: options bound from the <c>Rekindle</c> configuration section, ASP.NET Data
+    /// Protection with the key ring persisted under <see cref="RekindleOptions.DataPath"/> (unless the
+    /// app configured a key repository itself), and the live view runtime.
+    /// </summary>
+    /// <example><code>builder.Services.AddRekindle(options =&gt; options.HeadHtml = "&lt;link rel=\"stylesheet\" href=\"/app.css\"&gt;");</code></example>
+    public static IRekindleBuilder AddRekindle(this IServiceCollection services, Action<RekindleOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<RekindleOptions>().BindConfiguration("Rekindle")
+            .Validate(o => o.SessionTokenLifetime > TimeSpan.Zero, "Rekindle:SessionTokenLifetime must be positive.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.AddOptions<TransportOptions>().BindConfiguration("Rekindle:Transport")
+            .Validate(o => o.MaxFrameBytes >= 1024, "Rekindle:Transport:MaxFrameBytes must be at least 1024.")
+            .Validate(o => o.IdleTimeout > TimeSpan.FromSeconds(30), "Rekindle:Transport:IdleTimeout must exceed the client's 30 s heartbeat.")
+            .Validate(o => o.MaxViewsPerSocket > 0, "Rekindle:Transport:MaxViewsPerSocket must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
+            .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
+            .ValidateOnStart();
+
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>()
+            .PostConfigure<IOptions<RekindleOptions>, IHostEnvironment, ILoggerFactory>((keys, rekindle, environment, loggers) =>
+            {
+                if (keys.XmlRepository is null)
+                {
+                    var folder = Path.Combine(environment.ContentRootPath, rekindle.Value.DataPath, "keys");
+                    keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(folder), loggers);
+                }
+            });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SessionTokens>();
+        services.TryAddSingleton<BrowserSession>();
+        services.TryAddSingleton<LiveRouteTable>();
+        services.TryAddSingleton<ViewJoiner>();
+        services.TryAddSingleton<ViewProcessFactory>();
+        services.TryAddSingleton<DeadRenderer>();
+        services.TryAddSingleton<LiveSocketEndpoint>();
+        services.TryAddSingleton<ClientAssets>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
+        return new RekindleBuilder(services);
+    }
+
+    private sealed class RekindleBuilder(IServiceCollection services) : IRekindleBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rekindle.Runtime;
+using Rekindle.Transport;
+using Rekindle.Views;
+
+namespace Rekindle.Hosting;
+
+/// <summary>
+/// The connected half of a view's life start (liveview-protocol.md §3.3): checks the tokens against
+/// the topic and the socket's browser session, routes the URL, creates the view in its own DI
+/// scope and mounts it with the connect params. Refusals are results, not exceptions.
+/// </summary>
+internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable routes, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
+{
+    public async ValueTask<JoinResult> JoinAsync(string topic, JsonElement payload, SocketSession session, CancellationToken cancellationToken)
+    {
+        if (session.BrowserSessionId is null)
+        {
+            Log.NoBrowserSession(logger, topic);
+            return JoinResult.Refused("stale");
+        }
+        if (!tokens.TryReadSession(ReadString(payload, "session"), out var token)
+            || !string.Equals(ProtocolNames.ViewTopicPrefix + token.ViewId, topic, StringComparison.Ordinal)
+            || !string.Equals(token.BrowserSessionId, session.BrowserSessionId, StringComparison.Ordinal))
+        {
+            Log.TokenRefused(logger, topic, "session token invalid, expired, or for another view or browser session");
+            return JoinResult.Refused("stale");
+        }
+        if (ReadString(payload, "static") is { } staticToken && (!tokens.TryReadStatic(staticToken, out var staticViewId) || staticViewId != token.ViewId))
+        {
+            Log.TokenRefused(logger, topic, "static token invalid or for another view");
+            return JoinResult.Refused("stale");
+        }
+        if (routes.Find(token.Route) is not { } route
+            || !Uri.TryCreate(ReadString(payload, "url"), UriKind.Absolute, out var uri)
+            || !route.TryMatch(uri.AbsolutePath, out var routeValues))
+        {
+            Log.TokenRefused(logger, topic, "the URL no longer routes to the token's view");
+            return JoinResult.Refused("unauthorized");
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var view = (LiveView)ActivatorUtilities.CreateInstance(scope.ServiceProvider, route.ViewType);
+            view.SetConnected(true);
+            var parameters = RouteParameters.From(routeValues, uri.Query);
+            var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
+            await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User));
+            await view.HandleParamsAsync(parameters, uri);
+            return new JoinResult(view, scope, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.MountCrashed(logger, exception, route.ViewType.Name, topic);
+            await scope.DisposeAsync();
+            return JoinResult.Refused("join crashed");
+        }
+    }
+
+    private static string? ReadString(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(6001, LogLevel.Warning,
+            "Join on {Topic} refused as stale: the socket has no verified browser session. Check that 1) the page has <meta name=\"csrf-token\"> from the Rekindle layout, 2) the LiveSocket is created with params {{_csrf_token: token}} (rekindle.js does it), 3) the browser sends the rekindle.sid cookie to the socket's host.",
+            EventName = nameof(NoBrowserSession))]
+        public static partial void NoBrowserSession(ILogger logger, string topic);
+
+        [LoggerMessage(6002, LogLevel.Debug, "Join on {Topic} refused: {Reason}.", EventName = nameof(TokenRefused))]
+        public static partial void TokenRefused(ILogger logger, string topic, string reason);
+
+        [LoggerMessage(6003, LogLevel.Error, "Mounting {View} on {Topic} failed.", EventName = nameof(MountCrashed))]
+        public static partial void MountCrashed(ILogger logger, Exception exception, string view, string topic);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Rekindle.Rendering;
+
+/// <summary>
+/// Collects an interpolated template: literal parts become the statics, holes the dynamics.
+/// Used through <c>Html($"...")</c>; never constructed by hand.
+/// </summary>
+[InterpolatedStringHandler]
+public ref struct HtmlTemplateHandler
+{
+    private string[]? _literals;
+    private readonly object?[] _dynamics;
+    private int _holes;
+
+    public HtmlTemplateHandler(int literalLength, int formattedCount)
+    {
+        _dynamics = formattedCount == 0 ? [] : new object?[formattedCount];
+        _literals = ArrayPool<string>.Shared.Rent(formattedCount + 1);
+        _literals.AsSpan(0, formattedCount + 1).Fill("");
+        _holes = 0;
+    }
+
+    public void AppendLiteral(string value)
+    {
+        var literals = _literals!; // set in the constructor, cleared only by Build
+        literals[_holes] = literals[_holes].Length == 0 ? value : literals[_holes] + value;
+    }
+
+    public void AppendFormatted<T>(T value) => _dynamics[_holes++] = DynamicValue.From(value, format: null);
+
+    public void AppendFormatted<T>(T value, string? format) => _dynamics[_holes++] = DynamicValue.From(value, format);
+
+    public void AppendFormatted(string? value) => _dynamics[_holes++] = value is null ? "" : HtmlEscaper.Escape(value);
+
+    internal Rendered Build(string callerFile, int callerLine)
+    {
+        var literals = _literals!; // set in the constructor; Build is called once
+        _literals = null;
+        try
+        {
+            var template = TemplateCache.Get(callerFile, callerLine, literals.AsSpan(0, _dynamics.Length + 1));
+            return new Rendered(template, _dynamics);
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(literals, clearArray: true);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Rekindle.Rendering;
+using Rekindle.Transport;
+using Rekindle.Hosting;
+using Rekindle.Views;
+
+namespace Rekindle.Runtime;
+
+/// <summary>
+/// One joined view: a bounded, single-reader mailbox and the loop that drains it, so the view's code
+/// never runs concurrently with itself and replies leave in the order their pushes arrived
+/// (liveview-protocol.md §5.5). An exception from view code ends this view alone: it is logged, the
+/// client gets <c>phx_error</c> (and rejoins, §7.3), and the socket frees the topic.
+/// </summary>
+internal sealed partial class ViewProcess
+{
+    private readonly Channel<ViewMessage> _mailbox;
+    private readonly IFrameSink _sink;
+    private readonly ViewJoiner _joiner;
+    private readonly SocketSession _session;
+    private readonly ILogger _logger;
+    private readonly FrameWriter _frames = new();
+    private readonly LazyObjectWriter _diffOutput = new();
+    private readonly RenderSession _render = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private LiveView? _view;
+    private IAsyncDisposable? _scope;
+    private Task _loop = Task.CompletedTask;
+
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SocketSession session, RuntimeOptions options, ILogger logger)
+    {
+        Topic = topic;
+        JoinRef = joinRef;
+        _sink = sink;
+        _joiner = joiner;
+        _session = session;
+        _logger = logger;
+        _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public string Topic { get; }
+
+    public string JoinRef { get; }
+
+    public Task Completion => _loop;
+
+    public void Start(JoinMessage join)
+    {
+        _mailbox.Writer.TryWrite(join);
+        // The loop handles its own exceptions (RunAsync catches everything), so nobody awaits it but Stop.
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues a message; waits while the mailbox is full.</summary>
+    public ValueTask PostAsync(ViewMessage message, CancellationToken cancellationToken) =>
+        _mailbox.Writer.WriteAsync(message, cancellationToken);
+
+    /// <summary>Lets the loop finish the queued messages, then end.</summary>
+    public void Complete() => _mailbox.Writer.TryComplete();
+
+    /// <summary>Ends the loop after the message being handled; queued messages are dropped.</summary>
+    public void Stop()
+    {
+        _mailbox.Writer.TryComplete();
+        _stopping.Cancel();
+    }
+
+    private async Task RunAsync()
+    {
+        var viewName = "(joining)";
+        try
+        {
+            await foreach (var message in _mailbox.Reader.ReadAllAsync(_stopping.Token))
+            {
+                viewName = _view?.GetType().Name ?? viewName;
+                if (!await HandleAsync(message))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            Log.ViewCrashed(_logger, exception, _view?.GetType().Name ?? viewName, Topic);
+            _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
+        }
+        finally
+        {
+            _mailbox.Writer.TryComplete();
+            _sink.ViewEnded(this);
+            if (_scope is not null)
+            {
+                await _scope.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Handles one message; returns false when the view ends.</summary>
+    private async ValueTask<bool> HandleAsync(ViewMessage message)
+    {
+        switch (message)
+        {
+            case JoinMessage join:
+                return await JoinAsync(join);
+            case LeaveMessage leave:
+                _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
+                return false;
+            case ClientPushMessage push when _view is not null:
+                await HandlePushAsync(_view, push);
+                return true;
+            case InfoMessage info when _view is not null:
+                await _view.HandleInfoAsync(info.Message);
+                SendDiffPush(_view);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private async ValueTask<bool> JoinAsync(JoinMessage join)
+    {
+        var result = await _joiner.JoinAsync(Topic, join.Payload, _session, _stopping.Token);
+        if (result.View is null)
+        {
+            _sink.Send(_frames.ErrorReply(JoinRef, join.Ref, Topic, result.ErrorReason ?? "join crashed"));
+            return false;
+        }
+        _view = result.View;
+        _scope = result.Scope;
+        var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
+        json.WriteStartObject(ProtocolNames.Rendered);
+        _render.WriteFull(json, _view);
+        json.WriteEndObject();
+        json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
+        _sink.Send(_frames.EndReply());
+        Log.ViewJoined(_logger, _view.GetType().Name, Topic);
+        return true;
+    }
+
+    private async ValueTask HandlePushAsync(LiveView view, ClientPushMessage push)
+    {
+        switch (push.Event)
+        {
+            case ProtocolNames.Event:
+                await HandleEventAsync(view, push);
+                break;
+            case ProtocolNames.CidsWillDestroy:
+                _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
+                break;
+            case ProtocolNames.CidsDestroyed:
+                var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
+                json.WriteStartArray(ProtocolNames.Cids);
+                json.WriteEndArray();
+                _sink.Send(_frames.EndReply());
+                break;
+            default:
+                Log.UnsupportedPush(_logger, push.Event, Topic);
+                _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, $"unsupported event '{push.Event}'"));
+                break;
+        }
+    }
+
+    private async ValueTask HandleEventAsync(LiveView view, ClientPushMessage push)
+    {
+        if (!EventPayloadParser.TryParse(push.Payload, out var name, out var payload, out var error))
+        {
+            Log.EventRejected(_logger, Topic, error);
+            _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, error));
+            return;
+        }
+        view.Effects.Clear();
+        try
+        {
+            await view.HandleEventAsync(name, payload);
+        }
+        catch (UnhandledEventException unhandled)
+        {
+            Log.EventUnhandled(_logger, view.GetType().Name, unhandled.EventName);
+            _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, unhandled.Message));
+            return;
+        }
+        var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
+        _diffOutput.Reset(json);
+        _diffOutput.Enter(ProtocolNames.DiffKey);
+        _render.WriteDiff(_diffOutput, view);
+        _diffOutput.Exit();
+        _sink.Send(_frames.EndReply());
+    }
+
+    /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
+    private void SendDiffPush(LiveView view)
+    {
+        var json = _frames.Begin(JoinRef, null, Topic, ProtocolNames.Diff);
+        json.WriteStartObject();
+        _diffOutput.Reset(json);
+        _render.WriteDiff(_diffOutput, view);
+        var changed = _diffOutput.WroteAnything;
+        json.WriteEndObject();
+        var frame = _frames.End();
+        if (changed)
+        {
+            _sink.Send(frame);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2001, LogLevel.Error, "View {View} on {Topic} crashed; it ends and the client will rejoin.", EventName = nameof(ViewCrashed))]
+        public static partial void ViewCrashed(ILogger logger, Exception exception, string view, string topic);
+
+        [LoggerMessage(2002, LogLevel.Debug, "View {View} joined on {Topic}.", EventName = nameof(ViewJoined))]
+        public static partial void ViewJoined(ILogger logger, string view, string topic);
+
+        [LoggerMessage(2003, LogLevel.Debug, "Event rejected on {Topic}: {Reason}.", EventName = nameof(EventRejected))]
+        public static partial void EventRejected(ILogger logger, string topic, string reason);
+
+        [LoggerMessage(2004, LogLevel.Debug, "View {View} has no handler for event {Event}.", EventName = nameof(EventUnhandled))]
+        public static partial void EventUnhandled(ILogger logger, string view, string @event);
+
+        [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
+        public static partial void UnsupportedPush(ILogger logger, string @event, string topic);
+    }
+}

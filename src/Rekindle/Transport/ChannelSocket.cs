@@ -1,0 +1,274 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Rekindle.Runtime;
+
+namespace Rekindle.Transport;
+
+/// <summary>
+/// One WebSocket connection: reads frames, answers heartbeats, routes each <c>lv:</c> topic to its
+/// view, and writes every outbound frame through one outbox so writes never interleave.
+/// Bad input closes this socket alone (1007 for unreadable frames, 1009 for oversized ones; never
+/// 1000, which makes the client reload the page, liveview-protocol.md §1.7).
+/// </summary>
+internal sealed partial class ChannelSocket : IFrameSink
+{
+    private readonly WebSocket _socket;
+    private readonly SocketSession _session;
+    private readonly TransportOptions _options;
+    private readonly ViewProcessFactory _views;
+    private readonly ILogger _logger;
+    private readonly FrameWriter _frames = new();
+    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
+    private readonly Lock _topicsLock = new();
+
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, ILogger logger)
+    {
+        _socket = socket;
+        _session = session;
+        _options = options;
+        _views = views;
+        _logger = logger;
+    }
+
+    public void Send(byte[] frame) => _outbox.Writer.TryWrite(frame);
+
+    public void ViewEnded(ViewProcess view)
+    {
+        lock (_topicsLock)
+        {
+            if (_topics.TryGetValue(view.Topic, out var current) && ReferenceEquals(current, view))
+            {
+                _topics.Remove(view.Topic);
+            }
+        }
+    }
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        var writing = WriteLoopAsync();
+        var (status, reason) = await ReadLoopAsync(aborted);
+        StopAllViews();
+        _outbox.Writer.TryComplete();
+        await writing;
+        await CloseAsync(status, reason);
+    }
+
+    private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                idle.CancelAfter(_options.IdleTimeout);
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length >= _options.MaxFrameBytes)
+                        {
+                            Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
+                            return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
+                        }
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes + 1));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    try
+                    {
+                        result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, _options.MaxFrameBytes + 1) - length), idle.Token);
+                    }
+                    catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                    {
+                        Log.IdleTimeout(_logger, _options.IdleTimeout);
+                        return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
+                    }
+                    length += result.Count;
+                    if (length > _options.MaxFrameBytes)
+                    {
+                        Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
+                        return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
+                    }
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (WebSocketCloseStatus.NormalClosure, "");
+                }
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    Log.FrameRejected(_logger, "binary frames are not supported");
+                    return (WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported");
+                }
+                if (!FrameReader.TryRead(buffer.AsMemory(0, length), out var frame, out var error))
+                {
+                    Log.FrameRejected(_logger, error);
+                    return (WebSocketCloseStatus.InvalidPayloadData, error);
+                }
+                await DispatchAsync(frame, aborted);
+            }
+            return (WebSocketCloseStatus.NormalClosure, "");
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+        {
+            Log.SocketLost(_logger, exception.Message);
+            return (WebSocketCloseStatus.NormalClosure, "");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
+    {
+        if (frame.Topic == ProtocolNames.PhoenixTopic)
+        {
+            Send(frame.Event == ProtocolNames.Heartbeat
+                ? _frames.OkReply(null, frame.Ref, frame.Topic)
+                : _frames.ErrorReply(null, frame.Ref, frame.Topic, "unmatched topic"));
+            return;
+        }
+        if (frame.Event == ProtocolNames.Join)
+        {
+            Join(frame);
+            return;
+        }
+        ViewProcess? view;
+        lock (_topicsLock)
+        {
+            _topics.TryGetValue(frame.Topic, out view);
+        }
+        if (view is null)
+        {
+            Send(frame.Event == ProtocolNames.Leave
+                ? _frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic)
+                : _frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "unmatched topic"));
+            return;
+        }
+        if (!string.Equals(frame.JoinRef, view.JoinRef, StringComparison.Ordinal))
+        {
+            // A push for an earlier membership of this topic: Phoenix ignores it (§1.5).
+            Log.StaleJoinRef(_logger, frame.Topic);
+            return;
+        }
+        if (frame.Event == ProtocolNames.Leave)
+        {
+            lock (_topicsLock)
+            {
+                _topics.Remove(frame.Topic);
+            }
+            await view.PostAsync(new LeaveMessage(frame.Ref), aborted);
+            view.Complete();
+            return;
+        }
+        await view.PostAsync(new ClientPushMessage(frame.Ref, frame.Event, frame.Payload), aborted);
+    }
+
+    private void Join(InboundFrame frame)
+    {
+        if (!frame.Topic.StartsWith(ProtocolNames.ViewTopicPrefix, StringComparison.Ordinal) || frame.Ref is null)
+        {
+            Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "unmatched topic"));
+            return;
+        }
+        ViewProcess view;
+        lock (_topicsLock)
+        {
+            if (_topics.Remove(frame.Topic, out var previous))
+            {
+                // A join for a topic already joined replaces the old view (§1.5).
+                previous.Stop();
+                Send(_frames.Push(previous.JoinRef, previous.Topic, ProtocolNames.Close));
+            }
+            if (_topics.Count >= _options.MaxViewsPerSocket)
+            {
+                Log.TooManyViews(_logger, _options.MaxViewsPerSocket);
+                Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "too many channels joined"));
+                return;
+            }
+            view = _views.Create(frame.Topic, frame.Ref, this, _session);
+            _topics[frame.Topic] = view;
+        }
+        view.Start(new JoinMessage(frame.Ref, frame.Payload));
+    }
+
+    private void StopAllViews()
+    {
+        ViewProcess[] views;
+        lock (_topicsLock)
+        {
+            views = [.. _topics.Values];
+            _topics.Clear();
+        }
+        foreach (var view in views)
+        {
+            view.Stop();
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in _outbox.Reader.ReadAllAsync())
+            {
+                if (_socket.State != WebSocketState.Open)
+                {
+                    continue;
+                }
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        {
+            // The peer is gone; the read loop notices and ends the connection.
+            Log.SocketLost(_logger, exception.Message);
+        }
+    }
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _socket.CloseAsync(status, reason, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+        {
+            Log.SocketLost(_logger, exception.Message);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1001, LogLevel.Debug, "Frame rejected, closing the socket: {Reason}.", EventName = nameof(FrameRejected))]
+        public static partial void FrameRejected(ILogger logger, string reason);
+
+        [LoggerMessage(1002, LogLevel.Warning, "Frame larger than {Limit} bytes, closing the socket. Raise Rekindle:Transport:MaxFrameBytes if legitimate.", EventName = nameof(FrameTooLarge))]
+        public static partial void FrameTooLarge(ILogger logger, int limit);
+
+        [LoggerMessage(1003, LogLevel.Debug, "Socket idle for {Timeout}, closing it.", EventName = nameof(IdleTimeout))]
+        public static partial void IdleTimeout(ILogger logger, TimeSpan timeout);
+
+        [LoggerMessage(1004, LogLevel.Debug, "Socket lost: {Reason}.", EventName = nameof(SocketLost))]
+        public static partial void SocketLost(ILogger logger, string reason);
+
+        [LoggerMessage(1005, LogLevel.Debug, "Ignored a push with a stale join_ref on {Topic}.", EventName = nameof(StaleJoinRef))]
+        public static partial void StaleJoinRef(ILogger logger, string topic);
+
+        [LoggerMessage(1006, LogLevel.Warning, "Join refused: the socket already has {Limit} views (Rekindle:Transport:MaxViewsPerSocket).", EventName = nameof(TooManyViews))]
+        public static partial void TooManyViews(ILogger logger, int limit);
+    }
+}

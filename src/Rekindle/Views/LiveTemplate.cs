@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Rekindle.Rendering;
+
+namespace Rekindle.Views;
+
+/// <summary>
+/// What live views and live components share: the template helpers and the effects a render can
+/// send to the client (pushed events).
+/// </summary>
+public abstract class LiveTemplate
+{
+    internal ClientEffects Effects { get; set; } = new();
+
+    /// <summary>Renders the current state. Called after every handled message.</summary>
+    public abstract Rendered Render();
+
+    /// <summary>
+    /// Builds a template: literal text becomes statics, sent once; holes are HTML-escaped values,
+    /// or nested templates, lists and components.
+    /// </summary>
+    /// <example><code>Html($"&lt;span id=\"count\"&gt;{Count}&lt;/span&gt;")</code></example>
+    protected static Rendered Html(
+        HtmlTemplateHandler template,
+        [CallerFilePath] string callerFile = "",
+        [CallerLineNumber] int callerLine = 0) => template.Build(callerFile, callerLine);
+
+    /// <summary>Trusted markup, inserted without escaping. Never pass user input.</summary>
+    protected static RawHtml Raw(string html) => new(html);
+
+    /// <summary>A keyed list: each item renders with the same template and is tracked by its key.</summary>
+    protected static Comprehension Each<T>(IEnumerable<T> items, Func<T, object?> key, Func<T, Rendered> render) =>
+        ComprehensionBuilder.Build(items, key, render);
+
+    /// <summary>A list keyed by position. Prefer the keyed overload when items can move.</summary>
+    protected static Comprehension Each<T>(IEnumerable<T> items, Func<T, Rendered> render) =>
+        ComprehensionBuilder.Build(items.Select((item, index) => (item, index)), pair => pair.index, pair => render(pair.item));
+
+    /// <summary>
+    /// Sends an event to the client with the next diff: hooks receive it in <c>handleEvent(name, ...)</c>
+    /// and <c>window</c> in a <c>phx:name</c> event.
+    /// </summary>
+    protected void PushEvent(string name, object? payload = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Effects.Events.Add((name, payload));
+    }
+}

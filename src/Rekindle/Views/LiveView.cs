@@ -1,0 +1,58 @@
+namespace Rekindle.Views;
+
+/// <summary>
+/// A live view: state on the server, rendered to HTML on the first GET and kept in sync with the
+/// browser over a WebSocket by sending only what changed.
+/// </summary>
+/// <remarks>
+/// One instance per browser view. Its methods are called one message at a time, never
+/// concurrently, so a view's fields need no locking.
+/// </remarks>
+/// <example>
+/// <code>
+/// public sealed class CounterLive : LiveView
+/// {
+///     public int Count { get; set; }
+///     public override Rendered Render() =&gt; Html($"&lt;button phx-click=\"inc\"&gt;{Count}&lt;/button&gt;");
+///     public override ValueTask HandleEventAsync(string name, EventPayload payload)
+///     {
+///         if (name != "inc") return base.HandleEventAsync(name, payload);
+///         Count++;
+///         return ValueTask.CompletedTask;
+///     }
+/// }
+/// </code>
+/// </example>
+public abstract class LiveView : LiveTemplate
+{
+    /// <summary>The page title; a change is sent to the client with the next diff.</summary>
+    public string? PageTitle { get; set; }
+
+    /// <summary>Whether this instance runs behind a WebSocket (false during the dead render).</summary>
+    protected bool IsConnected { get; private set; }
+
+    /// <summary>Called once per instance: for the dead render, then again when the socket joins.</summary>
+    public virtual ValueTask MountAsync(MountContext context) => ValueTask.CompletedTask;
+
+    /// <summary>Called after mount with the URL's route and query parameters.</summary>
+    public virtual ValueTask HandleParamsAsync(IReadOnlyDictionary<string, string?> parameters, Uri uri) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Handles an event from the client (<c>phx-click</c>, forms, keys, hook <c>pushEvent</c>).
+    /// The base implementation refuses the event: the client gets an error reply naming it.
+    /// </summary>
+    public virtual ValueTask HandleEventAsync(string name, EventPayload payload) =>
+        throw new UnhandledEventException(GetType(), name);
+
+    /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
+    public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
+
+    /// <summary>Answers the hook <c>pushEvent</c> being handled; the client's reply callback receives it.</summary>
+    protected void Reply(object value)
+    {
+        Effects.Reply = value;
+        Effects.HasReply = true;
+    }
+
+    internal void SetConnected(bool connected) => IsConnected = connected;
+}

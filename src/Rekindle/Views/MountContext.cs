@@ -1,0 +1,30 @@
+namespace Rekindle.Views;
+
+/// <summary>What a view knows when it mounts.</summary>
+public sealed class MountContext
+{
+    internal MountContext(Uri uri, IReadOnlyDictionary<string, string?> parameters, ConnectParams? connectParams, System.Security.Claims.ClaimsPrincipal user)
+    {
+        Uri = uri;
+        Params = parameters;
+        ConnectParams = connectParams;
+        User = user;
+    }
+
+    /// <summary>The page's URL.</summary>
+    public Uri Uri { get; }
+
+    /// <summary>Route values and query string parameters.</summary>
+    public IReadOnlyDictionary<string, string?> Params { get; }
+
+    /// <summary>
+    /// Values the page passed to <c>new LiveSocket(path, Socket, {params})</c>; <see langword="null"/> in the dead render.
+    /// </summary>
+    public ConnectParams? ConnectParams { get; }
+
+    /// <summary>Whether the view is mounting behind a live socket.</summary>
+    public bool IsConnected => ConnectParams is not null;
+
+    /// <summary>The ASP.NET Core user of the page request (empty when not authenticated).</summary>
+    public System.Security.Claims.ClaimsPrincipal User { get; }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every Rekindle test on a fresh machine: installs what is missing (Chromium for the browser
+# tests, the npm client packages), builds, runs all test projects, and ends with one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (Debian package) for the browser tests"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== npm ci (client/: phoenix and phoenix_live_view, pinned)"
+(cd client && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== dotnet build"
+dotnet build Rekindle.sln -nologo -v:minimal
+
+results=TestResults
+rm -rf "$results"
+echo "== dotnet test"
+set +e
+dotnet test Rekindle.sln --no-build -nologo --results-directory "$results" --logger "trx" "$@" 2>&1 | tee "$results.log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+  echo "dotnet test exited with $status without a failed test in the results (crash or build problem)"
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
