@@ -15,6 +15,11 @@ internal static class FrameReader
     public static bool TryRead(ReadOnlyMemory<byte> utf8, out InboundFrame frame, [NotNullWhen(false)] out string? error)
     {
         frame = default;
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            error = "the frame is not valid UTF-8";
+            return false;
+        }
         try
         {
             var reader = new Utf8JsonReader(utf8.Span, Options);
@@ -56,12 +61,18 @@ internal static class FrameReader
             error = $"malformed JSON ({exception.Message})";
             return false;
         }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader.GetString throws this for invalid UTF-8 inside a string.
+            error = $"malformed JSON ({exception.Message})";
+            return false;
+        }
     }
 
     private static bool TryReadRef(ref Utf8JsonReader reader, out string? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
-        if (!reader.Read())
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
         {
             error = "a frame must have exactly five elements";
             return false;
