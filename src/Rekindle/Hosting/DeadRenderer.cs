@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
+using Rekindle.Runtime;
 using Rekindle.Views;
 
 namespace Rekindle.Hosting;
@@ -22,7 +23,9 @@ internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserS
         var parameters = RouteParameters.From(context.Request.RouteValues, context.Request.QueryString.Value);
         await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User));
         await view.HandleParamsAsync(parameters, uri);
-        var body = view.Render().ToString();
+        var root = view.Render();
+        await new ComponentRegistry(context.RequestServices, view.Effects).ResolveAsync(root);
+        var body = root.ToString();
 
         var viewId = SessionTokens.NewViewId();
         var session = tokens.ProtectSession(new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId));

@@ -1,47 +1,98 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Rekindle.Rendering;
 using Rekindle.Views;
 
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// What the client holds of one joined view: the last rendered tree and title. Turns each new render
-/// into a full tree (join) or a diff, with the pushed events and hook reply the handlers queued
-/// (liveview-protocol.md §4.4, §4.10).
+/// What the client holds of one joined view: the last rendered tree, title and components. Each
+/// pass applies queued component updates, renders the view, resolves its components, and writes
+/// either the full tree (join) or a diff, with the pushed events and hook reply the handlers queued
+/// (liveview-protocol.md §4.4, §4.5, §4.10).
 /// </summary>
-internal sealed class RenderSession
+internal sealed partial class RenderSession
 {
+    private readonly LiveView _view;
+    private readonly ILogger _logger;
     private Rendered? _held;
     private string? _heldTitle;
 
-    /// <summary>Writes the full render into the object the caller has started.</summary>
-    public void WriteFull(Utf8JsonWriter writer, LiveView view)
+    public RenderSession(LiveView view, IServiceProvider services, ILogger logger)
     {
-        var root = view.Render();
-        TreeWriter.WriteNodeBody(writer, root, root: false);
-        if (view.PageTitle is { } title)
+        _view = view;
+        _logger = logger;
+        Components = new ComponentRegistry(services, view.Effects);
+    }
+
+    public ComponentRegistry Components { get; }
+
+    /// <summary>Renders the view and its components, ready to be written.</summary>
+    public async ValueTask<RenderPass> RenderAsync()
+    {
+        await Components.ApplyUpdatesAsync((type, id) => Log.UpdateForMissingComponent(_logger, type.Name, id));
+        var root = _view.Render();
+        var components = await Components.ResolveAsync(root);
+        return new RenderPass(root, components);
+    }
+
+    /// <summary>Writes the full render into the object the caller has started (join reply).</summary>
+    public void WriteFull(Utf8JsonWriter writer, RenderPass pass)
+    {
+        TreeWriter.WriteNodeBody(writer, pass.Root, root: false);
+        if (pass.Components.Count > 0)
+        {
+            writer.WriteStartObject(WireKeys.Components);
+            foreach (var component in pass.Components)
+            {
+                writer.WriteStartObject(WireKeys.Index(component.State.Cid));
+                TreeWriter.WriteNodeBody(writer, component.Next, root: true);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        if (_view.PageTitle is { } title)
         {
             writer.WriteString(WireKeys.Title, title);
         }
-        WriteEffects(writer, view.Effects);
-        _held = root;
-        _heldTitle = view.PageTitle;
+        WriteEffects(writer, _view.Effects);
+        _held = pass.Root;
+        _heldTitle = _view.PageTitle;
     }
 
     /// <summary>Writes what changed since the last render into the innermost entered object.</summary>
-    public void WriteDiff(LazyObjectWriter output, LiveView view)
+    public void WriteDiff(LazyObjectWriter output, RenderPass pass)
     {
-        var root = view.Render();
-        DiffWriter.WriteRoot(output, _held, root);
-        _held = root;
-        if (!string.Equals(view.PageTitle, _heldTitle, StringComparison.Ordinal))
+        DiffWriter.WriteRoot(output, _held, pass.Root);
+        _held = pass.Root;
+        if (pass.Components.Count > 0)
         {
-            output.Open().WriteString(WireKeys.Title, view.PageTitle ?? "");
-            _heldTitle = view.PageTitle;
+            output.Enter(WireKeys.Components);
+            foreach (var component in pass.Components)
+            {
+                var key = WireKeys.Index(component.State.Cid);
+                if (component.Held is { } held && held.Template.SameAs(component.Next.Template))
+                {
+                    output.Enter(key);
+                    DiffWriter.WriteChanges(output, held.Dynamics, component.Next.Dynamics);
+                    output.Exit();
+                    continue;
+                }
+                var writer = output.Open();
+                writer.WriteStartObject(key);
+                TreeWriter.WriteNodeBody(writer, component.Next, root: true);
+                writer.WriteEndObject();
+            }
+            output.Exit();
         }
-        if (view.Effects.Events.Count > 0 || view.Effects.HasReply)
+        if (!string.Equals(_view.PageTitle, _heldTitle, StringComparison.Ordinal))
         {
-            WriteEffects(output.Open(), view.Effects);
+            output.Open().WriteString(WireKeys.Title, _view.PageTitle ?? "");
+            _heldTitle = _view.PageTitle;
+        }
+        if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply)
+        {
+            WriteEffects(output.Open(), _view.Effects);
         }
     }
 
@@ -76,5 +127,11 @@ internal sealed class RenderSession
             return;
         }
         JsonSerializer.Serialize(writer, payload, payload.GetType(), WireJson.PayloadOptions);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(2101, LogLevel.Debug, "SendUpdate to {Component} '{Id}' skipped: it is not rendered.", EventName = nameof(UpdateForMissingComponent))]
+        public static partial void UpdateForMissingComponent(ILogger logger, string component, string id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rekindle.Rendering;
 using Rekindle.Transport;
@@ -23,10 +24,10 @@ internal sealed partial class ViewProcess
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
     private readonly LazyObjectWriter _diffOutput = new();
-    private readonly RenderSession _render = new();
     private readonly CancellationTokenSource _stopping = new();
     private LiveView? _view;
-    private IAsyncDisposable? _scope;
+    private RenderSession? _render;
+    private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
     public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SocketSession session, RuntimeOptions options, ILogger logger)
@@ -97,9 +98,9 @@ internal sealed partial class ViewProcess
         {
             _mailbox.Writer.TryComplete();
             _sink.ViewEnded(this);
-            if (_scope is not null)
+            if (_scope is { } scope)
             {
-                await _scope.DisposeAsync();
+                await scope.DisposeAsync();
             }
         }
     }
@@ -114,12 +115,12 @@ internal sealed partial class ViewProcess
             case LeaveMessage leave:
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
                 return false;
-            case ClientPushMessage push when _view is not null:
-                await HandlePushAsync(_view, push);
+            case ClientPushMessage push when _view is not null && _render is not null:
+                await HandlePushAsync(_view, _render, push);
                 return true;
-            case InfoMessage info when _view is not null:
+            case InfoMessage info when _view is not null && _render is not null:
                 await _view.HandleInfoAsync(info.Message);
-                SendDiffPush(_view);
+                await SendDiffPushAsync(_render);
                 return true;
             default:
                 return true;
@@ -136,9 +137,11 @@ internal sealed partial class ViewProcess
         }
         _view = result.View;
         _scope = result.Scope;
+        _render = new RenderSession(_view, result.Services!, _logger); // a joined view always comes with its scope's services
+        var pass = await _render.RenderAsync();
         var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
         json.WriteStartObject(ProtocolNames.Rendered);
-        _render.WriteFull(json, _view);
+        _render.WriteFull(json, pass);
         json.WriteEndObject();
         json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
         _sink.Send(_frames.EndReply());
@@ -146,19 +149,25 @@ internal sealed partial class ViewProcess
         return true;
     }
 
-    private async ValueTask HandlePushAsync(LiveView view, ClientPushMessage push)
+    private async ValueTask HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)
     {
         switch (push.Event)
         {
             case ProtocolNames.Event:
-                await HandleEventAsync(view, push);
+                await HandleEventAsync(view, render, push);
                 break;
             case ProtocolNames.CidsWillDestroy:
+                render.Components.MarkForDeletion(ReadCids(push.Payload));
                 _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
                 break;
             case ProtocolNames.CidsDestroyed:
+                var deleted = render.Components.DeleteMarked(ReadCids(push.Payload));
                 var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
                 json.WriteStartArray(ProtocolNames.Cids);
+                foreach (var cid in deleted)
+                {
+                    json.WriteNumberValue(cid);
+                }
                 json.WriteEndArray();
                 _sink.Send(_frames.EndReply());
                 break;
@@ -169,7 +178,7 @@ internal sealed partial class ViewProcess
         }
     }
 
-    private async ValueTask HandleEventAsync(LiveView view, ClientPushMessage push)
+    private async ValueTask HandleEventAsync(LiveView view, RenderSession render, ClientPushMessage push)
     {
         if (!EventPayloadParser.TryParse(push.Payload, out var name, out var payload, out var error))
         {
@@ -180,29 +189,61 @@ internal sealed partial class ViewProcess
         view.Effects.Clear();
         try
         {
-            await view.HandleEventAsync(name, payload);
+            if (payload.Cid is { } cid)
+            {
+                if (render.Components.Find(cid) is not { } component)
+                {
+                    // The component was removed while the event was on its way (§5.4): not an error.
+                    Log.EventForMissingComponent(_logger, cid, Topic);
+                    _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
+                    return;
+                }
+                await component.Instance.HandleEventAsync(name, payload);
+                component.Dirty = true;
+            }
+            else
+            {
+                await view.HandleEventAsync(name, payload);
+            }
         }
         catch (UnhandledEventException unhandled)
         {
-            Log.EventUnhandled(_logger, view.GetType().Name, unhandled.EventName);
+            Log.EventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
             _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, unhandled.Message));
             return;
         }
+        var pass = await render.RenderAsync();
         var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
-        _render.WriteDiff(_diffOutput, view);
+        render.WriteDiff(_diffOutput, pass);
         _diffOutput.Exit();
         _sink.Send(_frames.EndReply());
     }
 
-    /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
-    private void SendDiffPush(LiveView view)
+    private static IEnumerable<int> ReadCids(JsonElement payload)
     {
+        if (!payload.TryGetProperty("cids", out var cids) || cids.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+        foreach (var cid in cids.EnumerateArray())
+        {
+            if (cid.ValueKind == JsonValueKind.Number && cid.TryGetInt32(out var value))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
+    private async ValueTask SendDiffPushAsync(RenderSession render)
+    {
+        var pass = await render.RenderAsync();
         var json = _frames.Begin(JoinRef, null, Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);
-        _render.WriteDiff(_diffOutput, view);
+        render.WriteDiff(_diffOutput, pass);
         var changed = _diffOutput.WroteAnything;
         json.WriteEndObject();
         var frame = _frames.End();
@@ -225,6 +266,9 @@ internal sealed partial class ViewProcess
 
         [LoggerMessage(2004, LogLevel.Debug, "View {View} has no handler for event {Event}.", EventName = nameof(EventUnhandled))]
         public static partial void EventUnhandled(ILogger logger, string view, string @event);
+
+        [LoggerMessage(2006, LogLevel.Debug, "Event for component {Cid} on {Topic} ignored: the component is gone.", EventName = nameof(EventForMissingComponent))]
+        public static partial void EventForMissingComponent(ILogger logger, int cid, string topic);
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);

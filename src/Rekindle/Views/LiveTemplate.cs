@@ -36,6 +36,37 @@ public abstract class LiveTemplate
         ComprehensionBuilder.Build(items.Select((item, index) => (item, index)), pair => pair.index, pair => render(pair.item));
 
     /// <summary>
+    /// A stateful component: the instance of <typeparamref name="TComponent"/> with this id is created
+    /// on first render and kept while the view renders it; <paramref name="assigns"/> go to its
+    /// <see cref="LiveComponent.UpdateAsync"/> whenever they change.
+    /// </summary>
+    protected static ComponentRef Component<TComponent>(string id, object? assigns = null)
+        where TComponent : LiveComponent
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return new ComponentRef(typeof(TComponent), id, assigns);
+    }
+
+    /// <summary>
+    /// Updates the component of type <typeparamref name="TComponent"/> with this id: its
+    /// <see cref="LiveComponent.UpdateAsync"/> runs with <paramref name="assigns"/> before the next render.
+    /// A component that is no longer rendered is skipped (and logged at Debug).
+    /// </summary>
+    protected void SendUpdate<TComponent>(string id, object? assigns)
+        where TComponent : LiveComponent
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        Effects.Updates.Add((typeof(TComponent), id, assigns));
+    }
+
+    /// <summary>Answers the hook <c>pushEvent</c>/<c>pushEventTo</c> being handled; the client's reply callback receives it.</summary>
+    protected void Reply(object value)
+    {
+        Effects.Reply = value;
+        Effects.HasReply = true;
+    }
+
+    /// <summary>
     /// Sends an event to the client with the next diff: hooks receive it in <c>handleEvent(name, ...)</c>
     /// and <c>window</c> in a <c>phx:name</c> event.
     /// </summary>

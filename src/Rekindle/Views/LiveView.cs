@@ -47,12 +47,5 @@ public abstract class LiveView : LiveTemplate
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 
-    /// <summary>Answers the hook <c>pushEvent</c> being handled; the client's reply callback receives it.</summary>
-    protected void Reply(object value)
-    {
-        Effects.Reply = value;
-        Effects.HasReply = true;
-    }
-
     internal void SetConnected(bool connected) => IsConnected = connected;
 }

@@ -1,0 +1,171 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.Runtime;
+
+/// <summary>
+/// The stateful components of one view (liveview-protocol.md §9). Components are keyed by
+/// (type, id) and numbered with cids from 1, never reused within the view's life. Before every diff
+/// the registry walks the new render, creates, updates and renders the components it references
+/// (and theirs), and sets each reference's cid. Components the client has removed stay until it
+/// confirms with <c>cids_destroyed</c>.
+/// </summary>
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects)
+{
+    private const int MaxUpdateRounds = 16;
+    private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
+    private readonly Dictionary<int, ComponentState> _byCid = [];
+    private int _nextCid = 1;
+
+    public ComponentState? Find(int cid) => _byCid.GetValueOrDefault(cid);
+
+    /// <summary>Applies queued <c>SendUpdate</c>s; updates queued by those updates run too, in bounded rounds.</summary>
+    public async ValueTask ApplyUpdatesAsync(Action<Type, string> onMissing)
+    {
+        for (var round = 0; effects.Updates.Count > 0; round++)
+        {
+            if (round == MaxUpdateRounds)
+            {
+                throw new InvalidOperationException($"SendUpdate kept queueing updates after {MaxUpdateRounds} rounds. Expected components not to update each other in a cycle.");
+            }
+            var updates = effects.Updates.ToArray();
+            effects.Updates.Clear();
+            foreach (var (type, id, assigns) in updates)
+            {
+                if (_byKey.TryGetValue((type, id), out var state))
+                {
+                    await state.Instance.UpdateAsync(assigns);
+                    state.Dirty = true;
+                }
+                else
+                {
+                    onMissing(type, id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Resolves every component reachable from <paramref name="root"/>; returns those rendered in this pass.</summary>
+    public async ValueTask<List<ComponentRender>> ResolveAsync(Rendered root)
+    {
+        var rendered = new List<ComponentRender>();
+        var seen = new HashSet<int>();
+        var pending = new Queue<Rendered>();
+        pending.Enqueue(root);
+        while (pending.TryDequeue(out var tree))
+        {
+            foreach (var reference in References(tree))
+            {
+                var state = await PrepareAsync(reference);
+                if (!seen.Add(state.Cid))
+                {
+                    throw new InvalidOperationException(
+                        $"The component {reference.ComponentType.Name} with id '{reference.Id}' is rendered twice in one view. Expected one Component<T>(id) per id.");
+                }
+                reference.Cid = state.Cid;
+                if (state.Dirty || state.Held is null || state.MarkedForDeletion)
+                {
+                    var next = RenderComponent(state);
+                    rendered.Add(new ComponentRender(state, state.MarkedForDeletion ? null : state.Held, next));
+                    state.Held = next;
+                    state.Dirty = false;
+                    state.MarkedForDeletion = false;
+                }
+                reference.Output = state.Held;
+                pending.Enqueue(state.Held!); // set just above or on an earlier pass
+            }
+        }
+        return rendered;
+    }
+
+    public void MarkForDeletion(IEnumerable<int> cids)
+    {
+        foreach (var cid in cids)
+        {
+            if (_byCid.TryGetValue(cid, out var state))
+            {
+                state.MarkedForDeletion = true;
+            }
+        }
+    }
+
+    /// <summary>Deletes the components still marked; returns their cids for the client to forget.</summary>
+    public List<int> DeleteMarked(IEnumerable<int> cids)
+    {
+        var deleted = new List<int>();
+        foreach (var cid in cids)
+        {
+            if (_byCid.TryGetValue(cid, out var state) && state.MarkedForDeletion)
+            {
+                _byCid.Remove(cid);
+                _byKey.Remove((state.Instance.GetType(), state.Instance.Id));
+                deleted.Add(cid);
+            }
+        }
+        return deleted;
+    }
+
+    private async ValueTask<ComponentState> PrepareAsync(ComponentRef reference)
+    {
+        if (_byKey.TryGetValue((reference.ComponentType, reference.Id), out var existing))
+        {
+            if (!Equals(existing.LastAssigns, reference.Assigns))
+            {
+                existing.LastAssigns = reference.Assigns;
+                await existing.Instance.UpdateAsync(reference.Assigns);
+                existing.Dirty = true;
+            }
+            return existing;
+        }
+        var instance = (LiveComponent)ActivatorUtilities.CreateInstance(services, reference.ComponentType);
+        var state = new ComponentState(_nextCid++, instance) { LastAssigns = reference.Assigns };
+        instance.Id = reference.Id;
+        instance.Cid = state.Cid;
+        instance.Effects = effects;
+        _byKey[(reference.ComponentType, reference.Id)] = state;
+        _byCid[state.Cid] = state;
+        await instance.MountAsync();
+        await instance.UpdateAsync(reference.Assigns);
+        return state;
+    }
+
+    private static Rendered RenderComponent(ComponentState state)
+    {
+        var output = state.Instance.Render();
+        if (!output.Template.Shape.IsSingleRoot)
+        {
+            throw new InvalidOperationException(
+                $"The component {state.Instance.GetType().Name} must render exactly one root element (the client marks it with data-phx-component). Got: {output.Template}");
+        }
+        return output;
+    }
+
+    private static IEnumerable<ComponentRef> References(Rendered tree)
+    {
+        foreach (var value in tree.Dynamics)
+        {
+            switch (value)
+            {
+                case ComponentRef reference:
+                    yield return reference;
+                    break;
+                case Rendered nested:
+                    foreach (var inner in References(nested))
+                    {
+                        yield return inner;
+                    }
+                    break;
+                case Comprehension { Template: { } template } list:
+                    foreach (var entry in list.Entries)
+                    {
+                        foreach (var inner in References(new Rendered(template, entry)))
+                        {
+                            yield return inner;
+                        }
+                    }
+                    break;
+            }
+        }
+    }
+}

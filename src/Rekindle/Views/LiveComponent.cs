@@ -1,0 +1,72 @@
+using System.Reflection;
+
+namespace Rekindle.Views;
+
+/// <summary>
+/// A stateful component inside a live view, placed with <c>Component&lt;T&gt;(id, assigns)</c>. Each
+/// (type, id) pair is one instance with its own state for as long as the view renders it.
+/// </summary>
+/// <remarks>
+/// Runs on its view's mailbox, never concurrently with the view or other components. Events reach it
+/// when the element (or its form) has <c>phx-target="{Myself}"</c>.
+/// </remarks>
+/// <example>
+/// <code>
+/// public sealed class BallotComponent : LiveComponent
+/// {
+///     public string Question { get; set; } = "";
+///     public string? Choice { get; private set; }
+///     public override Rendered Render() =&gt; Html($"&lt;div&gt;{Question}: {Choice}&lt;button phx-click=\"pick\" phx-value-choice=\"yes\" phx-target=\"{Myself}\"&gt;Yes&lt;/button&gt;&lt;/div&gt;");
+///     public override ValueTask HandleEventAsync(string name, EventPayload payload)
+///     {
+///         Choice = payload.GetString("choice");
+///         return ValueTask.CompletedTask;
+///     }
+/// }
+/// </code>
+/// </example>
+public abstract class LiveComponent : LiveTemplate
+{
+    /// <summary>The id given in <c>Component&lt;T&gt;(id, ...)</c>.</summary>
+    public string Id { get; internal set; } = "";
+
+    /// <summary>This instance's cid, for <c>phx-target="{Myself}"</c>.</summary>
+    protected int Myself => Cid;
+
+    internal int Cid { get; set; }
+
+    /// <summary>Called once, when the component first appears.</summary>
+    public virtual ValueTask MountAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Called after mount and whenever the parent renders the component with different assigns, or
+    /// <c>SendUpdate</c> targets it. The default copies each property of <paramref name="assigns"/>
+    /// (an anonymous object or record) to the component's settable property of the same name.
+    /// </summary>
+    public virtual ValueTask UpdateAsync(object? assigns)
+    {
+        if (assigns is not null)
+        {
+            AssignProperties(assigns);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Handles an event sent to this component. The base implementation refuses it with an error reply.</summary>
+    public virtual ValueTask HandleEventAsync(string name, EventPayload payload) =>
+        throw new UnhandledEventException(GetType(), name);
+
+    private void AssignProperties(object assigns)
+    {
+        foreach (var source in assigns.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var target = GetType().GetProperty(source.Name, BindingFlags.Public | BindingFlags.Instance);
+            if (target?.SetMethod is not { IsPublic: true })
+            {
+                throw new InvalidOperationException(
+                    $"{GetType().Name} has no public settable property '{source.Name}'. Expected the assigns' properties to match the component's, or UpdateAsync to be overridden.");
+            }
+            target.SetValue(this, source.GetValue(assigns));
+        }
+    }
+}
