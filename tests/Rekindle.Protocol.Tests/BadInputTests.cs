@@ -158,6 +158,18 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task FormEventWithoutHandler_RepliesOkAndWarns_SoFormRecoveryCannotStall()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (joinRef, _) = await client.JoinAsync();
+
+        var reply = await client.PushAsync(joinRef, "event", new JsonObject { ["type"] = "form", ["event"] = "recover_nothing", ["value"] = "a=1" });
+
+        Assert.Equal("""{"status":"ok","response":{}}""", reply.ToJsonString());
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("no handler for form event recover_nothing"));
+    }
+
+    [Fact]
     public async Task EventWithoutName_RepliesError()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");

@@ -206,6 +206,14 @@ internal sealed partial class ViewProcess
                 await view.HandleEventAsync(name, payload);
             }
         }
+        catch (UnhandledEventException unhandled) when (payload.Form is not null)
+        {
+            // An error reply to a form event blocks the client's form recovery forever (§7.6), so a
+            // missing phx-change or phx-auto-recover handler is answered ok and logged loudly instead.
+            Log.FormEventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
+            _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
+            return;
+        }
         catch (UnhandledEventException unhandled)
         {
             Log.EventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
@@ -269,6 +277,9 @@ internal sealed partial class ViewProcess
 
         [LoggerMessage(2006, LogLevel.Debug, "Event for component {Cid} on {Topic} ignored: the component is gone.", EventName = nameof(EventForMissingComponent))]
         public static partial void EventForMissingComponent(ILogger logger, int cid, string topic);
+
+        [LoggerMessage(2007, LogLevel.Warning, "{Target} has no handler for form event {Event}; replied ok without changes so the client's form recovery cannot stall. Handle the event (phx-change or phx-auto-recover name) in HandleEventAsync.", EventName = nameof(FormEventUnhandled))]
+        public static partial void FormEventUnhandled(ILogger logger, string target, string @event);
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);
