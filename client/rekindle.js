@@ -18,11 +18,25 @@ const userParams = config.params;
 // fails as stale (§2.3).
 const params = (el) => {
   const csrf = document.querySelector("meta[name='csrf-token']")?.getAttribute("content");
+  const snapshot = el?.id && sessionStorage.getItem(snapshotKey(el.id));
   return {
     ...(typeof userParams === "function" ? userParams(el) : userParams),
     ...(csrf != null && {_csrf_token: csrf}),
+    ...(snapshot && {_rekindle_snapshot: snapshot}),
   };
 };
+
+// Recoverable state kept by the browser: the server pushes each view's latest snapshot (encrypted
+// and signed; opaque here) and gets it back in the params of the view's next join, so state comes
+// back after a dropped socket, a server restart or on another node, with no server storage.
+const snapshotKey = (viewId) => `rekindle:snapshot:${viewId}`;
+window.addEventListener("phx:rekindle:snapshot", ({detail}) => {
+  try {
+    sessionStorage.setItem(snapshotKey(detail.view), detail.token);
+  } catch (error) {
+    console.warn("Rekindle: could not keep the view's snapshot", error);
+  }
+});
 
 const liveSocket = new LiveSocket("/live", Socket, {
   ...config.liveSocketOptions,

@@ -58,9 +58,15 @@ public sealed partial class PhoenixClient : IAsyncDisposable
             cookies.GetCookieHeader(baseAddress));
     }
 
-    public static async Task<PhoenixClient> ConnectAsync(Uri baseAddress, string path, Action<ClientWebSocketOptions>? configure = null, string? csrfOverride = null)
+    public static async Task<PhoenixClient> ConnectAsync(Uri baseAddress, string path, Action<ClientWebSocketOptions>? configure = null, string? csrfOverride = null) =>
+        await ConnectAsync(baseAddress, await GetPageAsync(baseAddress, path), configure, csrfOverride);
+
+    /// <summary>A new socket for the same page (same tokens and cookie), as the browser after a drop.</summary>
+    public static Task<PhoenixClient> ReconnectAsync(PhoenixClient previous) => ConnectAsync(previous.BaseAddress, previous.Page);
+
+    /// <summary>Connects to a server for a page loaded earlier, possibly from another server of the same app.</summary>
+    public static async Task<PhoenixClient> ConnectAsync(Uri baseAddress, PageTokens page, Action<ClientWebSocketOptions>? configure = null, string? csrfOverride = null)
     {
-        var page = await GetPageAsync(baseAddress, path);
         var client = new PhoenixClient(baseAddress, page);
         client._socket.Options.SetRequestHeader("Cookie", page.Cookie);
         configure?.Invoke(client._socket.Options);
@@ -190,6 +196,27 @@ public sealed partial class PhoenixClient : IAsyncDisposable
             }
         }
         _socket.Dispose();
+    }
+
+    /// <summary>
+    /// The diff of a reply (or of a pushed diff payload) as JSON, without the recovery snapshot the
+    /// server pushes with changes of [Recoverable] state, so tests can compare the render part exactly.
+    /// </summary>
+    public static string RenderDiff(JsonNode replyOrDiff)
+    {
+        var diff = (replyOrDiff["response"]?["diff"] ?? replyOrDiff).DeepClone().AsObject();
+        if (diff["e"] is JsonArray events)
+        {
+            foreach (var snapshot in events.Where(e => e![0]!.GetValue<string>() == "rekindle:snapshot").ToList())
+            {
+                events.Remove(snapshot);
+            }
+            if (events.Count == 0)
+            {
+                diff.Remove("e");
+            }
+        }
+        return diff.ToJsonString();
     }
 
     public sealed record PageTokens(Uri Url, string Html, string ViewId, string Session, string Static, string CsrfToken, string Cookie);

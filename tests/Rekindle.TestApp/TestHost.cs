@@ -30,9 +30,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(params string[] extraArgs)
+    public static Task<TestHost> StartAsync(params string[] extraArgs) => StartWithDataAsync(NewDataPath(), extraArgs);
+
+    public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "rekindle-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Starts a host on an existing data folder: a restart of the same app, same key ring.</summary>
+    public static async Task<TestHost> StartWithDataAsync(string dataPath, params string[] extraArgs)
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "rekindle-tests", Guid.NewGuid().ToString("N"));
         var logs = new TestLogSink();
         string[] args = ["--urls", "http://127.0.0.1:0", "--Rekindle:DataPath", dataPath, .. extraArgs];
         var app = Ballots.BallotsApp.Build(args, builder =>

@@ -3,9 +3,10 @@ using Rekindle.Views;
 
 namespace Ballots.Counter;
 
-/// <summary>The smallest live view: a number and two buttons.</summary>
+/// <summary>The smallest live view: a number and two buttons. The count survives reconnects and restarts.</summary>
 public sealed class CounterLive : LiveView
 {
+    [Recoverable]
     public int Count { get; set; }
 
     public override ValueTask MountAsync(MountContext context)

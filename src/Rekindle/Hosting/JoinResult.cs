@@ -1,12 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Recovery;
 using Rekindle.Views;
 
 namespace Rekindle.Hosting;
 
-/// <summary>The outcome of a join: a mounted view, or the reason sent to the client (<c>stale</c>, <c>unauthorized</c>, <c>join crashed</c>).</summary>
-internal readonly record struct JoinResult(LiveView? View, AsyncServiceScope? Scope, string? ErrorReason)
+/// <summary>
+/// The outcome of a join: a mounted view with its DI scope, identity and the snapshot found for it,
+/// or the reason sent to the client (<c>stale</c>, <c>unauthorized</c>, <c>join crashed</c>).
+/// </summary>
+internal sealed record JoinResult(
+    LiveView? View,
+    AsyncServiceScope? Scope,
+    string? ErrorReason,
+    string ViewId = "",
+    string BrowserSessionId = "",
+    Uri? Url = null,
+    ViewSnapshot? Snapshot = null)
 {
-    public IServiceProvider? Services => Scope?.ServiceProvider;
-
     public static JoinResult Refused(string reason) => new(null, null, reason);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
+using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Transport;
 
@@ -39,6 +40,11 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
             .ValidateOnStart();
 
+        services.AddOptions<RecoveryOptions>().BindConfiguration("Rekindle:Recovery")
+            .Validate(o => o.MaxAge > TimeSpan.Zero, "Rekindle:Recovery:MaxAge must be positive.")
+            .Validate(o => o.MaxSnapshotBytes >= 1024, "Rekindle:Recovery:MaxSnapshotBytes must be at least 1024.")
+            .ValidateOnStart();
+
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>()
             .PostConfigure<IOptions<RekindleOptions>, IHostEnvironment, ILoggerFactory>((keys, rekindle, environment, loggers) =>
@@ -55,6 +61,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<BrowserSession>();
         services.TryAddSingleton<LiveRouteTable>();
         services.TryAddSingleton<ViewJoiner>();
+        services.TryAddSingleton<SnapshotService>();
         services.TryAddSingleton<ViewProcessFactory>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Transport;
 using Rekindle.Views;
@@ -12,7 +13,7 @@ namespace Rekindle.Hosting;
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>
-internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable routes, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
+internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
 {
     public async ValueTask<JoinResult> JoinAsync(string topic, JsonElement payload, SocketSession session, CancellationToken cancellationToken)
     {
@@ -50,7 +51,8 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User));
             await view.HandleParamsAsync(parameters, uri);
-            return new JoinResult(view, scope, null);
+            var snapshot = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
+            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Recovery;
 using Rekindle.Rendering;
 using Rekindle.Views;
 
@@ -16,9 +17,36 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
     private readonly Dictionary<int, ComponentState> _byCid = [];
+    private readonly Dictionary<(string Type, string Id), ComponentSnapshot> _restoring = [];
     private int _nextCid = 1;
 
     public ComponentState? Find(int cid) => _byCid.GetValueOrDefault(cid);
+
+    /// <summary>Component states from a snapshot, applied when each component is created again.</summary>
+    public void ExpectRestored(IEnumerable<ComponentSnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            _restoring[(snapshot.Type, snapshot.Id)] = snapshot;
+        }
+    }
+
+    /// <summary>The recoverable members of every component, keyed by type and id (cids change across mounts).</summary>
+    public List<ComponentSnapshot> CaptureRecoverable()
+    {
+        var snapshots = new List<ComponentSnapshot>();
+        foreach (var state in _byCid.Values)
+        {
+            var members = RecoverableMembers.Of(state.Instance.GetType());
+            if (!members.IsEmpty)
+            {
+                snapshots.Add(new ComponentSnapshot(TypeName(state.Instance.GetType()), state.Instance.Id, members.Schema, members.Capture(state.Instance)));
+            }
+        }
+        // Components restored from a snapshot but not rendered yet keep their state for later.
+        snapshots.AddRange(_restoring.Values);
+        return snapshots;
+    }
 
     /// <summary>Applies queued <c>SendUpdate</c>s; updates queued by those updates run too, in bounded rounds.</summary>
     public async ValueTask ApplyUpdatesAsync(Action<Type, string> onMissing)
@@ -127,8 +155,18 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         _byCid[state.Cid] = state;
         await instance.MountAsync();
         await instance.UpdateAsync(reference.Assigns);
+        if (_restoring.Remove((TypeName(reference.ComponentType), reference.Id), out var restored))
+        {
+            var members = RecoverableMembers.Of(reference.ComponentType);
+            if (restored.Schema == members.Schema)
+            {
+                members.Apply(instance, restored.State);
+            }
+        }
         return state;
     }
+
+    private static string TypeName(Type type) => type.FullName ?? type.Name;
 
     private static Rendered RenderComponent(ComponentState state)
     {

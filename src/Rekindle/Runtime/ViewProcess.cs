@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Rekindle.Rendering;
 using Rekindle.Transport;
 using Rekindle.Hosting;
+using Rekindle.Recovery;
 using Rekindle.Views;
 
 namespace Rekindle.Runtime;
@@ -20,6 +21,7 @@ internal sealed partial class ViewProcess
     private readonly Channel<ViewMessage> _mailbox;
     private readonly IFrameSink _sink;
     private readonly ViewJoiner _joiner;
+    private readonly SnapshotService _snapshots;
     private readonly SocketSession _session;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
@@ -27,11 +29,14 @@ internal sealed partial class ViewProcess
     private readonly CancellationTokenSource _stopping = new();
     private LiveView? _view;
     private RenderSession? _render;
+    private ViewRecorder? _recorder;
+    private string _url = "";
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, SocketSession session, RuntimeOptions options, ILogger logger)
     {
+        _snapshots = snapshots;
         Topic = topic;
         JoinRef = joinRef;
         _sink = sink;
@@ -137,16 +142,49 @@ internal sealed partial class ViewProcess
         }
         _view = result.View;
         _scope = result.Scope;
-        _render = new RenderSession(_view, result.Services!, _logger); // a joined view always comes with its scope's services
-        var pass = await _render.RenderAsync();
-        var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
-        json.WriteStartObject(ProtocolNames.Rendered);
-        _render.WriteFull(json, pass);
-        json.WriteEndObject();
-        json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
-        _sink.Send(_frames.EndReply());
+        try
+        {
+            _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _logger); // a joined view always comes with its scope
+            _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
+            _url = result.Url?.ToString() ?? "";
+            if (result.Snapshot is { } snapshot)
+            {
+                await RestoreAsync(_view, _render, _recorder, snapshot);
+            }
+            var pass = await _render.RenderAsync();
+            _recorder.Baseline(_render.Components);
+            var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
+            json.WriteStartObject(ProtocolNames.Rendered);
+            _render.WriteFull(json, pass);
+            json.WriteEndObject();
+            json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
+            _sink.Send(_frames.EndReply());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The client is waiting for a join reply: a generic error makes it retry, then reload (§3.5).
+            Log.ViewCrashed(_logger, exception, _view.GetType().Name, Topic);
+            _sink.Send(_frames.ErrorReply(JoinRef, join.Ref, Topic, "join crashed"));
+            return false;
+        }
         Log.ViewJoined(_logger, _view.GetType().Name, Topic);
         return true;
+    }
+
+    private async ValueTask RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot)
+    {
+        try
+        {
+            if (recorder.Restore(snapshot, render.Components))
+            {
+                await view.OnRestoredAsync();
+                Log.ViewRestored(_logger, view.GetType().Name, Topic, snapshot.Generation);
+            }
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            Log.RestoreFailed(_logger, exception, view.GetType().Name, Topic);
+        }
     }
 
     private async ValueTask HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)
@@ -221,6 +259,7 @@ internal sealed partial class ViewProcess
             return;
         }
         var pass = await render.RenderAsync();
+        await _recorder!.RecordAsync(render.Components, _url, _stopping.Token); // set with _render at join
         var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
@@ -248,6 +287,7 @@ internal sealed partial class ViewProcess
     private async ValueTask SendDiffPushAsync(RenderSession render)
     {
         var pass = await render.RenderAsync();
+        await _recorder!.RecordAsync(render.Components, _url, _stopping.Token); // set with _render at join
         var json = _frames.Begin(JoinRef, null, Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);
@@ -280,6 +320,12 @@ internal sealed partial class ViewProcess
 
         [LoggerMessage(2007, LogLevel.Warning, "{Target} has no handler for form event {Event}; replied ok without changes so the client's form recovery cannot stall. Handle the event (phx-change or phx-auto-recover name) in HandleEventAsync.", EventName = nameof(FormEventUnhandled))]
         public static partial void FormEventUnhandled(ILogger logger, string target, string @event);
+
+        [LoggerMessage(2008, LogLevel.Information, "View {View} on {Topic} restored from snapshot generation {Generation}.", EventName = nameof(ViewRestored))]
+        public static partial void ViewRestored(ILogger logger, string view, string topic, long generation);
+
+        [LoggerMessage(2009, LogLevel.Warning, "Snapshot of {View} on {Topic} could not be applied; the view starts fresh.", EventName = nameof(RestoreFailed))]
+        public static partial void RestoreFailed(ILogger logger, Exception exception, string view, string topic);
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);

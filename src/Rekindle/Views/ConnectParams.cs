@@ -8,7 +8,7 @@ namespace Rekindle.Views;
 /// </summary>
 public sealed class ConnectParams
 {
-    private static readonly HashSet<string> Reserved = ["_csrf_token", "_mounts", "_mount_attempts", "_track_static", "_live_referer"];
+    private static readonly HashSet<string> Reserved = ["_csrf_token", "_mounts", "_mount_attempts", "_track_static", "_live_referer", "_rekindle_snapshot"];
 
     internal ConnectParams(JsonElement raw)
     {

@@ -44,6 +44,13 @@ public abstract class LiveView : LiveTemplate
     public virtual ValueTask HandleEventAsync(string name, EventPayload payload) =>
         throw new UnhandledEventException(GetType(), name);
 
+    /// <summary>
+    /// Called on a connected mount after [Recoverable] state was restored from a snapshot (after a
+    /// dropped socket, a restart, or on another node), before the first render: refresh here what is
+    /// not snapshotted (data from a database, subscriptions).
+    /// </summary>
+    public virtual ValueTask OnRestoredAsync() => ValueTask.CompletedTask;
+
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 

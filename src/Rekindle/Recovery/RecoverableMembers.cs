@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.Recovery;
+
+/// <summary>
+/// The <see cref="RecoverableAttribute"/> members of one view or component type: read once by
+/// reflection, checked for serializability, and hashed into a schema so a snapshot taken by another
+/// version of the type (a deploy that changed its members) is recognised and not applied.
+/// </summary>
+internal sealed class RecoverableMembers
+{
+    private static readonly ConcurrentDictionary<Type, RecoverableMembers> Cache = new();
+    private readonly Member[] _members;
+
+    private RecoverableMembers(Type type, Member[] members)
+    {
+        _members = members;
+        Schema = ComputeSchema(type, members);
+    }
+
+    public bool IsEmpty => _members.Length == 0;
+
+    public string Schema { get; }
+
+    public static RecoverableMembers Of(Type type) => Cache.GetOrAdd(type, Build);
+
+    public JsonObject Capture(object instance)
+    {
+        var state = new JsonObject();
+        foreach (var member in _members)
+        {
+            state[member.Name] = JsonSerializer.SerializeToNode(member.Get(instance), member.Type, WireJson.PayloadOptions);
+        }
+        return state;
+    }
+
+    public void Apply(object instance, JsonObject state)
+    {
+        foreach (var member in _members)
+        {
+            if (state.TryGetPropertyValue(member.Name, out var value))
+            {
+                member.Set(instance, value is null ? null : value.Deserialize(member.Type, WireJson.PayloadOptions));
+            }
+        }
+    }
+
+    private static RecoverableMembers Build(Type type)
+    {
+        var members = new List<Member>();
+        for (var current = type; current is not null && current != typeof(LiveTemplate); current = current.BaseType)
+        {
+            const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+            foreach (var property in current.GetProperties(flags).Where(p => p.IsDefined(typeof(RecoverableAttribute))))
+            {
+                if (property.GetMethod is null || property.SetMethod is null)
+                {
+                    throw new InvalidOperationException($"[Recoverable] {type.Name}.{property.Name} needs a getter and a setter (any visibility). Expected a read-write property.");
+                }
+                members.Add(Checked(type, new Member(property.Name, property.PropertyType, property.GetValue, property.SetValue)));
+            }
+            foreach (var field in current.GetFields(flags).Where(f => f.IsDefined(typeof(RecoverableAttribute))))
+            {
+                if (field.IsInitOnly)
+                {
+                    throw new InvalidOperationException($"[Recoverable] {type.Name}.{field.Name} is readonly. Expected a writable field.");
+                }
+                members.Add(Checked(type, new Member(field.Name, field.FieldType, field.GetValue, field.SetValue)));
+            }
+        }
+        return new RecoverableMembers(type, [.. members.OrderBy(m => m.Name, StringComparer.Ordinal)]);
+    }
+
+    private static Member Checked(Type owner, Member member)
+    {
+        try
+        {
+            WireJson.PayloadOptions.GetTypeInfo(member.Type);
+            if (member.Type == typeof(object) || member.Type.IsAbstract || member.Type.IsInterface && !IsCollectionInterface(member.Type))
+            {
+                throw new NotSupportedException("its declared type does not say what to deserialize");
+            }
+        }
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"[Recoverable] {owner.Name}.{member.Name} of type {member.Type.Name} cannot be snapshotted: {exception.Message}. Expected a type System.Text.Json can serialize and deserialize.", exception);
+        }
+        return member;
+    }
+
+    private static bool IsCollectionInterface(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(IEnumerable<>)
+            || definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(ICollection<>) || definition == typeof(IReadOnlyCollection<>));
+
+    private static string ComputeSchema(Type type, Member[] members)
+    {
+        var text = new StringBuilder(type.FullName);
+        foreach (var member in members)
+        {
+            text.Append('|').Append(member.Name).Append(':').Append(member.Type.FullName);
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 8);
+    }
+
+    private sealed record Member(string Name, Type Type, Func<object?, object?> Get, Action<object?, object?> Set);
+}

@@ -1,0 +1,21 @@
+namespace Rekindle.Recovery;
+
+/// <summary>Options of recoverable state. Bound from the <c>Rekindle:Recovery</c> configuration section.</summary>
+public sealed class RecoveryOptions
+{
+    /// <summary>Whether [Recoverable] state is snapshotted and restored at all.</summary>
+    /// <value><see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a snapshot stays usable after its last save.</summary>
+    /// <value>24 hours.</value>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The largest serialized snapshot; a larger one is not saved, and an error is logged naming the view.</summary>
+    /// <value>32,768 bytes (in the browser, a snapshot travels with every join).</value>
+    public int MaxSnapshotBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Failed join attempts after which a snapshot is no longer applied (it may be what makes the mount crash).</summary>
+    /// <value>2.</value>
+    public int SkipAfterFailedJoins { get; set; } = 2;
+}

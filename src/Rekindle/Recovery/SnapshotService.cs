@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.Recovery;
+
+/// <summary>
+/// Keeps and finds view snapshots. With an <see cref="IStateStore"/> registered, snapshots live on
+/// the server under a key derived from the view id and browser session; without one they travel to
+/// the browser as tokens (encrypted and signed with Data Protection, expiring after
+/// <see cref="RecoveryOptions.MaxAge"/>) that the bootstrap hands back in the next join's params.
+/// </summary>
+internal sealed partial class SnapshotService
+{
+    public const string ClientEventName = "rekindle:snapshot";
+    public const string ConnectParamName = "_rekindle_snapshot";
+    private readonly IStateStore? _store;
+    private readonly ITimeLimitedDataProtector _protector;
+    private readonly RecoveryOptions _options;
+    private readonly ILogger _logger;
+
+    public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
+    {
+        _store = services.GetService<IStateStore>();
+        _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public RecoveryOptions Options => _options;
+
+    public bool UsesServerStore => _store is not null;
+
+    /// <summary>
+    /// Saves a snapshot. Returns the token to push to the browser when snapshots live there, else
+    /// <see langword="null"/>.
+    /// </summary>
+    public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, WireJson.PayloadOptions);
+        if (bytes.Length > _options.MaxSnapshotBytes)
+        {
+            Log.SnapshotTooLarge(_logger, snapshot.ViewType, bytes.Length, _options.MaxSnapshotBytes);
+            return null;
+        }
+        if (_store is not null)
+        {
+            await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
+            return null;
+        }
+        return _protector.Protect(Convert.ToBase64String(bytes), _options.MaxAge);
+    }
+
+    /// <summary>Finds the snapshot of a joining view, or <see langword="null"/>; a forged, foreign or expired one is refused and logged.</summary>
+    public async ValueTask<ViewSnapshot?> LoadAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || connectParams.MountAttempts >= _options.SkipAfterFailedJoins)
+        {
+            return null;
+        }
+        byte[]? bytes;
+        if (_store is not null)
+        {
+            bytes = await _store.LoadAsync(StoreKey(viewId, browserSessionId), cancellationToken);
+        }
+        else if (connectParams.GetString(ConnectParamName) is { Length: > 0 } token)
+        {
+            bytes = Unprotect(token);
+        }
+        else
+        {
+            return null;
+        }
+        if (bytes is null)
+        {
+            return null;
+        }
+        try
+        {
+            var snapshot = JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions);
+            if (snapshot is { Version: ViewSnapshot.CurrentVersion } && snapshot.ViewId == viewId && snapshot.BrowserSessionId == browserSessionId)
+            {
+                return snapshot;
+            }
+            Log.SnapshotRefused(_logger, viewId, "it belongs to another view or browser session, or has an old format");
+        }
+        catch (JsonException)
+        {
+            Log.SnapshotRefused(_logger, viewId, "it is not a snapshot");
+        }
+        return null;
+    }
+
+    public ValueTask DeleteAsync(string viewId, string browserSessionId, CancellationToken cancellationToken) =>
+        _store?.DeleteAsync(StoreKey(viewId, browserSessionId), cancellationToken) ?? ValueTask.CompletedTask;
+
+    private byte[]? Unprotect(string token)
+    {
+        try
+        {
+            return Convert.FromBase64String(_protector.Unprotect(token, out _));
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        {
+            Log.SnapshotRefused(_logger, "(client token)", "the token is forged, from another key ring, or expired");
+            return null;
+        }
+    }
+
+    private static string StoreKey(string viewId, string browserSessionId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{viewId}\n{browserSessionId}")));
+
+    private static partial class Log
+    {
+        [LoggerMessage(4001, LogLevel.Error, "Snapshot of {View} not saved: {Size} bytes exceed Rekindle:Recovery:MaxSnapshotBytes ({Limit}). Mark fewer or smaller members [Recoverable], or raise the limit.", EventName = nameof(SnapshotTooLarge))]
+        public static partial void SnapshotTooLarge(ILogger logger, string view, int size, int limit);
+
+        [LoggerMessage(4002, LogLevel.Debug, "Snapshot for {View} refused: {Reason}.", EventName = nameof(SnapshotRefused))]
+        public static partial void SnapshotRefused(ILogger logger, string view, string reason);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Rekindle.Rendering;
+using Microsoft.Extensions.Logging;
+using Rekindle.Runtime;
+using Rekindle.Views;
+
+namespace Rekindle.Recovery;
+
+/// <summary>
+/// The recovery side of one joined view: applies a found snapshot at join, and after every handled
+/// message captures the [Recoverable] members of the view and its components, saving a new
+/// snapshot only when they changed (generation + 1 each time).
+/// </summary>
+internal sealed partial class ViewRecorder
+{
+    private readonly SnapshotService _snapshots;
+    private readonly LiveView _view;
+    private readonly string _viewId;
+    private readonly string _browserSessionId;
+    private readonly RecoverableMembers _viewMembers;
+    private readonly ILogger _logger;
+    private string? _lastState;
+    private long _generation;
+
+    public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, ILogger logger)
+    {
+        _snapshots = snapshots;
+        _view = view;
+        _viewId = viewId;
+        _browserSessionId = browserSessionId;
+        _viewMembers = RecoverableMembers.Of(view.GetType());
+        _logger = logger;
+    }
+
+    private string ViewTypeName => _view.GetType().FullName ?? _view.GetType().Name;
+
+    /// <summary>Applies the view's part of a snapshot; the components' parts wait in the registry until they are created.</summary>
+    public bool Restore(ViewSnapshot snapshot, ComponentRegistry components)
+    {
+        if (snapshot.ViewType != ViewTypeName || snapshot.Schema != _viewMembers.Schema)
+        {
+            Log.SchemaChanged(_logger, _view.GetType().Name);
+            return false;
+        }
+        _viewMembers.Apply(_view, snapshot.State);
+        components.ExpectRestored(snapshot.Components);
+        _generation = snapshot.Generation;
+        return true;
+    }
+
+    /// <summary>Remembers the state after join, so only later changes are saved.</summary>
+    public void Baseline(ComponentRegistry components)
+    {
+        if (_snapshots.Options.Enabled)
+        {
+            _lastState = Fingerprint(_viewMembers.Capture(_view), components.CaptureRecoverable());
+        }
+    }
+
+    /// <summary>Saves a new snapshot if recoverable state changed; in browser mode, queues the token for the next diff.</summary>
+    public async ValueTask RecordAsync(ComponentRegistry components, string url, CancellationToken cancellationToken)
+    {
+        if (!_snapshots.Options.Enabled)
+        {
+            return;
+        }
+        var componentStates = components.CaptureRecoverable();
+        if (_viewMembers.IsEmpty && componentStates.Count == 0)
+        {
+            return;
+        }
+        var state = _viewMembers.Capture(_view);
+        var fingerprint = Fingerprint(state, componentStates);
+        if (fingerprint == _lastState)
+        {
+            return;
+        }
+        _lastState = fingerprint;
+        _generation++;
+        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, ViewTypeName, _viewMembers.Schema, _generation, url, state, componentStates);
+        if (await _snapshots.SaveAsync(snapshot, cancellationToken) is { } token)
+        {
+            _view.Effects.Events.Add((SnapshotService.ClientEventName, new { view = _viewId, token }));
+        }
+    }
+
+    private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components) =>
+        state.ToJsonString() + JsonSerializer.Serialize(components, WireJson.PayloadOptions);
+
+    private static partial class Log
+    {
+        [LoggerMessage(4101, LogLevel.Warning, "Snapshot of {View} not applied: its recoverable members changed since it was taken (a deploy?). The view starts fresh.", EventName = nameof(SchemaChanged))]
+        public static partial void SchemaChanged(ILogger logger, string view);
+    }
+}
