@@ -1,5 +1,6 @@
 using Ballots.Counter;
 using Ballots.Seed;
+using Rekindle.Recovery;
 
 namespace Ballots;
 
@@ -9,7 +10,11 @@ public static class BallotsApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IEndpointRouteBuilder>? mapMore = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag);
+        var rekindle = builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag);
+        if (string.Equals(builder.Configuration["Ballots:SnapshotStore"], "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            rekindle.AddSqliteStateStore();
+        }
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect("/counter"));

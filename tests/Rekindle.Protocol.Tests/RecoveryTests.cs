@@ -59,6 +59,32 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task Rejoin_AfterServerRestart_WithSqliteStore_RestoresWithoutBrowserToken()
+    {
+        var dataPath = TestHost.NewDataPath();
+        PhoenixClient.PageTokens page;
+        await using (var host = await TestHost.StartWithDataAsync(dataPath, "--Ballots:SnapshotStore", "sqlite"))
+        {
+            await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
+            var (joinRef, _) = await client.JoinAsync();
+            JsonNode? reply = null;
+            for (var i = 0; i < 3; i++)
+            {
+                reply = await client.ClickAsync(joinRef, "inc");
+            }
+            Assert.Null(reply!["response"]!["diff"]!["e"]);
+            Assert.True(File.Exists(Path.Combine(dataPath, "snapshots.db")));
+            page = client.Page;
+        }
+
+        await using var restarted = await TestHost.StartWithDataAsync(dataPath, "--Ballots:SnapshotStore", "sqlite");
+        await using var again = await PhoenixClient.ConnectAsync(restarted.BaseAddress, page);
+        var (_, rejoin) = await again.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+
+        Assert.Equal("3", rejoin["response"]!["rendered"]!["0"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Rejoin_WithForgedSnapshot_StartsFreshAndLogs()
     {
         await using var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/counter");
