@@ -13,6 +13,7 @@ namespace Rekindle.Hosting;
 internal sealed partial class LiveSocketEndpoint(
     BrowserSession browserSession,
     ViewProcessFactory views,
+    ConnectedSockets sockets,
     IOptions<TransportOptions> options,
     ILoggerFactory loggers)
 {
@@ -45,7 +46,10 @@ internal sealed partial class LiveSocketEndpoint(
             context.Connection.RemoteIpAddress?.ToString() ?? "");
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
         var socket = new ChannelSocket(webSocket, session, _options, views, _socketLogger);
-        await socket.RunAsync(context.RequestAborted);
+        using (sockets.Track(socket))
+        {
+            await socket.RunAsync(context.RequestAborted);
+        }
     }
 
     private bool OriginAllowed(HttpContext context)

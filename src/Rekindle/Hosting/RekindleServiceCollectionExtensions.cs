@@ -35,6 +35,7 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.MaxFrameBytes >= 1024, "Rekindle:Transport:MaxFrameBytes must be at least 1024.")
             .Validate(o => o.IdleTimeout > TimeSpan.FromSeconds(30), "Rekindle:Transport:IdleTimeout must exceed the client's 30 s heartbeat.")
             .Validate(o => o.MaxViewsPerSocket > 0, "Rekindle:Transport:MaxViewsPerSocket must be positive.")
+            .Validate(o => o.DrainJitter >= TimeSpan.Zero, "Rekindle:Transport:DrainJitter must not be negative.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
@@ -65,6 +66,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<ViewProcessFactory>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
+        services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return new RekindleBuilder(services);

@@ -103,10 +103,32 @@ internal sealed partial class ViewProcess
         {
             _mailbox.Writer.TryComplete();
             _sink.ViewEnded(this);
-            if (_scope is { } scope)
+            await DisposeViewAsync();
+        }
+    }
+
+    /// <summary>Ends the view's life: a view implementing IAsyncDisposable/IDisposable is disposed, then its DI scope.</summary>
+    private async ValueTask DisposeViewAsync()
+    {
+        try
+        {
+            switch (_view)
             {
-                await scope.DisposeAsync();
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
             }
+        }
+        catch (Exception exception)
+        {
+            Log.ViewCrashed(_logger, exception, _view?.GetType().Name ?? "(none)", Topic);
+        }
+        if (_scope is { } scope)
+        {
+            await scope.DisposeAsync();
         }
     }
 

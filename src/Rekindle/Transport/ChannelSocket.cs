@@ -46,6 +46,16 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
+    /// <summary>Queued after the frames already in the outbox: the writer then closes the socket with 1012.</summary>
+    private static readonly byte[] DrainSignal = [];
+
+    /// <summary>
+    /// Closes the socket with 1012 ("service restart") once the queued frames are sent: the client
+    /// reconnects with back-off and rejoins, here when the server is back or on another node
+    /// (liveview-protocol.md §1.7).
+    /// </summary>
+    public void Drain() => _outbox.Writer.TryWrite(DrainSignal);
+
     public async Task RunAsync(CancellationToken aborted)
     {
         var writing = WriteLoopAsync();
@@ -225,6 +235,12 @@ internal sealed partial class ChannelSocket : IFrameSink
                 {
                     continue;
                 }
+                if (ReferenceEquals(frame, DrainSignal))
+                {
+                    Log.Draining(_logger);
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)1012, "server restarting", CancellationToken.None);
+                    continue;
+                }
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
         }
@@ -267,6 +283,9 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1005, LogLevel.Debug, "Ignored a push with a stale join_ref on {Topic}.", EventName = nameof(StaleJoinRef))]
         public static partial void StaleJoinRef(ILogger logger, string topic);
+
+        [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
+        public static partial void Draining(ILogger logger);
 
         [LoggerMessage(1006, LogLevel.Warning, "Join refused: the socket already has {Limit} views (Rekindle:Transport:MaxViewsPerSocket).", EventName = nameof(TooManyViews))]
         public static partial void TooManyViews(ILogger logger, int limit);

@@ -22,6 +22,10 @@ public sealed class TransportOptions
     /// <value>Empty: same host only.</value>
     public IList<string> AllowedOrigins { get; } = [];
 
+    /// <summary>On shutdown, sockets are closed (code 1012) at random moments within this window, so clients do not reconnect all at once.</summary>
+    /// <value>1 second.</value>
+    public TimeSpan DrainJitter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether to check the WebSocket <c>Origin</c> header at all (Phoenix's <c>check_origin</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool CheckOrigin { get; set; } = true;
