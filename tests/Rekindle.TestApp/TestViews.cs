@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Rekindle.TestApp;
@@ -12,5 +13,11 @@ public static class TestViews
         app.MapLiveView<KeysLive>("/test/keys");
         app.MapLiveView<CrashLive>("/test/crash");
         app.MapLiveView<ListLive>("/test/list");
+        app.MapLiveView<TickerLive>("/test/ticker");
+        app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
+        {
+            await pubSub.BroadcastAsync(TickerLive.Topic, message);
+            return Results.NoContent();
+        });
     }
 }

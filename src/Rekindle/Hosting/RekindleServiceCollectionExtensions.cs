@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
+using Rekindle.PubSub;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Transport;
@@ -67,6 +68,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
+        services.TryAddSingleton<IPubSub, InMemoryPubSub>();
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return new RekindleBuilder(services);

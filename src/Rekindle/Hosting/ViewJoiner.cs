@@ -15,7 +15,7 @@ namespace Rekindle.Hosting;
 /// </summary>
 internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
 {
-    public async ValueTask<JoinResult> JoinAsync(string topic, JsonElement payload, SocketSession session, CancellationToken cancellationToken)
+    public async ValueTask<JoinResult> JoinAsync(string topic, JsonElement payload, SocketSession session, IViewRuntime runtime, CancellationToken cancellationToken)
     {
         if (session.BrowserSessionId is null)
         {
@@ -47,6 +47,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
         {
             var view = (LiveView)ActivatorUtilities.CreateInstance(scope.ServiceProvider, route.ViewType);
             view.SetConnected(true);
+            view.Runtime = runtime;
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User));

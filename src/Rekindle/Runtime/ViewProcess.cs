@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Rekindle.Rendering;
 using Rekindle.Transport;
 using Rekindle.Hosting;
+using Rekindle.PubSub;
 using Rekindle.Recovery;
 using Rekindle.Views;
 
@@ -16,12 +17,15 @@ namespace Rekindle.Runtime;
 /// (liveview-protocol.md §5.5). An exception from view code ends this view alone: it is logged, the
 /// client gets <c>phx_error</c> (and rejoins, §7.3), and the socket frees the topic.
 /// </summary>
-internal sealed partial class ViewProcess
+internal sealed partial class ViewProcess : IViewRuntime
 {
     private readonly Channel<ViewMessage> _mailbox;
     private readonly IFrameSink _sink;
     private readonly ViewJoiner _joiner;
     private readonly SnapshotService _snapshots;
+    private readonly IPubSub _pubSub;
+    private readonly TimeProvider _time;
+    private readonly List<IDisposable> _subscriptions = [];
     private readonly SocketSession _session;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
@@ -34,9 +38,11 @@ internal sealed partial class ViewProcess
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
     {
         _snapshots = snapshots;
+        _pubSub = pubSub;
+        _time = time;
         Topic = topic;
         JoinRef = joinRef;
         _sink = sink;
@@ -107,9 +113,36 @@ internal sealed partial class ViewProcess
         }
     }
 
+    public void Subscribe(string topic) => _subscriptions.Add(_pubSub.Subscribe(topic, PostInfo));
+
+    public void SendAfter(object message, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // The timer ends with the view (the token), and posting never throws, so nobody awaits it.
+        _ = Task.Delay(delay, _time, _stopping.Token).ContinueWith(
+            _ => PostInfo(message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Queues a server-side message without waiting: a broadcaster must never block on a slow view.
+    /// When the mailbox is full the message is dropped and a warning names the view (documented
+    /// overflow policy; raise Rekindle:Runtime:MailboxCapacity or broadcast less).
+    /// </summary>
+    private void PostInfo(object message)
+    {
+        if (!_mailbox.Writer.TryWrite(new InfoMessage(message)) && !_stopping.IsCancellationRequested)
+        {
+            Log.MailboxFull(_logger, _view?.GetType().Name ?? "(joining)", Topic, message.GetType().Name);
+        }
+    }
+
     /// <summary>Ends the view's life: a view implementing IAsyncDisposable/IDisposable is disposed, then its DI scope.</summary>
     private async ValueTask DisposeViewAsync()
     {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
         try
         {
             switch (_view)
@@ -156,7 +189,7 @@ internal sealed partial class ViewProcess
 
     private async ValueTask<bool> JoinAsync(JoinMessage join)
     {
-        var result = await _joiner.JoinAsync(Topic, join.Payload, _session, _stopping.Token);
+        var result = await _joiner.JoinAsync(Topic, join.Payload, _session, this, _stopping.Token);
         if (result.View is null)
         {
             _sink.Send(_frames.ErrorReply(JoinRef, join.Ref, Topic, result.ErrorReason ?? "join crashed"));
@@ -348,6 +381,9 @@ internal sealed partial class ViewProcess
 
         [LoggerMessage(2009, LogLevel.Warning, "Snapshot of {View} on {Topic} could not be applied; the view starts fresh.", EventName = nameof(RestoreFailed))]
         public static partial void RestoreFailed(ILogger logger, Exception exception, string view, string topic);
+
+        [LoggerMessage(2010, LogLevel.Warning, "Mailbox of {View} on {Topic} is full; dropped a {Message}. Raise Rekindle:Runtime:MailboxCapacity if the view is just slow.", EventName = nameof(MailboxFull))]
+        public static partial void MailboxFull(ILogger logger, string view, string topic, string message);
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);

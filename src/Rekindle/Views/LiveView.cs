@@ -54,5 +54,16 @@ public abstract class LiveView : LiveTemplate
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 
+    internal Runtime.IViewRuntime? Runtime { get; set; }
+
+    /// <summary>
+    /// Receives the messages broadcast on <paramref name="topic"/> (<see cref="PubSub.IPubSub"/>) in
+    /// <see cref="HandleInfoAsync"/>, until the view ends. Does nothing in the dead render.
+    /// </summary>
+    protected void Subscribe(string topic) => Runtime?.Subscribe(topic);
+
+    /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfoAsync"/> after <paramref name="delay"/>; cancelled when the view ends. Does nothing in the dead render.</summary>
+    protected void SendAfter(object message, TimeSpan delay) => Runtime?.SendAfter(message, delay);
+
     internal void SetConnected(bool connected) => IsConnected = connected;
 }

@@ -1,0 +1,9 @@
+namespace Rekindle.Runtime;
+
+/// <summary>What a connected view can ask of the process that runs it.</summary>
+internal interface IViewRuntime
+{
+    void Subscribe(string topic);
+
+    void SendAfter(object message, TimeSpan delay);
+}
