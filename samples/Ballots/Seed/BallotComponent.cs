@@ -26,9 +26,8 @@ public sealed class BallotComponent : LiveComponent
         </div>
         """);
 
-    private Rendered Choice(string choice) => choice == Selected
-        ? Html($"""<label><input type="radio" id="{Ballot.Id}-{choice}" name="choice" value="{choice}" checked> {choice}</label>""")
-        : Html($"""<label><input type="radio" id="{Ballot.Id}-{choice}" name="choice" value="{choice}"> {choice}</label>""");
+    private Rendered Choice(string choice) =>
+        Html($"""<label><input type="radio" id="{Ballot.Id}-{choice}" name="choice" value="{choice}" {Attr("checked", choice == Selected)}> {choice}</label>""");
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
     {

@@ -9,7 +9,7 @@ internal static class DynamicValue
     {
         null => "",
         string text => HtmlEscaper.Escape(text),
-        Rendered or Comprehension or ComponentRef => value,
+        Rendered or Comprehension or ComponentRef or TagAttribute => value,
         RawHtml raw => raw.Html,
         bool flag => flag ? "true" : "false",
         IFormattable formattable => HtmlEscaper.Escape(formattable.ToString(format, CultureInfo.InvariantCulture)),

@@ -34,6 +34,26 @@ public ref struct HtmlTemplateHandler
 
     public void AppendFormatted(string? value) => _dynamics[_holes++] = value is null ? "" : HtmlEscaper.Escape(value);
 
+    /// <summary>Turns <see cref="TagAttribute"/> values into markup, refusing them outside attribute holes and anything else inside them.</summary>
+    private readonly void PlaceAttributes(StaticTemplate template)
+    {
+        var attributeHoles = template.Shape.AttributeHoles;
+        for (var i = 0; i < _dynamics.Length; i++)
+        {
+            var isAttribute = _dynamics[i] is TagAttribute;
+            if (isAttribute != attributeHoles[i])
+            {
+                throw new InvalidOperationException(isAttribute
+                    ? $"Template hole {i} holds an Attr(...) outside a tag. Expected it between a tag's attributes. Template: {template}"
+                    : $"Template hole {i} is between a tag's attributes. Expected an Attr(...) value there, or a quoted attribute value name=\"{{…}}\". Template: {template}");
+            }
+            if (isAttribute)
+            {
+                _dynamics[i] = ((TagAttribute)_dynamics[i]!).Html;
+            }
+        }
+    }
+
     internal Rendered Build(string callerFile, int callerLine)
     {
         var literals = _literals!; // set in the constructor; Build is called once
@@ -41,6 +61,7 @@ public ref struct HtmlTemplateHandler
         try
         {
             var template = TemplateCache.Get(callerFile, callerLine, literals.AsSpan(0, _dynamics.Length + 1));
+            PlaceAttributes(template);
             return new Rendered(template, _dynamics);
         }
         finally

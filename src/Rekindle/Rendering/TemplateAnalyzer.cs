@@ -3,7 +3,7 @@ namespace Rekindle.Rendering;
 /// <summary>
 /// Reads a template's statics once, when its call site is first rendered, and refuses markup whose
 /// holes could not be escaped safely: a hole must sit in text, in a comment, or inside a quoted
-/// attribute value. It also enforces the client's rule that a <c>phx-hook</c> element needs an
+/// attribute value, or between a tag's attributes for an <c>Attr(...)</c>. It also enforces the client's rule that a <c>phx-hook</c> element needs an
 /// <c>id</c> (liveview-protocol.md §7.7) and finds out whether the output is a single element.
 /// </summary>
 internal static class TemplateAnalyzer
@@ -29,11 +29,13 @@ internal static class TemplateAnalyzer
                 scan.Hole(p);
             }
         }
-        return new TemplateShape(scan.IsSingleRoot());
+        return new TemplateShape(scan.IsSingleRoot(), scan.AttributeHoles);
     }
 
     private sealed class Scanner(string[] parts)
     {
+        public bool[] AttributeHoles { get; } = new bool[Math.Max(0, parts.Length - 1)];
+
         private State _state = State.Text;
         private char _quote;
         private readonly System.Text.StringBuilder _name = new();
@@ -61,8 +63,16 @@ internal static class TemplateAnalyzer
                     break;
                 case State.AfterEquals or State.Unquoted:
                     throw Unsafe(index, "an unquoted attribute value; write name=\"{…}\" with quotes");
+                case State.InTag or State.AfterAttrName:
+                    AttributeHoles[index] = true;
+                    break;
+                case State.TagName:
+                    // <a{Attr(...)}>: the hole ends the tag name.
+                    StartTag();
+                    AttributeHoles[index] = true;
+                    break;
                 default:
-                    throw Unsafe(index, "a tag outside an attribute value; holes inside a tag must be quoted attribute values");
+                    throw Unsafe(index, "the middle of a tag or attribute name; holes inside a tag must be quoted attribute values or Attr(...) between attributes");
             }
         }
 
@@ -109,10 +119,7 @@ internal static class TemplateAnalyzer
                 case State.TagName:
                     if (char.IsWhiteSpace(ch) || ch is '>' or '/')
                     {
-                        _tagName = _name.ToString();
-                        _attributes.Clear();
-                        _tagSelfClosing = false;
-                        _state = State.InTag;
+                        StartTag();
                         InTag(ch);
                     }
                     else
@@ -186,6 +193,14 @@ internal static class TemplateAnalyzer
                     }
                     break;
             }
+        }
+
+        private void StartTag()
+        {
+            _tagName = _name.ToString();
+            _attributes.Clear();
+            _tagSelfClosing = false;
+            _state = State.InTag;
         }
 
         private void InTag(char ch)

@@ -27,6 +27,12 @@ public abstract class LiveTemplate
     /// <summary>Trusted markup, inserted without escaping. Never pass user input.</summary>
     protected static RawHtml Raw(string html) => new(html);
 
+    /// <summary>A boolean attribute for a hole between a tag's attributes: <c>&lt;input type="radio" {Attr("checked", selected)}&gt;</c>.</summary>
+    protected static TagAttribute Attr(string name, bool present) => TagAttribute.Flag(name, present);
+
+    /// <summary>An attribute with an escaped value, left out when <paramref name="value"/> is <see langword="null"/>.</summary>
+    protected static TagAttribute Attr(string name, string? value) => TagAttribute.Value(name, value);
+
     /// <summary>A keyed list: each item renders with the same template and is tracked by its key.</summary>
     protected static Comprehension Each<T>(IEnumerable<T> items, Func<T, object?> key, Func<T, Rendered> render) =>
         ComprehensionBuilder.Build(items, key, render);

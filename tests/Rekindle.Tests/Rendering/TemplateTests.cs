@@ -61,12 +61,50 @@ public sealed class TemplateTests : LiveTemplate
     }
 
     [Fact]
-    public void Html_HoleInsideTag_IsRefused()
+    public void Html_StringBetweenAttributes_IsRefused()
     {
-        var attributes = "disabled";
+        var attributes = "onclick=\"alert(1)\"";
         var error = Assert.Throws<InvalidOperationException>(() => Html($"<input {attributes}>"));
 
-        Assert.Contains("inside a tag must be quoted attribute values", error.Message);
+        Assert.Contains("Expected an Attr(...) value there", error.Message);
+    }
+
+    [Fact]
+    public void Html_HoleInAttributeName_IsRefused()
+    {
+        var suffix = "x";
+        var error = Assert.Throws<InvalidOperationException>(() => Html($"<input data-{suffix}=\"1\">"));
+
+        Assert.Contains("middle of a tag or attribute name", error.Message);
+    }
+
+    [Theory]
+    [InlineData(true, "<input type=\"radio\" checked>")]
+    [InlineData(false, "<input type=\"radio\">")]
+    public void Attr_Flag_RendersPresenceOnly(bool on, string expected)
+    {
+        Assert.Equal(expected, Html($"<input type=\"radio\"{Attr("checked", on)}>").ToString());
+    }
+
+    [Fact]
+    public void Attr_Value_IsEscapedAndOmittedWhenNull()
+    {
+        Assert.Equal("<a title=\"&quot;x&quot;\">a</a>", Html($"<a{Attr("title", "\"x\"")}>a</a>").ToString());
+        Assert.Equal("<a>a</a>", Html($"<a{Attr("title", (string?)null)}>a</a>").ToString());
+    }
+
+    [Fact]
+    public void Attr_InText_IsRefused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Html($"<p>{Attr("checked", true)}</p>"));
+
+        Assert.Contains("outside a tag", error.Message);
+    }
+
+    [Fact]
+    public void Attr_BadName_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => Attr("on click", true));
     }
 
     [Fact]
