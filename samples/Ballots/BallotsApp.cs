@@ -1,6 +1,5 @@
 using Ballots.Counter;
 using Ballots.Seed;
-using Rekindle.Recovery;
 
 namespace Ballots;
 
@@ -10,11 +9,7 @@ public static class BallotsApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IEndpointRouteBuilder>? mapMore = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var rekindle = builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag);
-        if (string.Equals(builder.Configuration["Ballots:SnapshotStore"], "sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            rekindle.AddSqliteStateStore();
-        }
+        builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect("/counter"));

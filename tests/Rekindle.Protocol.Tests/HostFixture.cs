@@ -3,13 +3,21 @@ using Rekindle.TestApp;
 namespace Rekindle.Protocol.Tests;
 
 /// <summary>One test host shared by the tests of a class.</summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
+    private readonly string[] _args;
     private TestHost? _host;
+
+    public HostFixture()
+        : this([])
+    {
+    }
+
+    protected HostFixture(string[] args) => _args = args;
 
     public TestHost Host => _host ?? throw new InvalidOperationException("host not started");
 
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(_args);
 
     public async Task DisposeAsync()
     {
@@ -19,3 +27,6 @@ public sealed class HostFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A host keeping snapshots in the browser (Rekindle:Recovery:Store = Browser).</summary>
+public sealed class BrowserSnapshotsHostFixture() : HostFixture(["--Rekindle:Recovery:Store", "Browser"]);

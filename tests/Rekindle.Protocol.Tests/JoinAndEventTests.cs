@@ -81,9 +81,12 @@ public sealed class JoinAndEventTests(HostFixture fixture) : IClassFixture<HostF
         });
 
         var diff = reply["response"]!["diff"]!;
-        Assert.Equal("Jo &lt;b&gt;", diff["1"]!.GetValue<string>());
-        Assert.Equal("user[name]", diff["2"]!.GetValue<string>());
-        Assert.Equal("a,b", diff["3"]!.GetValue<string>());
+        Assert.Equal("Jo &lt;b&gt;", diff["0"]!.GetValue<string>());
+        Assert.Equal(" checked", diff["1"]!.GetValue<string>());
+        Assert.Equal(" checked", diff["2"]!.GetValue<string>());
+        Assert.Equal("Jo &lt;b&gt;", diff["3"]!.GetValue<string>());
+        Assert.Equal("user[name]", diff["4"]!.GetValue<string>());
+        Assert.Equal("a,b", diff["5"]!.GetValue<string>());
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class JoinAndEventTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
-    public async Task Join_SameTopicTwice_ClosesTheOldMembershipAndServesTheNew()
+    public async Task Join_SameTopicTwice_ClosesTheOldMembershipAndServesTheNewWithRestoredState()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
         var (firstJoin, _) = await client.JoinAsync();
@@ -111,6 +114,7 @@ public sealed class JoinAndEventTests(HostFixture fixture) : IClassFixture<HostF
 
         Assert.Equal("ok", reply["status"]!.GetValue<string>());
         Assert.Contains(client.Received, frame => frame[3]!.GetValue<string>() == "phx_close" && frame[0]!.GetValue<string>() == firstJoin);
-        Assert.Equal("""{"0":"1"}""", PhoenixClient.RenderDiff(click));
+        Assert.Equal("1", reply["response"]!["rendered"]!["0"]!.GetValue<string>());
+        Assert.Equal("""{"0":"2"}""", PhoenixClient.RenderDiff(click));
     }
 }

@@ -4,8 +4,8 @@ using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>[Recoverable] state comes back on rejoin: snapshots kept by the browser (the default).</summary>
-public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixture>
+/// <summary>[Recoverable] state comes back on rejoin, with snapshots kept by the browser or by the server (SQLite).</summary>
+public sealed class RecoveryTests(BrowserSnapshotsHostFixture fixture) : IClassFixture<BrowserSnapshotsHostFixture>
 {
     private static async Task<string> ClickThriceAndTakeSnapshotAsync(PhoenixClient client, string joinRef)
     {
@@ -19,6 +19,8 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal(client.Page.ViewId, snapshot["view"]!.GetValue<string>());
         return snapshot["token"]!.GetValue<string>();
     }
+
+    private static readonly string[] BrowserStore = ["--Rekindle:Recovery:Store", "Browser"];
 
     private static JsonObject Rejoin(string token) => new() { ["_mounts"] = 1, ["_rekindle_snapshot"] = token };
 
@@ -42,7 +44,7 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
         var dataPath = TestHost.NewDataPath();
         string token;
         PhoenixClient.PageTokens page;
-        await using (var host = await TestHost.StartWithDataAsync(dataPath))
+        await using (var host = await TestHost.StartWithDataAsync(dataPath, BrowserStore))
         {
             await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
             var (joinRef, _) = await client.JoinAsync();
@@ -50,7 +52,7 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
             page = client.Page;
         }
 
-        await using var restarted = await TestHost.StartWithDataAsync(dataPath);
+        await using var restarted = await TestHost.StartWithDataAsync(dataPath, BrowserStore);
         await using var again = await PhoenixClient.ConnectAsync(restarted.BaseAddress, page);
         var (_, reply) = await again.JoinAsync(Rejoin(token));
 
@@ -59,11 +61,11 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
-    public async Task Rejoin_AfterServerRestart_WithSqliteStore_RestoresWithoutBrowserToken()
+    public async Task Rejoin_AfterServerRestart_WithDefaultSqliteStore_RestoresWithoutBrowserToken()
     {
         var dataPath = TestHost.NewDataPath();
         PhoenixClient.PageTokens page;
-        await using (var host = await TestHost.StartWithDataAsync(dataPath, "--Ballots:SnapshotStore", "sqlite"))
+        await using (var host = await TestHost.StartWithDataAsync(dataPath))
         {
             await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
             var (joinRef, _) = await client.JoinAsync();
@@ -77,7 +79,7 @@ public sealed class RecoveryTests(HostFixture fixture) : IClassFixture<HostFixtu
             page = client.Page;
         }
 
-        await using var restarted = await TestHost.StartWithDataAsync(dataPath, "--Ballots:SnapshotStore", "sqlite");
+        await using var restarted = await TestHost.StartWithDataAsync(dataPath);
         await using var again = await PhoenixClient.ConnectAsync(restarted.BaseAddress, page);
         var (_, rejoin) = await again.JoinAsync(new JsonObject { ["_mounts"] = 1 });
 

@@ -20,8 +20,8 @@ public sealed class FormLive : LiveView
         <section>
           <form id="profile" phx-change="validate" phx-submit="save">
             <input id="name" type="text" name="user[name]" value="{Name}">
-            <label><input id="tag-a" type="checkbox" name="tags[]" value="a"> a</label>
-            <label><input id="tag-b" type="checkbox" name="tags[]" value="b"> b</label>
+            <label><input id="tag-a" type="checkbox" name="tags[]" value="a"{Attr("checked", Tags.Split(',').Contains("a"))}> a</label>
+            <label><input id="tag-b" type="checkbox" name="tags[]" value="b"{Attr("checked", Tags.Split(',').Contains("b"))}> b</label>
             <button id="save" type="submit">Save</button>
           </form>
           <p id="echo">{Name}</p>

@@ -69,6 +69,9 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();
+        services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(
+            Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, provider.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath, "snapshots.db"),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return new RekindleBuilder(services);

@@ -7,12 +7,21 @@ public sealed class RecoveryOptions
     /// <value><see langword="true"/>.</value>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Where snapshots are kept. <see cref="SnapshotStore.Server"/> uses the registered
+    /// <see cref="IStateStore"/> (SQLite in the data folder unless Redis or another store is added);
+    /// <see cref="SnapshotStore.Browser"/> sends each snapshot to the page as an encrypted token that
+    /// comes back with the next join (no server storage, but every change costs a few hundred bytes on the wire).
+    /// </summary>
+    /// <value><see cref="SnapshotStore.Server"/>.</value>
+    public SnapshotStore Store { get; set; } = SnapshotStore.Server;
+
     /// <summary>How long a snapshot stays usable after its last save.</summary>
     /// <value>24 hours.</value>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The largest serialized snapshot; a larger one is not saved, and an error is logged naming the view.</summary>
-    /// <value>32,768 bytes (in the browser, a snapshot travels with every join).</value>
+    /// <value>32,768 bytes.</value>
     public int MaxSnapshotBytes { get; set; } = 32 * 1024;
 
     /// <summary>Failed join attempts after which a snapshot is no longer applied (it may be what makes the mount crash).</summary>

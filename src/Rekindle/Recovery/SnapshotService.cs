@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,8 @@ using Rekindle.Views;
 namespace Rekindle.Recovery;
 
 /// <summary>
-/// Keeps and finds view snapshots. With an <see cref="IStateStore"/> registered, snapshots live on
-/// the server under a key derived from the view id and browser session; without one they travel to
-/// the browser as tokens (encrypted and signed with Data Protection, expiring after
+/// Keeps and finds view snapshots. In server mode they live in the <see cref="IStateStore"/> under a
+/// key derived from the view id and browser session; in browser mode they travel to the browser as tokens (encrypted and signed with Data Protection, expiring after
 /// <see cref="RecoveryOptions.MaxAge"/>) that the bootstrap hands back in the next join's params.
 /// </summary>
 internal sealed partial class SnapshotService
@@ -25,11 +25,14 @@ internal sealed partial class SnapshotService
     private readonly RecoveryOptions _options;
     private readonly ILogger _logger;
 
-    public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
+    private readonly TimeProvider _time;
+
+    public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, TimeProvider time, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
     {
-        _store = services.GetService<IStateStore>();
-        _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
+        _time = time;
         _options = options.Value;
+        _store = _options.Store == SnapshotStore.Server ? services.GetRequiredService<IStateStore>() : null;
+        _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
         _logger = logger;
     }
 
@@ -41,12 +44,12 @@ internal sealed partial class SnapshotService
     /// Saves a snapshot. Returns the token to push to the browser when snapshots live there, else
     /// <see langword="null"/>.
     /// </summary>
-    public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, CancellationToken cancellationToken)
+    public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, string viewName, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, WireJson.PayloadOptions);
         if (bytes.Length > _options.MaxSnapshotBytes)
         {
-            Log.SnapshotTooLarge(_logger, snapshot.ViewType, bytes.Length, _options.MaxSnapshotBytes);
+            Log.SnapshotTooLarge(_logger, viewName, bytes.Length, _options.MaxSnapshotBytes);
             return null;
         }
         if (_store is not null)
@@ -54,7 +57,7 @@ internal sealed partial class SnapshotService
             await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
             return null;
         }
-        return _protector.Protect(Convert.ToBase64String(bytes), _options.MaxAge);
+        return WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
     }
 
     /// <summary>Finds the snapshot of a joining view, or <see langword="null"/>; a forged, foreign or expired one is refused and logged.</summary>
@@ -104,7 +107,7 @@ internal sealed partial class SnapshotService
     {
         try
         {
-            return Convert.FromBase64String(_protector.Unprotect(token, out _));
+            return _protector.Unprotect(WebEncoders.Base64UrlDecode(token), out _);
         }
         catch (Exception exception) when (exception is CryptographicException or FormatException)
         {

@@ -32,12 +32,10 @@ internal sealed partial class ViewRecorder
         _logger = logger;
     }
 
-    private string ViewTypeName => _view.GetType().FullName ?? _view.GetType().Name;
-
     /// <summary>Applies the view's part of a snapshot; the components' parts wait in the registry until they are created.</summary>
     public bool Restore(ViewSnapshot snapshot, ComponentRegistry components)
     {
-        if (snapshot.ViewType != ViewTypeName || snapshot.Schema != _viewMembers.Schema)
+        if (snapshot.Schema != _viewMembers.Schema)
         {
             Log.SchemaChanged(_logger, _view.GetType().Name);
             return false;
@@ -58,7 +56,7 @@ internal sealed partial class ViewRecorder
     }
 
     /// <summary>Saves a new snapshot if recoverable state changed; in browser mode, queues the token for the next diff.</summary>
-    public async ValueTask RecordAsync(ComponentRegistry components, string url, CancellationToken cancellationToken)
+    public async ValueTask RecordAsync(ComponentRegistry components, CancellationToken cancellationToken)
     {
         if (!_snapshots.Options.Enabled)
         {
@@ -77,8 +75,8 @@ internal sealed partial class ViewRecorder
         }
         _lastState = fingerprint;
         _generation++;
-        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, ViewTypeName, _viewMembers.Schema, _generation, url, state, componentStates);
-        if (await _snapshots.SaveAsync(snapshot, cancellationToken) is { } token)
+        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.Schema, _generation, state, componentStates);
+        if (await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token)
         {
             _view.Effects.Events.Add((SnapshotService.ClientEventName, new { view = _viewId, token }));
         }

@@ -34,7 +34,6 @@ internal sealed partial class ViewProcess : IViewRuntime
     private LiveView? _view;
     private RenderSession? _render;
     private ViewRecorder? _recorder;
-    private string _url = "";
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
@@ -201,7 +200,6 @@ internal sealed partial class ViewProcess : IViewRuntime
         {
             _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _logger); // a joined view always comes with its scope
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
-            _url = result.Url?.ToString() ?? "";
             if (result.Snapshot is { } snapshot)
             {
                 await RestoreAsync(_view, _render, _recorder, snapshot);
@@ -314,7 +312,7 @@ internal sealed partial class ViewProcess : IViewRuntime
             return;
         }
         var pass = await render.RenderAsync();
-        await _recorder!.RecordAsync(render.Components, _url, _stopping.Token); // set with _render at join
+        await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
         var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
@@ -342,7 +340,7 @@ internal sealed partial class ViewProcess : IViewRuntime
     private async ValueTask SendDiffPushAsync(RenderSession render)
     {
         var pass = await render.RenderAsync();
-        await _recorder!.RecordAsync(render.Components, _url, _stopping.Token); // set with _render at join
+        await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
         var json = _frames.Begin(JoinRef, null, Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);

@@ -1,0 +1,60 @@
+using Rekindle.TestApp;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Rekindle.Browser.Tests;
+
+/// <summary>
+/// One Debian Chromium and one <see cref="TestHost"/> per test class; each test opens its own
+/// context and page (<see cref="BrowserTest"/>). Never downloads a browser.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private TestHost? _host;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public TestHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Expected Debian's Chromium at {ChromiumPath} (apt-get install chromium).");
+        }
+        _host = await TestHost.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

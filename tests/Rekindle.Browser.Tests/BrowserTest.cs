@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Rekindle.TestApp;
+
+namespace Rekindle.Browser.Tests;
+
+/// <summary>
+/// Base of the browser tests: a fresh context and page per test, and a guard that fails the test
+/// when the page logged a console error or threw an uncaught exception that the test did not
+/// declare with <see cref="ExpectConsoleError"/>, or when the server logged an error it did not
+/// declare with <see cref="ExpectServerError"/>.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    /// <summary>Playwright's auto-waiting assertions give up after this long.</summary>
+    protected static readonly float Timeout = 10_000;
+
+    /// <summary>
+    /// Errors no test causes on purpose that are the browser's, not Rekindle's: Chromium asks every
+    /// origin for /favicon.ico and the sample app has none.
+    /// </summary>
+    private static readonly Regex[] s_ignoredConsoleErrors =
+    [
+        new(@"^page \d+ console\.error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(at http://127\.0\.0\.1:\d+/favicon\.ico:0:0\)$"),
+    ];
+
+    private readonly ConcurrentQueue<string> _consoleErrors = new();
+    private readonly List<Regex> _expectedConsoleErrors = [];
+    private readonly List<Regex> _expectedServerErrors = [];
+    private int _serverLogStart;
+    private IBrowserContext? _context;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    protected TestHost Host => fixture.Host;
+
+    protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The test is not initialized.");
+
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>The view's container, which the client marks phx-connected once joined.</summary>
+    protected ILocator Main => Page.Locator("[data-phx-main]");
+
+    public async Task InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(Timeout);
+        _serverLogStart = Host.Logs.Lines.Count;
+        _context = await fixture.Browser.NewContextAsync();
+        _context.SetDefaultTimeout(Timeout);
+        Page = await NewPageAsync();
+    }
+
+    /// <summary>Opens another page in this test's context, watched by the same console guard.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var page = await Context.NewPageAsync();
+        var name = $"page {Context.Pages.Count}";
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Enqueue($"{name} console.error: {message.Text} (at {message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Enqueue($"{name} uncaught: {error}");
+        return page;
+    }
+
+    /// <summary>Declares a console error or uncaught exception this test causes on purpose.</summary>
+    protected void ExpectConsoleError(string pattern) => _expectedConsoleErrors.Add(new Regex(pattern));
+
+    /// <summary>Declares a server log line of level Error or above that this test causes on purpose.</summary>
+    protected void ExpectServerError(string pattern) => _expectedServerErrors.Add(new Regex(pattern));
+
+    /// <summary>Opens a live view and waits until the client has joined it over the socket.</summary>
+    protected async Task GotoLiveAsync(string path, IPage? page = null)
+    {
+        page ??= Page;
+        var response = await page.GotoAsync(Host.Url(path).ToString());
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        await Assertions.Expect(page.Locator("[data-phx-main]")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+        var unexpectedConsole = _consoleErrors
+            .Where(error => !s_ignoredConsoleErrors.Concat(_expectedConsoleErrors).Any(expected => expected.IsMatch(error)))
+            .ToList();
+        var unexpectedServer = Host.Logs.Lines.Skip(_serverLogStart)
+            .Where(line => line.Level >= LogLevel.Error)
+            .Select(line => $"{line.Category}: {line.Message} {line.Exception?.GetType().Name}: {line.Exception?.Message}")
+            .Where(line => !_expectedServerErrors.Any(expected => expected.IsMatch(line)))
+            .ToList();
+        foreach (var error in _consoleErrors)
+        {
+            Output.WriteLine($"browser: {error}");
+        }
+        foreach (var line in Host.Logs.Lines.Skip(_serverLogStart).Where(line => line.Level >= LogLevel.Warning))
+        {
+            Output.WriteLine($"server {line.Level}: {line.Category}: {line.Message}{(line.Exception is null ? "" : "\n  " + line.Exception)}");
+        }
+        Assert.True(unexpectedConsole.Count == 0, "Unexpected browser errors:\n" + string.Join("\n", unexpectedConsole));
+        Assert.True(unexpectedServer.Count == 0, "Unexpected server errors:\n" + string.Join("\n", unexpectedServer));
+    }
+}
