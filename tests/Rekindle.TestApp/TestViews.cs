@@ -14,6 +14,7 @@ public static class TestViews
         app.MapLiveView<CrashLive>("/test/crash");
         app.MapLiveView<ListLive>("/test/list");
         app.MapLiveView<TickerLive>("/test/ticker");
+        app.MapLiveView<WizardLive>("/test/wizard");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);
