@@ -21,7 +21,7 @@ internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserS
         var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
         var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}");
         var parameters = RouteParameters.From(context.Request.RouteValues, context.Request.QueryString.Value);
-        await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User));
+        await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User, browserSessionId));
         await view.HandleParamsAsync(parameters, uri);
         var root = view.Render();
         await new ComponentRegistry(context.RequestServices, view.Effects).ResolveAsync(root);

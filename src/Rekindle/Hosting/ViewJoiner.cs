@@ -50,7 +50,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             view.Runtime = runtime;
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
-            await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User));
+            await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User, token.BrowserSessionId));
             await view.HandleParamsAsync(parameters, uri);
             var snapshot = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
             return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot);

@@ -3,8 +3,9 @@ namespace Rekindle.Views;
 /// <summary>What a view knows when it mounts.</summary>
 public sealed class MountContext
 {
-    internal MountContext(Uri uri, IReadOnlyDictionary<string, string?> parameters, ConnectParams? connectParams, System.Security.Claims.ClaimsPrincipal user)
+    internal MountContext(Uri uri, IReadOnlyDictionary<string, string?> parameters, ConnectParams? connectParams, System.Security.Claims.ClaimsPrincipal user, string sessionId)
     {
+        SessionId = sessionId;
         Uri = uri;
         Params = parameters;
         ConnectParams = connectParams;
@@ -24,6 +25,13 @@ public sealed class MountContext
 
     /// <summary>Whether the view is mounting behind a live socket.</summary>
     public bool IsConnected => ConnectParams is not null;
+
+    /// <summary>
+    /// The browser session: a random id kept in an HttpOnly cookie and proven at connect by the
+    /// page's CSRF token. The same for every page and tab of that browser until the cookie goes;
+    /// an anonymous identity apps can key data on (e.g. a voter).
+    /// </summary>
+    public string SessionId { get; }
 
     /// <summary>The ASP.NET Core user of the page request (empty when not authenticated).</summary>
     public System.Security.Claims.ClaimsPrincipal User { get; }
