@@ -94,7 +94,7 @@ public sealed class RecoveryTests(BrowserSnapshotsHostFixture fixture) : IClassF
         var (_, reply) = await client.JoinAsync(Rejoin("CfDJ8forged-snapshot"));
 
         Assert.Equal("0", reply["response"]!["rendered"]!["0"]!.GetValue<string>());
-        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Debug && line.Message.Contains("forged"));
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("forged"));
     }
 
     [Fact]

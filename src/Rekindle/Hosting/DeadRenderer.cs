@@ -24,7 +24,7 @@ internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserS
         await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User, browserSessionId));
         await view.HandleParamsAsync(parameters, uri);
         var root = view.Render();
-        await new ComponentRegistry(context.RequestServices, view.Effects).ResolveAsync(root);
+        await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }).ResolveAsync(root);
         var body = root.ToString();
 
         var viewId = SessionTokens.NewViewId();

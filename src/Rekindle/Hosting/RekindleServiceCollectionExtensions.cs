@@ -64,6 +64,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LiveRouteTable>();
         services.TryAddSingleton<ViewJoiner>();
         services.TryAddSingleton<SnapshotService>();
+        services.TryAddSingleton<RecoveryMetrics>();
         services.TryAddSingleton<ViewProcessFactory>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();

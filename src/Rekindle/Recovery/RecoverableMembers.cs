@@ -23,7 +23,11 @@ internal sealed class RecoverableMembers
     {
         _members = members;
         Schema = ComputeSchema(type, members);
+        TypeHash = Hash(type.FullName ?? type.Name, 4);
     }
+
+    /// <summary>A short hash of the owning type's name.</summary>
+    public string TypeHash { get; }
 
     public bool IsEmpty => _members.Length == 0;
 
@@ -41,16 +45,51 @@ internal sealed class RecoverableMembers
         return state;
     }
 
-    public void Apply(object instance, JsonObject state)
+    /// <summary>Short hashes of each member's type, stored with a snapshot so a later version can tell which members still match.</summary>
+    public JsonObject MemberTypes()
     {
+        var types = new JsonObject();
         foreach (var member in _members)
         {
-            if (state.TryGetPropertyValue(member.Name, out var value))
-            {
-                member.Set(instance, value is null ? null : value.Deserialize(member.Type, WireJson.PayloadOptions));
-            }
+            types[member.Name] = member.TypeHash;
         }
+        return types;
     }
+
+    /// <summary>
+    /// Applies a snapshot's state. With the same schema every member is set; after a change
+    /// (a deploy), only members whose name and type still match are, and the others are returned.
+    /// </summary>
+    public List<string> Apply(object instance, JsonObject state, string schema, JsonObject? memberTypes)
+    {
+        var dropped = new List<string>();
+        var sameSchema = schema == Schema;
+        foreach (var member in _members)
+        {
+            if (!state.TryGetPropertyValue(member.Name, out var value))
+            {
+                continue;
+            }
+            if (!sameSchema && memberTypes?[member.Name]?.GetValue<string>() != member.TypeHash)
+            {
+                dropped.Add(member.Name);
+                continue;
+            }
+            member.Set(instance, value is null ? null : value.Deserialize(member.Type, WireJson.PayloadOptions));
+        }
+        if (!sameSchema)
+        {
+            dropped.AddRange(state.Select(pair => pair.Key).Where(name => Array.TrueForAll(_members, m => m.Name != name)));
+        }
+        return dropped;
+    }
+
+    /// <summary>The members with the largest serialized values, for the oversize error.</summary>
+    public static string Largest(JsonObject state, int count) => string.Join(", ", state
+        .Select(pair => (pair.Key, Size: pair.Value?.ToJsonString().Length ?? 4))
+        .OrderByDescending(pair => pair.Size)
+        .Take(count)
+        .Select(pair => $"{pair.Key} ({pair.Size} B)"));
 
     private static RecoverableMembers Build(Type type)
     {
@@ -108,8 +147,13 @@ internal sealed class RecoverableMembers
         {
             text.Append('|').Append(member.Name).Append(':').Append(member.Type.FullName);
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 8);
+        return Hash(text.ToString(), 8);
     }
 
-    private sealed record Member(string Name, Type Type, Func<object?, object?> Get, Action<object?, object?> Set);
+    private static string Hash(string text, int bytes) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, bytes);
+
+    private sealed record Member(string Name, Type Type, Func<object?, object?> Get, Action<object?, object?> Set)
+    {
+        public string TypeHash { get; } = Hash(Type.FullName ?? Type.Name, 4);
+    }
 }

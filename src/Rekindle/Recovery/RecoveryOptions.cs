@@ -21,8 +21,8 @@ public sealed class RecoveryOptions
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The largest serialized snapshot; a larger one is not saved, and an error is logged naming the view.</summary>
-    /// <value>32,768 bytes.</value>
-    public int MaxSnapshotBytes { get; set; } = 32 * 1024;
+    /// <value>65,536 bytes.</value>
+    public int MaxSnapshotBytes { get; set; } = 64 * 1024;
 
     /// <summary>Failed join attempts after which a snapshot is no longer applied (it may be what makes the mount crash).</summary>
     /// <value>2.</value>

@@ -20,16 +20,21 @@ internal sealed partial class SnapshotService
 {
     public const string ClientEventName = "rekindle:snapshot";
     public const string ConnectParamName = "_rekindle_snapshot";
+    private const string Hit = "hit";
+    private const string Miss = "miss";
+    private const string Refused = "refused";
     private readonly IStateStore? _store;
     private readonly ITimeLimitedDataProtector _protector;
     private readonly RecoveryOptions _options;
     private readonly ILogger _logger;
 
     private readonly TimeProvider _time;
+    private readonly RecoveryMetrics _metrics;
 
-    public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, TimeProvider time, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
+    public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, TimeProvider time, RecoveryMetrics metrics, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
     {
         _time = time;
+        _metrics = metrics;
         _options = options.Value;
         _store = _options.Store == SnapshotStore.Server ? services.GetRequiredService<IStateStore>() : null;
         _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
@@ -46,18 +51,27 @@ internal sealed partial class SnapshotService
     /// </summary>
     public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, string viewName, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, WireJson.PayloadOptions);
         if (bytes.Length > _options.MaxSnapshotBytes)
         {
-            Log.SnapshotTooLarge(_logger, viewName, bytes.Length, _options.MaxSnapshotBytes);
+            _metrics.Oversize.Add(1);
+            var largest = RecoverableMembers.Largest(snapshot.State, 3);
+            Log.SnapshotTooLarge(_logger, viewName, bytes.Length, _options.MaxSnapshotBytes, largest.Length > 0 ? largest : "(components)");
             return null;
         }
+        _metrics.SnapshotBytes.Record(bytes.Length);
+        string? token = null;
         if (_store is not null)
         {
             await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
-            return null;
         }
-        return WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
+        else
+        {
+            token = WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
+        }
+        _metrics.SaveDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
+        return token;
     }
 
     /// <summary>Finds the snapshot of a joining view, or <see langword="null"/>; a forged, foreign or expired one is refused and logged.</summary>
@@ -67,6 +81,13 @@ internal sealed partial class SnapshotService
         {
             return null;
         }
+        var (snapshot, result) = await FindAsync(viewId, browserSessionId, connectParams, cancellationToken);
+        _metrics.Restore(result);
+        return snapshot;
+    }
+
+    private async ValueTask<(ViewSnapshot? Snapshot, string Result)> FindAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
+    {
         byte[]? bytes;
         if (_store is not null)
         {
@@ -75,21 +96,25 @@ internal sealed partial class SnapshotService
         else if (connectParams.GetString(ConnectParamName) is { Length: > 0 } token)
         {
             bytes = Unprotect(token);
+            if (bytes is null)
+            {
+                return (null, Refused);
+            }
         }
         else
         {
-            return null;
+            return (null, Miss);
         }
         if (bytes is null)
         {
-            return null;
+            return (null, Miss);
         }
         try
         {
             var snapshot = JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions);
             if (snapshot is { Version: ViewSnapshot.CurrentVersion } && snapshot.ViewId == viewId && snapshot.BrowserSessionId == browserSessionId)
             {
-                return snapshot;
+                return (snapshot, Hit);
             }
             Log.SnapshotRefused(_logger, viewId, "it belongs to another view or browser session, or has an old format");
         }
@@ -97,7 +122,7 @@ internal sealed partial class SnapshotService
         {
             Log.SnapshotRefused(_logger, viewId, "it is not a snapshot");
         }
-        return null;
+        return (null, Refused);
     }
 
     public ValueTask DeleteAsync(string viewId, string browserSessionId, CancellationToken cancellationToken) =>
@@ -121,10 +146,10 @@ internal sealed partial class SnapshotService
 
     private static partial class Log
     {
-        [LoggerMessage(4001, LogLevel.Error, "Snapshot of {View} not saved: {Size} bytes exceed Rekindle:Recovery:MaxSnapshotBytes ({Limit}). Mark fewer or smaller members [Recoverable], or raise the limit.", EventName = nameof(SnapshotTooLarge))]
-        public static partial void SnapshotTooLarge(ILogger logger, string view, int size, int limit);
+        [LoggerMessage(4001, LogLevel.Error, "Snapshot of {View} not saved: {Size} bytes exceed Rekindle:Recovery:MaxSnapshotBytes ({Limit}); largest members: {Largest}. The view keeps running but will not be recoverable until it shrinks; mark fewer or smaller members [Recoverable], or raise the limit.", EventName = nameof(SnapshotTooLarge))]
+        public static partial void SnapshotTooLarge(ILogger logger, string view, int size, int limit, string largest);
 
-        [LoggerMessage(4002, LogLevel.Debug, "Snapshot for {View} refused: {Reason}.", EventName = nameof(SnapshotRefused))]
+        [LoggerMessage(4002, LogLevel.Warning, "Snapshot for {View} refused, the view mounts fresh: {Reason}.", EventName = nameof(SnapshotRefused))]
         public static partial void SnapshotRefused(ILogger logger, string view, string reason);
     }
 }

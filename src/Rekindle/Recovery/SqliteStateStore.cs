@@ -1,47 +1,42 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Rekindle.Recovery;
 
 /// <summary>
-/// Snapshots in a SQLite file: survives restarts and crashes of a single-machine app without
-/// sending snapshots to the browser. Writes are conditional on the generation, so a late write of
-/// an older snapshot never replaces a newer one.
+/// Snapshots in a SQLite file (WAL): survives crashes and restarts of a single-machine app. Saves
+/// from all views go through one writer that commits whatever is queued in a single transaction
+/// (group commit), and each save completes only after its transaction committed, so a reply sent
+/// after <see cref="SaveAsync"/> never promises state a <c>kill -9</c> could lose. Writes are
+/// conditional on the generation: a late write of an older snapshot never replaces a newer one.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IDisposable
+public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposable
 {
+    private const int MaxBatch = 512;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private bool _schemaReady;
-    private int _writes;
+    private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private readonly Lazy<Task> _schema;
+    private long _batches;
 
     public SqliteStateStore(string databasePath, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!); // a full path always has a directory
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         _time = time;
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+        _writer = Task.Run(WriteLoopAsync);
     }
 
-    public async ValueTask SaveAsync(string key, long generation, ReadOnlyMemory<byte> snapshot, TimeSpan timeToLive, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(string key, long generation, ReadOnlyMemory<byte> snapshot, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO snapshots (key, generation, data, expires_at) VALUES ($key, $generation, $data, $expires)
-            ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, data = excluded.data, expires_at = excluded.expires_at
-            WHERE excluded.generation > snapshots.generation OR snapshots.expires_at <= $now;
-            """;
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$generation", generation);
-        command.Parameters.AddWithValue("$data", snapshot.ToArray());
-        command.Parameters.AddWithValue("$expires", now + (long)timeToLive.TotalMilliseconds);
-        command.Parameters.AddWithValue("$now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        if (Interlocked.Increment(ref _writes) % 1000 == 0)
+        var pending = new PendingSave(key, generation, snapshot.ToArray(), timeToLive);
+        if (!_queue.Writer.TryWrite(pending))
         {
-            await DeleteExpiredAsync(connection, now, cancellationToken);
+            throw new ObjectDisposedException(nameof(SqliteStateStore));
         }
+        return new ValueTask(pending.Committed.Task.WaitAsync(cancellationToken));
     }
 
     public async ValueTask<byte[]?> LoadAsync(string key, CancellationToken cancellationToken)
@@ -63,51 +58,103 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Dispose() => _schemaLock.Dispose();
+    /// <summary>Commits what is queued, then stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingSave>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            try
+            {
+                await CommitAsync(batch);
+                foreach (var pending in batch)
+                {
+                    pending.Committed.TrySetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                // The waiting views log the failure; the writer keeps serving later saves.
+                foreach (var pending in batch)
+                {
+                    pending.Committed.TrySetException(exception);
+                }
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<PendingSave> batch)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO snapshots (key, generation, data, expires_at) VALUES ($key, $generation, $data, $expires)
+            ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, data = excluded.data, expires_at = excluded.expires_at
+            WHERE excluded.generation > snapshots.generation OR snapshots.expires_at <= $now;
+            """;
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var generation = command.Parameters.Add("$generation", SqliteType.Integer);
+        var data = command.Parameters.Add("$data", SqliteType.Blob);
+        var expires = command.Parameters.Add("$expires", SqliteType.Integer);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        command.Parameters.AddWithValue("$now", now);
+        foreach (var pending in batch)
+        {
+            key.Value = pending.Key;
+            generation.Value = pending.Generation;
+            data.Value = pending.Snapshot;
+            expires.Value = now + (long)pending.TimeToLive.TotalMilliseconds;
+            await command.ExecuteNonQueryAsync();
+        }
+        if (++_batches % 1000 == 0)
+        {
+            command.CommandText = "DELETE FROM snapshots WHERE expires_at <= $now;";
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        await _schema.Value.WaitAsync(cancellationToken);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (!_schemaReady)
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-        }
         return connection;
     }
 
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task CreateSchemaAsync()
     {
-        await _schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS snapshots (
-                    key TEXT PRIMARY KEY,
-                    generation INTEGER NOT NULL,
-                    data BLOB NOT NULL,
-                    expires_at INTEGER NOT NULL);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS snapshots (
+                key TEXT PRIMARY KEY,
+                generation INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                expires_at INTEGER NOT NULL);
+            """;
+        await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task DeleteExpiredAsync(SqliteConnection connection, long now, CancellationToken cancellationToken)
+    private sealed record PendingSave(string Key, long Generation, byte[] Snapshot, TimeSpan TimeToLive)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM snapshots WHERE expires_at <= $now;";
-        command.Parameters.AddWithValue("$now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -35,12 +35,16 @@ internal sealed partial class ViewRecorder
     /// <summary>Applies the view's part of a snapshot; the components' parts wait in the registry until they are created.</summary>
     public bool Restore(ViewSnapshot snapshot, ComponentRegistry components)
     {
-        if (snapshot.Schema != _viewMembers.Schema)
+        if (snapshot.ViewType != _viewMembers.TypeHash)
         {
-            Log.SchemaChanged(_logger, _view.GetType().Name);
+            Log.OtherViewType(_logger, _view.GetType().Name);
             return false;
         }
-        _viewMembers.Apply(_view, snapshot.State);
+        var dropped = _viewMembers.Apply(_view, snapshot.State, snapshot.Schema, snapshot.MemberTypes);
+        if (dropped.Count > 0)
+        {
+            Log.SchemaChanged(_logger, _view.GetType().Name, string.Join(", ", dropped));
+        }
         components.ExpectRestored(snapshot.Components);
         _generation = snapshot.Generation;
         return true;
@@ -75,7 +79,7 @@ internal sealed partial class ViewRecorder
         }
         _lastState = fingerprint;
         _generation++;
-        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.Schema, _generation, state, componentStates);
+        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates);
         if (await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token)
         {
             _view.Effects.Events.Add((SnapshotService.ClientEventName, new { view = _viewId, token }));
@@ -87,7 +91,10 @@ internal sealed partial class ViewRecorder
 
     private static partial class Log
     {
-        [LoggerMessage(4101, LogLevel.Warning, "Snapshot of {View} not applied: its recoverable members changed since it was taken (a deploy?). The view starts fresh.", EventName = nameof(SchemaChanged))]
-        public static partial void SchemaChanged(ILogger logger, string view);
+        [LoggerMessage(4102, LogLevel.Debug, "Snapshot for {View} not applied: it was taken from another view type on the same topic.", EventName = nameof(OtherViewType))]
+        public static partial void OtherViewType(ILogger logger, string view);
+
+        [LoggerMessage(4101, LogLevel.Warning, "Restored {View} without members whose name or type changed since the snapshot (a deploy?): {Members}.", EventName = nameof(SchemaChanged))]
+        public static partial void SchemaChanged(ILogger logger, string view, string members);
     }
 }

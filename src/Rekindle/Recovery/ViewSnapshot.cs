@@ -12,17 +12,21 @@ namespace Rekindle.Recovery;
 /// <param name="Version">Snapshot format version.</param>
 /// <param name="ViewId">The container id (topic suffix).</param>
 /// <param name="BrowserSessionId">The browser session the view belongs to.</param>
+/// <param name="ViewType">Short hash of the view's type: a snapshot never applies to another view on the same topic (live navigation reuses it).</param>
 /// <param name="Schema">Hash of the view type and its recoverable members.</param>
 /// <param name="Generation">Increases with every save of this view, across processes and nodes.</param>
 /// <param name="State">Recoverable members of the view.</param>
+/// <param name="MemberTypes">A short hash of each member's type, to restore what still matches after a deploy.</param>
 /// <param name="Components">Recoverable members of each component, keyed by type and id.</param>
 internal sealed record ViewSnapshot(
     [property: JsonPropertyName("v")] int Version,
     [property: JsonPropertyName("id")] string ViewId,
     [property: JsonPropertyName("sid")] string BrowserSessionId,
+    [property: JsonPropertyName("t")] string ViewType,
     [property: JsonPropertyName("h")] string Schema,
     [property: JsonPropertyName("g")] long Generation,
     [property: JsonPropertyName("s")] JsonObject State,
+    [property: JsonPropertyName("m")] JsonObject MemberTypes,
     [property: JsonPropertyName("c")] List<ComponentSnapshot> Components)
 {
     public const int CurrentVersion = 1;
@@ -33,4 +37,5 @@ internal sealed record ComponentSnapshot(
     [property: JsonPropertyName("t")] string Type,
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("h")] string Schema,
-    [property: JsonPropertyName("s")] JsonObject State);
+    [property: JsonPropertyName("s")] JsonObject State,
+    [property: JsonPropertyName("m")] JsonObject MemberTypes);

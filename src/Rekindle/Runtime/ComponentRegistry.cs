@@ -12,7 +12,7 @@ namespace Rekindle.Runtime;
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it
 /// confirms with <c>cids_destroyed</c>.
 /// </summary>
-internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects)
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped)
 {
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
@@ -40,7 +40,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
             var members = RecoverableMembers.Of(state.Instance.GetType());
             if (!members.IsEmpty)
             {
-                snapshots.Add(new ComponentSnapshot(TypeName(state.Instance.GetType()), state.Instance.Id, members.Schema, members.Capture(state.Instance)));
+                snapshots.Add(new ComponentSnapshot(TypeName(state.Instance.GetType()), state.Instance.Id, members.Schema, members.Capture(state.Instance), members.MemberTypes()));
             }
         }
         // Components restored from a snapshot but not rendered yet keep their state for later.
@@ -157,10 +157,10 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         await instance.UpdateAsync(reference.Assigns);
         if (_restoring.Remove((TypeName(reference.ComponentType), reference.Id), out var restored))
         {
-            var members = RecoverableMembers.Of(reference.ComponentType);
-            if (restored.Schema == members.Schema)
+            var dropped = RecoverableMembers.Of(reference.ComponentType).Apply(instance, restored.State, restored.Schema, restored.MemberTypes);
+            if (dropped.Count > 0)
             {
-                members.Apply(instance, restored.State);
+                onDropped(reference.ComponentType.Name, dropped);
             }
         }
         return state;

@@ -22,7 +22,7 @@ internal sealed partial class RenderSession
     {
         _view = view;
         _logger = logger;
-        Components = new ComponentRegistry(services, view.Effects);
+        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)));
     }
 
     public ComponentRegistry Components { get; }
@@ -131,6 +131,9 @@ internal sealed partial class RenderSession
 
     private static partial class Log
     {
+        [LoggerMessage(2102, LogLevel.Warning, "Restored {Component} without members whose name or type changed since the snapshot: {Members}.", EventName = nameof(MembersDropped))]
+        public static partial void MembersDropped(ILogger logger, string component, string members);
+
         [LoggerMessage(2101, LogLevel.Debug, "SendUpdate to {Component} '{Id}' skipped: it is not rendered.", EventName = nameof(UpdateForMissingComponent))]
         public static partial void UpdateForMissingComponent(ILogger logger, string component, string id);
     }

@@ -21,6 +21,19 @@ public sealed class SqliteStateStoreTests : StateStoreConformanceTests, IDisposa
         Assert.Equal([7], await reopened.LoadAsync("k", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ConcurrentSaves_AreAllCommitted()
+    {
+        var saves = Enumerable.Range(0, 300).Select(i => _store.SaveAsync($"k{i}", 1, new byte[] { (byte)i }, TimeSpan.FromHours(1), CancellationToken.None).AsTask());
+
+        await Task.WhenAll(saves);
+
+        for (var i = 0; i < 300; i += 37)
+        {
+            Assert.Equal(new[] { (byte)i }, await _store.LoadAsync($"k{i}", CancellationToken.None));
+        }
+    }
+
     public void Dispose()
     {
         _store.Dispose();
