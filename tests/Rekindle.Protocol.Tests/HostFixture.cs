@@ -30,3 +30,13 @@ public class HostFixture : IAsyncLifetime
 
 /// <summary>A host keeping snapshots in the browser (Rekindle:Recovery:Store = Browser).</summary>
 public sealed class BrowserSnapshotsHostFixture() : HostFixture(["--Rekindle:Recovery:Store", "Browser"]);
+
+/// <summary>A host with low limits, so tests can reach them quickly.</summary>
+public sealed class LowLimitsHostFixture() : HostFixture(
+[
+    "--Rekindle:Transport:MaxPushesPerSecond", "5",
+    "--Rekindle:Transport:PushBurst", "5",
+    "--Rekindle:Transport:MaxJoinsPerMinutePerAddress", "1000",
+    "--Rekindle:Runtime:HandlerTimeout", "00:00:00.500",
+    "--Rekindle:Runtime:MaxComponentsPerView", "2",
+]);

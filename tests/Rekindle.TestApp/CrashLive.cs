@@ -37,6 +37,8 @@ public sealed class CrashLive : LiveView
                 return ValueTask.CompletedTask;
             case "boom":
                 throw new InvalidOperationException("boom from CrashLive");
+            case "hang":
+                return new ValueTask(Task.Delay(Timeout.Infinite));
             default:
                 return base.HandleEventAsync(name, payload);
         }

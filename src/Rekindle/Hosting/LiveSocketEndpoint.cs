@@ -14,6 +14,8 @@ internal sealed partial class LiveSocketEndpoint(
     BrowserSession browserSession,
     ViewProcessFactory views,
     ConnectedSockets sockets,
+    JoinRateLimiter joins,
+    TimeProvider time,
     IOptions<TransportOptions> options,
     ILoggerFactory loggers)
 {
@@ -45,7 +47,7 @@ internal sealed partial class LiveSocketEndpoint(
             context.User,
             context.Connection.RemoteIpAddress?.ToString() ?? "");
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new ChannelSocket(webSocket, session, _options, views, _socketLogger);
+        var socket = new ChannelSocket(webSocket, session, _options, views, joins, time, _socketLogger);
         using (sockets.Track(socket))
         {
             await socket.RunAsync(context.RequestAborted);

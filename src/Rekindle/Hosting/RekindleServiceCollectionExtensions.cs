@@ -37,9 +37,13 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.IdleTimeout > TimeSpan.FromSeconds(30), "Rekindle:Transport:IdleTimeout must exceed the client's 30 s heartbeat.")
             .Validate(o => o.MaxViewsPerSocket > 0, "Rekindle:Transport:MaxViewsPerSocket must be positive.")
             .Validate(o => o.DrainJitter >= TimeSpan.Zero, "Rekindle:Transport:DrainJitter must not be negative.")
+            .Validate(o => o.MaxPushesPerSecond > 0 && o.PushBurst >= 1, "Rekindle:Transport:MaxPushesPerSecond must be positive and PushBurst at least 1.")
+            .Validate(o => o.MaxJoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxJoinsPerMinutePerAddress must be positive.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
+            .Validate(o => o.HandlerTimeout > TimeSpan.Zero, "Rekindle:Runtime:HandlerTimeout must be positive.")
+            .Validate(o => o.MaxComponentsPerView > 0, "Rekindle:Runtime:MaxComponentsPerView must be positive.")
             .ValidateOnStart();
 
         services.AddOptions<RecoveryOptions>().BindConfiguration("Rekindle:Recovery")
@@ -69,6 +73,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
+        services.TryAddSingleton<JoinRateLimiter>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, provider.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath, "snapshots.db"),

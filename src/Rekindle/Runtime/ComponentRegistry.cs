@@ -12,7 +12,7 @@ namespace Rekindle.Runtime;
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it
 /// confirms with <c>cids_destroyed</c>.
 /// </summary>
-internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped)
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue)
 {
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
@@ -145,6 +145,11 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
                 existing.Dirty = true;
             }
             return existing;
+        }
+        if (_byCid.Count >= maxComponents)
+        {
+            throw new InvalidOperationException(
+                $"The view would hold more than {maxComponents} components (Rekindle:Runtime:MaxComponentsPerView) when adding {reference.ComponentType.Name} '{reference.Id}'.");
         }
         var instance = (LiveComponent)ActivatorUtilities.CreateInstance(services, reference.ComponentType);
         var state = new ComponentState(_nextCid++, instance) { LastAssigns = reference.Assigns };

@@ -18,11 +18,11 @@ internal sealed partial class RenderSession
     private Rendered? _held;
     private string? _heldTitle;
 
-    public RenderSession(LiveView view, IServiceProvider services, ILogger logger)
+    public RenderSession(LiveView view, IServiceProvider services, int maxComponents, ILogger logger)
     {
         _view = view;
         _logger = logger;
-        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)));
+        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents);
     }
 
     public ComponentRegistry Components { get; }

@@ -11,6 +11,18 @@ public sealed class RuntimeOptions
     public int MailboxCapacity { get; set; } = 256;
 
     /// <summary>
+    /// How long one message (a mount, an event, an info message, with its render) may take. Past it
+    /// the view ends as if it had thrown: its client gets phx_error and rejoins. .NET cannot stop a
+    /// thread, so a handler stuck in a CPU loop keeps its thread; the limit frees the view and its client.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Stateful components one view may hold; past it the view ends with a logged error.</summary>
+    /// <value>10,000.</value>
+    public int MaxComponentsPerView { get; set; } = 10_000;
+
+    /// <summary>
     /// Whether error replies and logs include exception messages from view code. Off by default:
     /// messages can reveal internals to the browser.
     /// </summary>

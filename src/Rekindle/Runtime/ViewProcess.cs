@@ -26,6 +26,7 @@ internal sealed partial class ViewProcess : IViewRuntime
     private readonly IPubSub _pubSub;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly RuntimeOptions _options;
     private readonly SocketSession _session;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
@@ -42,6 +43,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         _snapshots = snapshots;
         _pubSub = pubSub;
         _time = time;
+        _options = options;
         Topic = topic;
         JoinRef = joinRef;
         _sink = sink;
@@ -90,7 +92,7 @@ internal sealed partial class ViewProcess : IViewRuntime
             await foreach (var message in _mailbox.Reader.ReadAllAsync(_stopping.Token))
             {
                 viewName = _view?.GetType().Name ?? viewName;
-                if (!await HandleAsync(message))
+                if (!await HandleAsync(message).AsTask().WaitAsync(_options.HandlerTimeout, _time))
                 {
                     break;
                 }
@@ -98,6 +100,12 @@ internal sealed partial class ViewProcess : IViewRuntime
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+        }
+        catch (TimeoutException)
+        {
+            Log.HandlerTimedOut(_logger, _view?.GetType().Name ?? viewName, Topic, _options.HandlerTimeout);
+            _stopping.Cancel();
+            _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
         }
         catch (Exception exception)
         {
@@ -198,7 +206,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         _scope = result.Scope;
         try
         {
-            _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _logger); // a joined view always comes with its scope
+            _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
             if (result.Snapshot is { } snapshot)
             {
@@ -382,6 +390,9 @@ internal sealed partial class ViewProcess : IViewRuntime
 
         [LoggerMessage(2010, LogLevel.Warning, "Mailbox of {View} on {Topic} is full; dropped a {Message}. Raise Rekindle:Runtime:MailboxCapacity if the view is just slow.", EventName = nameof(MailboxFull))]
         public static partial void MailboxFull(ILogger logger, string view, string topic, string message);
+
+        [LoggerMessage(2011, LogLevel.Error, "View {View} on {Topic} took longer than {Timeout} for one message (Rekindle:Runtime:HandlerTimeout); it ends and the client will rejoin.", EventName = nameof(HandlerTimedOut))]
+        public static partial void HandlerTimedOut(ILogger logger, string view, string topic, TimeSpan timeout);
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);

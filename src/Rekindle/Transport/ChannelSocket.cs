@@ -24,8 +24,13 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
 
-    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, ILogger logger)
+    private readonly TokenBucket _pushes;
+    private readonly JoinRateLimiter _joins;
+
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, TimeProvider time, ILogger logger)
     {
+        _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
+        _joins = joins;
         _socket = socket;
         _session = session;
         _options = options;
@@ -147,8 +152,20 @@ internal sealed partial class ChannelSocket : IFrameSink
                 : _frames.ErrorReply(null, frame.Ref, frame.Topic, "unmatched topic"));
             return;
         }
+        if (!_pushes.TryTake())
+        {
+            Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
+            Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
+            return;
+        }
         if (frame.Event == ProtocolNames.Join)
         {
+            if (!_joins.TryJoin(_session.RemoteAddress))
+            {
+                Log.JoinsRateLimited(_logger, _session.RemoteAddress, _options.MaxJoinsPerMinutePerAddress);
+                Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "rate limited"));
+                return;
+            }
             Join(frame);
             return;
         }
@@ -286,6 +303,12 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
         public static partial void Draining(ILogger logger);
+
+        [LoggerMessage(1008, LogLevel.Warning, "Push on {Topic} refused: the socket exceeds {Limit} pushes per second (Rekindle:Transport:MaxPushesPerSecond).", EventName = nameof(RateLimited))]
+        public static partial void RateLimited(ILogger logger, string topic, double limit);
+
+        [LoggerMessage(1009, LogLevel.Warning, "Join from {Address} refused: more than {Limit} joins this minute (Rekindle:Transport:MaxJoinsPerMinutePerAddress).", EventName = nameof(JoinsRateLimited))]
+        public static partial void JoinsRateLimited(ILogger logger, string address, int limit);
 
         [LoggerMessage(1006, LogLevel.Warning, "Join refused: the socket already has {Limit} views (Rekindle:Transport:MaxViewsPerSocket).", EventName = nameof(TooManyViews))]
         public static partial void TooManyViews(ILogger logger, int limit);

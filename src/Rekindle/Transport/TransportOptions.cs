@@ -22,6 +22,18 @@ public sealed class TransportOptions
     /// <value>Empty: same host only.</value>
     public IList<string> AllowedOrigins { get; } = [];
 
+    /// <summary>Client pushes (events, joins, leaves) one socket may send per second on average; over it, the push gets the error "rate limited". Heartbeats do not count.</summary>
+    /// <value>50 per second.</value>
+    public double MaxPushesPerSecond { get; set; } = 50;
+
+    /// <summary>Bursts of client pushes allowed above <see cref="MaxPushesPerSecond"/>.</summary>
+    /// <value>100.</value>
+    public double PushBurst { get; set; } = 100;
+
+    /// <summary>Joins one client address may make per minute, over all its sockets; over it, joins get the error "rate limited".</summary>
+    /// <value>600.</value>
+    public int MaxJoinsPerMinutePerAddress { get; set; } = 600;
+
     /// <summary>On shutdown, sockets are closed (code 1012) at random moments within this window, so clients do not reconnect all at once.</summary>
     /// <value>1 second.</value>
     public TimeSpan DrainJitter { get; set; } = TimeSpan.FromSeconds(1);
