@@ -41,6 +41,11 @@ internal static class FrameReader
                 error = "the payload (fifth element) must be a JSON object";
                 return false;
             }
+            if (!EscapesAreValid(reader))
+            {
+                error = "the payload has a string with an invalid escape (a lone surrogate)";
+                return false;
+            }
             var payload = JsonElement.ParseValue(ref reader);
             if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
             {
@@ -65,6 +70,31 @@ internal static class FrameReader
         {
             // Utf8JsonReader.GetString throws this for invalid UTF-8 inside a string.
             error = $"malformed JSON ({exception.Message})";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The frame is valid UTF-8, but a JSON escape such as <c>\ud800</c> can still name a lone
+    /// surrogate, which makes every later <c>GetString</c> throw (found by the fuzz test). Reads the
+    /// payload once on a copy of the reader and decodes each escaped string.
+    /// </summary>
+    private static bool EscapesAreValid(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        try
+        {
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    reader.GetString();
+                }
+            }
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
             return false;
         }
     }

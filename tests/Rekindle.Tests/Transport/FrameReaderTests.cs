@@ -50,6 +50,14 @@ public sealed class FrameReaderTests
     }
 
     [Fact]
+    public void TryRead_LoneSurrogateEscape_IsRefused()
+    {
+        // Regression: found by FrameFuzzTests; GetString on such a payload string threw inside the view.
+        Assert.False(FrameReader.TryRead(Encoding.UTF8.GetBytes("""["1","1","t","event",{"event":"\ud800"}]"""), out _, out var error));
+        Assert.Contains("invalid escape", error);
+    }
+
+    [Fact]
     public void TryRead_DeepNesting_IsRefused()
     {
         var deep = new string('[', 200) + new string(']', 200);
