@@ -17,6 +17,7 @@ internal sealed class RecoveryMetrics : IDisposable
         SnapshotBytes = _meter.CreateHistogram<int>("rekindle.snapshot.size", "By", "Serialized size of each saved snapshot.");
         SaveDuration = _meter.CreateHistogram<double>("rekindle.snapshot.save.duration", "ms", "Time to save a snapshot (until committed, for server stores).");
         Oversize = _meter.CreateCounter<long>("rekindle.snapshot.oversize", "{snapshot}", "Snapshots not saved because they exceeded Rekindle:Recovery:MaxSnapshotBytes.");
+        SaveFailed = _meter.CreateCounter<long>("rekindle.snapshot.save.failed", "{snapshot}", "Snapshots the store failed to save (store unreachable or failing).");
         Restores = _meter.CreateCounter<long>("rekindle.restore", "{join}", "Joins by restore outcome (tag result: hit, miss, refused).");
     }
 
@@ -25,6 +26,8 @@ internal sealed class RecoveryMetrics : IDisposable
     public Histogram<double> SaveDuration { get; }
 
     public Counter<long> Oversize { get; }
+
+    public Counter<long> SaveFailed { get; }
 
     public Counter<long> Restores { get; }
 

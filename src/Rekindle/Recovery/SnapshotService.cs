@@ -64,7 +64,17 @@ internal sealed partial class SnapshotService
         string? token = null;
         if (_store is not null)
         {
-            await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
+            try
+            {
+                await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The store is down or failing: the view keeps running; this change is not recoverable.
+                _metrics.SaveFailed.Add(1);
+                Log.SaveFailed(_logger, exception, viewName);
+                return null;
+            }
         }
         else
         {
@@ -91,7 +101,15 @@ internal sealed partial class SnapshotService
         byte[]? bytes;
         if (_store is not null)
         {
-            bytes = await _store.LoadAsync(StoreKey(viewId, browserSessionId), cancellationToken);
+            try
+            {
+                bytes = await _store.LoadAsync(StoreKey(viewId, browserSessionId), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.LoadFailed(_logger, exception, viewId);
+                return (null, Miss);
+            }
         }
         else if (connectParams.GetString(ConnectParamName) is { Length: > 0 } token)
         {
@@ -148,6 +166,12 @@ internal sealed partial class SnapshotService
     {
         [LoggerMessage(4001, LogLevel.Error, "Snapshot of {View} not saved: {Size} bytes exceed Rekindle:Recovery:MaxSnapshotBytes ({Limit}); largest members: {Largest}. The view keeps running but will not be recoverable until it shrinks; mark fewer or smaller members [Recoverable], or raise the limit.", EventName = nameof(SnapshotTooLarge))]
         public static partial void SnapshotTooLarge(ILogger logger, string view, int size, int limit, string largest);
+
+        [LoggerMessage(4003, LogLevel.Error, "Saving the snapshot of {View} failed; the view keeps running, its latest change is not recoverable.", EventName = nameof(SaveFailed))]
+        public static partial void SaveFailed(ILogger logger, Exception exception, string view);
+
+        [LoggerMessage(4004, LogLevel.Error, "Loading the snapshot of {View} failed; the view mounts fresh.", EventName = nameof(LoadFailed))]
+        public static partial void LoadFailed(ILogger logger, Exception exception, string view);
 
         [LoggerMessage(4002, LogLevel.Warning, "Snapshot for {View} refused, the view mounts fresh: {Reason}.", EventName = nameof(SnapshotRefused))]
         public static partial void SnapshotRefused(ILogger logger, string view, string reason);
