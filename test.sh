@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Runs every Rekindle test on a fresh machine: installs what is missing (Chromium for the browser
-# tests, the npm client packages), builds, runs all test projects, and ends with one summary line.
+# tests, redis-server for the cluster tests — each test starts its own on a free port — and the npm
+# client packages), builds, runs all test projects, and ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing chromium (Debian package) for the browser tests"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]} (Debian packages) for the browser and cluster tests"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "== npm ci (client/: phoenix and phoenix_live_view, pinned)"
