@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Runs the Ballots sample as a cluster on this machine, no containers: redis-server, N nodes of the
+# app on their own ports, and nginx in front with plain round robin (no sticky sessions).
+#   deploy/cluster.sh start [nodes]   (default 3)     deploy/cluster.sh stop     deploy/cluster.sh status
+# Then open http://127.0.0.1:8080/. Logs and pids are in deploy/run/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run="$PWD/deploy/run"
+redis_port=6390
+first_port=5101
+front_port=8080
+mkdir -p "$run"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install() {
+  local missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+publish() {
+  dotnet publish samples/Ballots -c Release -o "$run/app" -nologo -v:quiet
+}
+
+start_node() {
+  local index=$1 port=$((first_port + $1))
+  ASPNETCORE_ENVIRONMENT=Production nohup dotnet "$run/app/Ballots.dll" \
+    --urls "http://127.0.0.1:$port" \
+    --Redis:Connection "127.0.0.1:$redis_port" \
+    --Rekindle:DataPath "$run/node$index" >"$run/node$index.log" 2>&1 &
+  echo $! >"$run/node$index.pid"
+  wait_ready "$port"
+  echo "node $index on 127.0.0.1:$port (pid $(cat "$run/node$index.pid"))"
+}
+
+wait_ready() {
+  for _ in $(seq 1 100); do
+    curl -fs -o /dev/null "http://127.0.0.1:$1/counter" && return 0
+    sleep 0.2
+  done
+  echo "node on port $1 did not become ready; see $run/*.log" >&2
+  return 1
+}
+
+write_nginx_conf() {
+  local nodes=$1 upstreams=""
+  for i in $(seq 0 $((nodes - 1))); do upstreams+="    server 127.0.0.1:$((first_port + i)) max_fails=1 fail_timeout=2s;"$'\n'; done
+  cat >"$run/nginx.conf" <<CONF
+worker_processes 1;
+pid $run/nginx.pid;
+error_log $run/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream ballots {
+$upstreams  }
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
+  server {
+    listen 127.0.0.1:$front_port;
+    location / {
+      proxy_pass http://ballots;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_set_header Host \$host:\$server_port;
+      proxy_read_timeout 120s;
+      proxy_send_timeout 120s;
+      proxy_next_upstream error timeout http_502 http_503;
+    }
+  }
+}
+CONF
+}
+
+case "${1:-start}" in
+  start)
+    nodes=${2:-3}
+    install
+    publish
+    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --save "" --appendonly no
+    for i in $(seq 0 $((nodes - 1))); do start_node "$i"; done
+    echo "$nodes" >"$run/nodes"
+    write_nginx_conf "$nodes"
+    nginx -c "$run/nginx.conf"
+    echo "cluster up: http://127.0.0.1:$front_port/"
+    ;;
+  stop)
+    [ -f "$run/nginx.pid" ] && kill "$(cat "$run/nginx.pid")" 2>/dev/null || true
+    for pid in "$run"/node*.pid; do [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true; done
+    [ -f "$run/redis.pid" ] && kill "$(cat "$run/redis.pid")" 2>/dev/null || true
+    echo "cluster stopped"
+    ;;
+  status)
+    for pid in "$run"/node*.pid; do
+      [ -f "$pid" ] && { kill -0 "$(cat "$pid")" 2>/dev/null && echo "$(basename "$pid" .pid) up" || echo "$(basename "$pid" .pid) down"; }
+    done
+    ;;
+  start-node) start_node "$2" ;;
+  *) echo "usage: $0 start [nodes] | stop | status" >&2; exit 2 ;;
+esac
