@@ -15,6 +15,7 @@ public static class TestViews
         app.MapLiveView<ListLive>("/test/list");
         app.MapLiveView<TickerLive>("/test/ticker");
         app.MapLiveView<WizardLive>("/test/wizard");
+        app.MapLiveView<PagesLive>("/test/pages/{page}");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

@@ -15,7 +15,8 @@ internal sealed record JoinResult(
     string ViewId = "",
     string BrowserSessionId = "",
     Uri? Url = null,
-    ViewSnapshot? Snapshot = null)
+    ViewSnapshot? Snapshot = null,
+    string LiveSession = "")
 {
     public static JoinResult Refused(string reason) => new(null, null, reason);
 }

@@ -27,6 +27,22 @@ internal sealed class LiveRouteTable
         }
     }
 
+    /// <summary>The live route of <paramref name="liveSession"/> that <paramref name="path"/> matches, with its values.</summary>
+    public (LiveRoute Route, Microsoft.AspNetCore.Routing.RouteValueDictionary Values)? Match(string path, string liveSession)
+    {
+        lock (_byPattern)
+        {
+            foreach (var route in _byPattern.Values)
+            {
+                if (route.LiveSession == liveSession && route.TryMatch(path, out var values))
+                {
+                    return (route, values);
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>True the first time only: the socket and asset endpoints are mapped once per application.</summary>
     public bool ClaimInfrastructure() => Interlocked.Exchange(ref _infrastructureMapped, 1) == 0;
 }

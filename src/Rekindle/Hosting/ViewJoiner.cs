@@ -34,11 +34,9 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             Log.TokenRefused(logger, topic, "static token invalid or for another view");
             return JoinResult.Refused("stale");
         }
-        if (routes.Find(token.Route) is not { } route
-            || !Uri.TryCreate(ReadString(payload, "url"), UriKind.Absolute, out var uri)
-            || !route.TryMatch(uri.AbsolutePath, out var routeValues))
+        if (!TryRoute(token, payload, out var route, out var uri, out var routeValues))
         {
-            Log.TokenRefused(logger, topic, "the URL no longer routes to the token's view");
+            Log.TokenRefused(logger, topic, "the URL no longer routes to the token's view or its route group");
             return JoinResult.Refused("unauthorized");
         }
 
@@ -53,7 +51,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User, token.BrowserSessionId));
             await view.HandleParamsAsync(parameters, uri);
             var snapshot = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
-            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot);
+            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot, route.LiveSession);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -61,6 +59,28 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             await scope.DisposeAsync();
             return JoinResult.Refused("join crashed");
         }
+    }
+
+    /// <summary>
+    /// A join names its URL in <c>url</c> (it must still route to the token's view) or, after live
+    /// navigation, in <c>redirect</c> (any live route of the token's route group; the client keeps
+    /// sending the first page's tokens, §8.3).
+    /// </summary>
+    private bool TryRoute(SessionToken token, JsonElement payload, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveRoute? route, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri, out Microsoft.AspNetCore.Routing.RouteValueDictionary routeValues)
+    {
+        routeValues = [];
+        route = null;
+        if (Uri.TryCreate(ReadString(payload, "redirect"), UriKind.Absolute, out uri))
+        {
+            if (routes.Match(uri.AbsolutePath, token.LiveSession) is not { } match)
+            {
+                return false;
+            }
+            (route, routeValues) = match;
+            return true;
+        }
+        route = routes.Find(token.Route);
+        return route is not null && Uri.TryCreate(ReadString(payload, "url"), UriKind.Absolute, out uri) && route.TryMatch(uri.AbsolutePath, out routeValues);
     }
 
     private static string? ReadString(JsonElement payload, string name) =>

@@ -35,11 +35,14 @@ internal sealed partial class ViewProcess : IViewRuntime
     private LiveView? _view;
     private RenderSession? _render;
     private ViewRecorder? _recorder;
+    private ViewNavigator? _navigator;
+    private readonly LiveRouteTable _routes;
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
     {
+        _routes = routes;
         _snapshots = snapshots;
         _pubSub = pubSub;
         _time = time;
@@ -183,10 +186,14 @@ internal sealed partial class ViewProcess : IViewRuntime
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
                 return false;
             case ClientPushMessage push when _view is not null && _render is not null:
-                await HandlePushAsync(_view, _render, push);
-                return true;
+                return await HandlePushAsync(_view, _render, push);
             case InfoMessage info when _view is not null && _render is not null:
+                _view.Effects.Clear();
                 await _view.HandleInfoAsync(info.Message);
+                if (!await NavigateAsync(_view, messageRef: null))
+                {
+                    return false;
+                }
                 await SendDiffPushAsync(_render);
                 return true;
             default:
@@ -208,6 +215,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         {
             _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
+            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!); // a joined view always has its URL
             if (result.Snapshot is { } snapshot)
             {
                 await RestoreAsync(_view, _render, _recorder, snapshot);
@@ -248,12 +256,14 @@ internal sealed partial class ViewProcess : IViewRuntime
         }
     }
 
-    private async ValueTask HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    private async ValueTask<bool> HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)
     {
         switch (push.Event)
         {
             case ProtocolNames.Event:
-                await HandleEventAsync(view, render, push);
+                return await HandleEventAsync(view, render, push);
+            case ProtocolNames.LivePatch:
+                await HandleLivePatchAsync(view, render, push);
                 break;
             case ProtocolNames.CidsWillDestroy:
                 render.Components.MarkForDeletion(ReadCids(push.Payload));
@@ -275,15 +285,76 @@ internal sealed partial class ViewProcess : IViewRuntime
                 _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, $"unsupported event '{push.Event}'"));
                 break;
         }
+        return true;
     }
 
-    private async ValueTask HandleEventAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    /// <summary>The client followed a patch link or went back/forward (§8.2, §8.5).</summary>
+    private async ValueTask HandleLivePatchAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    {
+        var url = push.Payload.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        view.Effects.Clear();
+        if (url is null || !await _navigator!.TryPatchAsync(view, url)) // set with _render at join
+        {
+            var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
+            json.WriteBoolean(LinkRedirect, true);
+            _sink.Send(_frames.EndReply());
+            return;
+        }
+        await ReplyWithDiffAsync(render, push.Ref);
+    }
+
+    /// <summary>
+    /// Carries out the navigation a handler asked for (§8.4): a patch runs the params handler and
+    /// tells the client before the diff; a navigate or redirect answers the event (or is pushed) and
+    /// ends the view. Returns false when the view ends.
+    /// </summary>
+    private async ValueTask<bool> NavigateAsync(LiveView view, string? messageRef)
+    {
+        var navigation = view.Effects.Navigation;
+        if (navigation is PatchRequest patch && await _navigator!.TryPatchAsync(view, patch.To)) // set with _render at join
+        {
+            ViewNavigator.WriteTarget(_frames.Begin(JoinRef, null, Topic, ProtocolNames.LivePatch), patch.To, patch.Replace);
+            _sink.Send(_frames.End());
+            return true;
+        }
+        var (eventName, key, write) = navigation switch
+        {
+            null => default,
+            RedirectRequest redirect => (ProtocolNames.Redirect, RedirectKey, (Action<Utf8JsonWriter>)(json => ViewNavigator.WriteRedirect(json, redirect.To))),
+            NavigateRequest navigate => (ProtocolNames.LiveRedirect, LiveRedirectKey, json => ViewNavigator.WriteTarget(json, navigate.To, navigate.Replace)),
+            PatchRequest other => (ProtocolNames.LiveRedirect, LiveRedirectKey, json => ViewNavigator.WriteTarget(json, other.To, other.Replace)),
+            _ => default,
+        };
+        if (write is null)
+        {
+            return true;
+        }
+        if (messageRef is null)
+        {
+            write(_frames.Begin(JoinRef, null, Topic, eventName));
+            _sink.Send(_frames.End());
+        }
+        else
+        {
+            var json = _frames.BeginReply(JoinRef, messageRef, Topic, ok: true);
+            json.WritePropertyName(key);
+            write(json);
+            _sink.Send(_frames.EndReply());
+        }
+        return false;
+    }
+
+    private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
+    private static readonly JsonEncodedText RedirectKey = JsonEncodedText.Encode("redirect");
+    private static readonly JsonEncodedText LiveRedirectKey = JsonEncodedText.Encode("live_redirect");
+
+    private async ValueTask<bool> HandleEventAsync(LiveView view, RenderSession render, ClientPushMessage push)
     {
         if (!EventPayloadParser.TryParse(push.Payload, out var name, out var payload, out var error))
         {
             Log.EventRejected(_logger, Topic, error);
             _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, error));
-            return;
+            return true;
         }
         view.Effects.Clear();
         try
@@ -295,7 +366,7 @@ internal sealed partial class ViewProcess : IViewRuntime
                     // The component was removed while the event was on its way (§5.4): not an error.
                     Log.EventForMissingComponent(_logger, cid, Topic);
                     _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
-                    return;
+                    return true;
                 }
                 await component.Instance.HandleEventAsync(name, payload);
                 component.Dirty = true;
@@ -311,17 +382,27 @@ internal sealed partial class ViewProcess : IViewRuntime
             // missing phx-change or phx-auto-recover handler is answered ok and logged loudly instead.
             Log.FormEventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
             _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
-            return;
+            return true;
         }
         catch (UnhandledEventException unhandled)
         {
             Log.EventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
             _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, unhandled.Message));
-            return;
+            return true;
         }
+        if (!await NavigateAsync(view, push.Ref))
+        {
+            return false;
+        }
+        await ReplyWithDiffAsync(render, push.Ref);
+        return true;
+    }
+
+    private async ValueTask ReplyWithDiffAsync(RenderSession render, string? messageRef)
+    {
         var pass = await render.RenderAsync();
         await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
-        var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
+        var json = _frames.BeginReply(JoinRef, messageRef, Topic, ok: true);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
         render.WriteDiff(_diffOutput, pass);

@@ -17,6 +17,8 @@ internal static class ProtocolNames
     public const string CidsWillDestroy = "cids_will_destroy";
     public const string CidsDestroyed = "cids_destroyed";
     public const string LivePatch = "live_patch";
+    public const string LiveRedirect = "live_redirect";
+    public const string Redirect = "redirect";
     public const string ViewTopicPrefix = "lv:";
     public const string LiveViewVersion = "1.2.12";
 

@@ -10,6 +10,9 @@ internal sealed class ClientEffects
 
     public object? Reply { get; set; }
 
+    /// <summary>The navigation the last handler asked for, if any.</summary>
+    public NavigationRequest? Navigation { get; set; }
+
     public bool HasReply { get; set; }
 
     /// <summary>Clears what was sent with a render; queued updates stay for the next render.</summary>
@@ -18,5 +21,6 @@ internal sealed class ClientEffects
         Events.Clear();
         Reply = null;
         HasReply = false;
+        Navigation = null;
     }
 }

@@ -57,6 +57,27 @@ public abstract class LiveView : LiveTemplate
     internal Runtime.IViewRuntime? Runtime { get; set; }
 
     /// <summary>
+    /// Changes the URL without leaving the view: <see cref="HandleParamsAsync"/> runs with the new
+    /// parameters and the browser's history gets an entry (or the current one is replaced).
+    /// Links do the same with <c>&lt;a href="..." data-phx-link="patch" data-phx-link-state="push"&gt;</c>.
+    /// </summary>
+    protected void PushPatch(string to, bool replace = false) => Effects.Navigation = new PatchRequest(CheckLocal(to), replace);
+
+    /// <summary>
+    /// Goes to another live view of the same route group without a page load (a new view mounts on
+    /// the same socket). Links: <c>data-phx-link="redirect"</c>. Outside the group, a page load.
+    /// </summary>
+    protected void PushNavigate(string to, bool replace = false) => Effects.Navigation = new NavigateRequest(CheckLocal(to), replace);
+
+    /// <summary>Leaves the view with a full page load of <paramref name="to"/> (any URL of this site).</summary>
+    protected void Redirect(string to) => Effects.Navigation = new RedirectRequest(CheckLocal(to));
+
+    private static string CheckLocal(string to) =>
+        to.StartsWith('/') && !to.StartsWith("//", StringComparison.Ordinal)
+            ? to
+            : throw new ArgumentException($"Expected a path on this site starting with '/'. Got: '{to}'.", nameof(to));
+
+    /// <summary>
     /// Receives the messages broadcast on <paramref name="topic"/> (<see cref="PubSub.IPubSub"/>) in
     /// <see cref="HandleInfoAsync"/>, until the view ends. Does nothing in the dead render.
     /// </summary>
