@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rekindle.Hosting;
+using Rekindle.Transport;
 using Rekindle.Views;
 
 namespace Rekindle.Runtime;
@@ -7,12 +8,16 @@ namespace Rekindle.Runtime;
 /// <summary>
 /// The URL side of one view (liveview-protocol.md §8): resolves patch targets against the live
 /// routes of the view's route group, runs <c>HandleParamsAsync</c> for patches of the same view, and
-/// writes the frames that tell the client to patch, navigate or redirect.
+/// sends the frames that tell the client to patch, navigate or redirect.
 /// </summary>
-internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current)
+internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output)
 {
     private static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
+    private static readonly JsonEncodedText RedirectKey = JsonEncodedText.Encode("redirect");
+    private static readonly JsonEncodedText LiveRedirectKey = JsonEncodedText.Encode("live_redirect");
+    private readonly FrameWriter _frames = new();
 
     public Uri Current { get; private set; } = current;
 
@@ -31,20 +36,68 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
         return true;
     }
 
-    /// <summary>The <c>{to, kind}</c> object of <c>live_patch</c> and <c>live_redirect</c>.</summary>
-    public static void WriteTarget(Utf8JsonWriter json, string to, bool replace)
+    /// <summary>Answers a client <c>live_patch</c> that leaves the view: the client navigates instead (§8.2).</summary>
+    public void ReplyLinkRedirect(string? messageRef)
+    {
+        _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true).WriteBoolean(LinkRedirect, true);
+        output.Sink.Send(_frames.EndReply());
+    }
+
+    /// <summary>
+    /// Carries out the navigation a handler asked for (§8.4): a patch runs the params handler and
+    /// tells the client before the diff; a navigate or redirect answers the event (or is pushed when
+    /// there is no event) and ends the view. Returns false when the view ends.
+    /// </summary>
+    public async ValueTask<bool> ApplyAsync(LiveView view, string? messageRef)
+    {
+        var navigation = view.Effects.Navigation;
+        if (navigation is null)
+        {
+            return true;
+        }
+        if (navigation is PatchRequest patch && await TryPatchAsync(view, patch.To))
+        {
+            WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LivePatch), patch.To, patch.Replace);
+            output.Sink.Send(_frames.End());
+            return true;
+        }
+        var (eventName, key) = navigation is RedirectRequest
+            ? (ProtocolNames.Redirect, RedirectKey)
+            : (ProtocolNames.LiveRedirect, LiveRedirectKey);
+        Utf8JsonWriter json;
+        if (messageRef is null)
+        {
+            json = _frames.Begin(output.JoinRef, null, output.Topic, eventName);
+        }
+        else
+        {
+            json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
+            json.WritePropertyName(key);
+        }
+        switch (navigation)
+        {
+            case RedirectRequest redirect:
+                json.WriteStartObject();
+                json.WriteString(To, redirect.To);
+                json.WriteEndObject();
+                break;
+            case NavigateRequest navigate:
+                WriteTarget(json, navigate.To, navigate.Replace);
+                break;
+            case PatchRequest elsewhere:
+                // A patch to a URL of another view is a navigation.
+                WriteTarget(json, elsewhere.To, elsewhere.Replace);
+                break;
+        }
+        output.Sink.Send(messageRef is null ? _frames.End() : _frames.EndReply());
+        return false;
+    }
+
+    private static void WriteTarget(Utf8JsonWriter json, string to, bool replace)
     {
         json.WriteStartObject();
         json.WriteString(To, to);
         json.WriteString(Kind, replace ? "replace" : "push");
-        json.WriteEndObject();
-    }
-
-    /// <summary>The <c>{to}</c> object of <c>redirect</c>.</summary>
-    public static void WriteRedirect(Utf8JsonWriter json, string to)
-    {
-        json.WriteStartObject();
-        json.WriteString(To, to);
         json.WriteEndObject();
     }
 }

@@ -215,7 +215,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         {
             _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
-            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!); // a joined view always has its URL
+            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic)); // a joined view always has its URL
             if (result.Snapshot is { } snapshot)
             {
                 await RestoreAsync(_view, _render, _recorder, snapshot);
@@ -295,58 +295,15 @@ internal sealed partial class ViewProcess : IViewRuntime
         view.Effects.Clear();
         if (url is null || !await _navigator!.TryPatchAsync(view, url)) // set with _render at join
         {
-            var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
-            json.WriteBoolean(LinkRedirect, true);
-            _sink.Send(_frames.EndReply());
+            _navigator!.ReplyLinkRedirect(push.Ref);
             return;
         }
         await ReplyWithDiffAsync(render, push.Ref);
     }
 
-    /// <summary>
-    /// Carries out the navigation a handler asked for (§8.4): a patch runs the params handler and
-    /// tells the client before the diff; a navigate or redirect answers the event (or is pushed) and
-    /// ends the view. Returns false when the view ends.
-    /// </summary>
-    private async ValueTask<bool> NavigateAsync(LiveView view, string? messageRef)
-    {
-        var navigation = view.Effects.Navigation;
-        if (navigation is PatchRequest patch && await _navigator!.TryPatchAsync(view, patch.To)) // set with _render at join
-        {
-            ViewNavigator.WriteTarget(_frames.Begin(JoinRef, null, Topic, ProtocolNames.LivePatch), patch.To, patch.Replace);
-            _sink.Send(_frames.End());
-            return true;
-        }
-        var (eventName, key, write) = navigation switch
-        {
-            null => default,
-            RedirectRequest redirect => (ProtocolNames.Redirect, RedirectKey, (Action<Utf8JsonWriter>)(json => ViewNavigator.WriteRedirect(json, redirect.To))),
-            NavigateRequest navigate => (ProtocolNames.LiveRedirect, LiveRedirectKey, json => ViewNavigator.WriteTarget(json, navigate.To, navigate.Replace)),
-            PatchRequest other => (ProtocolNames.LiveRedirect, LiveRedirectKey, json => ViewNavigator.WriteTarget(json, other.To, other.Replace)),
-            _ => default,
-        };
-        if (write is null)
-        {
-            return true;
-        }
-        if (messageRef is null)
-        {
-            write(_frames.Begin(JoinRef, null, Topic, eventName));
-            _sink.Send(_frames.End());
-        }
-        else
-        {
-            var json = _frames.BeginReply(JoinRef, messageRef, Topic, ok: true);
-            json.WritePropertyName(key);
-            write(json);
-            _sink.Send(_frames.EndReply());
-        }
-        return false;
-    }
-
-    private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
-    private static readonly JsonEncodedText RedirectKey = JsonEncodedText.Encode("redirect");
-    private static readonly JsonEncodedText LiveRedirectKey = JsonEncodedText.Encode("live_redirect");
+    /// <summary>Carries out the navigation the last handler asked for; false when the view ends (§8.4).</summary>
+    private ValueTask<bool> NavigateAsync(LiveView view, string? messageRef) =>
+        _navigator!.ApplyAsync(view, messageRef); // set with _render at join
 
     private async ValueTask<bool> HandleEventAsync(LiveView view, RenderSession render, ClientPushMessage push)
     {
