@@ -8,7 +8,7 @@ namespace Rekindle.Browser.Tests;
 /// One Debian Chromium and one <see cref="TestHost"/> per test class; each test opens its own
 /// context and page (<see cref="BrowserTest"/>). Never downloads a browser.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IBrowserHostFixture, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -20,15 +20,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public TestHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    public IReadOnlyList<TestLogSink.LogLine> ServerLogs => [.. Host.Logs.Lines];
+
+    public Uri Url(string path) => Host.Url(path);
+
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Expected Debian's Chromium at {ChromiumPath} (apt-get install chromium).");
-        }
+        EnsureChromium();
         _host = await TestHost.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Launches Debian's headless Chromium (never a downloaded browser).</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        EnsureChromium();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -43,6 +51,14 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync",
             ],
         });
+    }
+
+    public static void EnsureChromium()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Expected Debian's Chromium at {ChromiumPath} (apt-get install chromium).");
+        }
     }
 
     public async Task DisposeAsync()

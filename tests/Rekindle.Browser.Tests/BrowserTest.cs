@@ -5,13 +5,31 @@ using Rekindle.TestApp;
 
 namespace Rekindle.Browser.Tests;
 
+/// <summary>What a browser test needs from its class fixture: a browser, the server's address and its log.</summary>
+public interface IBrowserHostFixture
+{
+    IBrowser Browser { get; }
+
+    Uri Url(string path);
+
+    /// <summary>Every log line of the server so far, oldest first; only ever grows.</summary>
+    IReadOnlyList<TestLogSink.LogLine> ServerLogs { get; }
+}
+
+/// <summary>Browser tests against the in-process <see cref="TestHost"/> of <see cref="BrowserFixture"/>.</summary>
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest<BrowserFixture>(fixture, output)
+{
+    protected TestHost Host => Fixture.Host;
+}
+
 /// <summary>
 /// Base of the browser tests: a fresh context and page per test, and a guard that fails the test
 /// when the page logged a console error or threw an uncaught exception that the test did not
 /// declare with <see cref="ExpectConsoleError"/>, or when the server logged an error it did not
 /// declare with <see cref="ExpectServerError"/>.
 /// </summary>
-public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public abstract class BrowserTest<TFixture>(TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture>, IAsyncLifetime
+    where TFixture : class, IBrowserHostFixture
 {
     /// <summary>Playwright's auto-waiting assertions give up after this long.</summary>
     protected static readonly float Timeout = 10_000;
@@ -33,7 +51,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
 
     protected ITestOutputHelper Output { get; } = output;
 
-    protected TestHost Host => fixture.Host;
+    protected TFixture Fixture { get; } = fixture;
 
     protected IBrowserContext Context => _context ?? throw new InvalidOperationException("The test is not initialized.");
 
@@ -42,11 +60,14 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     /// <summary>The view's container, which the client marks phx-connected once joined.</summary>
     protected ILocator Main => Page.Locator("[data-phx-main]");
 
-    public async Task InitializeAsync()
+    /// <summary>The server's log lines written since this test started.</summary>
+    protected IEnumerable<TestLogSink.LogLine> ServerLogsOfThisTest => Fixture.ServerLogs.Skip(_serverLogStart);
+
+    public virtual async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(Timeout);
-        _serverLogStart = Host.Logs.Lines.Count;
-        _context = await fixture.Browser.NewContextAsync();
+        _serverLogStart = Fixture.ServerLogs.Count;
+        _context = await Fixture.Browser.NewContextAsync();
         _context.SetDefaultTimeout(Timeout);
         Page = await NewPageAsync();
     }
@@ -77,31 +98,32 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     protected async Task GotoLiveAsync(string path, IPage? page = null)
     {
         page ??= Page;
-        var response = await page.GotoAsync(Host.Url(path).ToString());
+        var response = await page.GotoAsync(Fixture.Url(path).ToString());
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         await Assertions.Expect(page.Locator("[data-phx-main]")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_context is not null)
         {
             await _context.CloseAsync();
         }
+        var serverLines = ServerLogsOfThisTest.ToList();
         var unexpectedConsole = _consoleErrors
             .Where(error => !s_ignoredConsoleErrors.Concat(_expectedConsoleErrors).Any(expected => expected.IsMatch(error)))
             .ToList();
-        var unexpectedServer = Host.Logs.Lines.Skip(_serverLogStart)
+        var unexpectedServer = serverLines
             .Where(line => line.Level >= LogLevel.Error)
             .Select(line => $"{line.Category}: {line.Message} {line.Exception?.GetType().Name}: {line.Exception?.Message}")
             .Where(line => !_expectedServerErrors.Any(expected => expected.IsMatch(line)))
             .ToList();
-        foreach (var error in _consoleErrors)
+        foreach (var repeated in _consoleErrors.GroupBy(error => error))
         {
-            Output.WriteLine($"browser: {error}");
+            Output.WriteLine(repeated.Count() == 1 ? $"browser: {repeated.Key}" : $"browser ({repeated.Count()} times): {repeated.Key}");
         }
-        foreach (var line in Host.Logs.Lines.Skip(_serverLogStart).Where(line => line.Level >= LogLevel.Warning))
+        foreach (var line in serverLines.Where(line => line.Level >= LogLevel.Warning))
         {
             Output.WriteLine($"server {line.Level}: {line.Category}: {line.Message}{(line.Exception is null ? "" : "\n  " + line.Exception)}");
         }
