@@ -170,6 +170,16 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task TwoFormsWithTheSameId_PageStillServes_ErrorNamesTheId()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/test/duplicate-forms");
+        var (_, reply) = await client.JoinAsync();
+
+        Assert.Equal("ok", reply["status"]!.GetValue<string>());
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Error && line.Message.Contains("DuplicateFormsLive renders more than one <form> with id \"same\""));
+    }
+
+    [Fact]
     public async Task EventWithoutName_RepliesError()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");

@@ -16,6 +16,7 @@ public static class TestViews
         app.MapLiveView<TickerLive>("/test/ticker");
         app.MapLiveView<WizardLive>("/test/wizard");
         app.MapLiveView<PagesLive>("/test/pages/{page}");
+        app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

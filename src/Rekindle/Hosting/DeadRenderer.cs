@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
 using Rekindle.Runtime;
@@ -11,7 +12,7 @@ namespace Rekindle.Hosting;
 /// Answers the first GET of a live route (liveview-protocol.md §2): mounts the view disconnected,
 /// renders it into its container with the signed tokens, and wraps it in the layout.
 /// </summary>
-internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, IOptions<RekindleOptions> options)
+internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
 {
     private readonly RekindleOptions _options = options.Value;
 
@@ -26,6 +27,10 @@ internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserS
         var root = view.Render();
         await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }).ResolveAsync(root);
         var body = root.ToString();
+        foreach (var duplicate in FormIdCheck.DuplicateIds(body))
+        {
+            Log.DuplicateFormId(logger, route.ViewType.Name, duplicate);
+        }
 
         var viewId = SessionTokens.NewViewId();
         var session = tokens.ProtectSession(new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId));
@@ -40,5 +45,11 @@ internal sealed class DeadRenderer(SessionTokens tokens, BrowserSession browserS
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(page, context.RequestAborted);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(6201, LogLevel.Error, "{View} renders more than one <form> with id \"{Id}\"; the client's form recovery matches forms by id and will recover into the wrong one. Expected unique form ids.", EventName = nameof(DuplicateFormId))]
+        public static partial void DuplicateFormId(ILogger logger, string view, string id);
     }
 }
