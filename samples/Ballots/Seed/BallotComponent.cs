@@ -47,6 +47,10 @@ public sealed class BallotComponent : LiveComponent
                     PushEvent("selection_submitted", new { ballot = Ballot.Id, choice = Submitted });
                 }
                 break;
+            case "peek":
+                // A hook's pushEventTo(this component, "peek") gets the component's state as its reply.
+                Reply(new { ballot = Ballot.Id, selected = Selected, submitted = Submitted });
+                break;
             default:
                 return base.HandleEventAsync(name, payload);
         }
