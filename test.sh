@@ -40,6 +40,13 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+echo "== bench smoke (load generator: 100 views, 10 s, zero errors)"
+if bench/smoke.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
   echo "dotnet test exited with $status without a failed test in the results (crash or build problem)"

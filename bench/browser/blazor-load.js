@@ -1,0 +1,63 @@
+// Event round trip under load for Blazor Server, the counterpart of
+// `Rekindle.LoadGen --views N --rate R --duration S`: N circuits opened with the baseline's
+// scripted client (blazor-client.js), then every circuit clicks the counter R times per second
+// (random phase) for S seconds; each click is timed from DispatchEventAsync to its render batch.
+// Usage: BASELINE_BENCH=<baseline bench dir> node blazor-load.js [N=1000] [rate=1] [seconds=30]
+// Writes $RESULTS_DIR/blazor-load-<N>.json. Starts and stops its own server (lib.startServer).
+'use strict';
+const path = require('path');
+const dir = process.env.BASELINE_BENCH;
+if (!dir) { console.error('BASELINE_BENCH must point at the baseline bench folder'); process.exit(2); }
+const L = require(path.join(dir, 'lib.js'));
+const { openMany, closeMany } = require(path.join(dir, 'blazor-client.js'));
+
+const N = Number(process.argv[2] || 1000);
+const RATE = Number(process.argv[3] || 1);
+const SECONDS = Number(process.argv[4] || 30);
+
+(async () => {
+  const server = await L.startServer({ logName: 'server-blazor-load.log' });
+  const out = { N, rate: RATE, seconds: SECONDS };
+  try {
+    const w = await openMany('/counter', 20, 8, async (c) => { for (let i = 0; i < 5; i++) await c.click(1); });
+    await closeMany(w.circuits);
+    const t0 = Date.now();
+    const { circuits, failed, errors } = await openMany('/counter', N, 16, null);
+    out.openMs = Date.now() - t0;
+    out.opened = circuits.length;
+    out.failed = failed;
+    out.openErrors = errors;
+    const samples = [];
+    let sent = 0, errorsDuring = 0, late = 0;
+    const until = Date.now() + SECONDS * 1000;
+    const period = 1000 / RATE;
+    await Promise.all(circuits.map(async (c) => {
+      let next = Date.now() + Math.random() * period;
+      for (;;) {
+        if (next >= until) return;
+        const wait = next - Date.now();
+        if (wait > 0) await L.sleep(wait);
+        sent++;
+        try { const r = await c.click(1); samples.push(r.ms); } catch { errorsDuring++; }
+        next += period;
+        if (next < Date.now()) { late++; next = Date.now() + period; }
+      }
+    }));
+    out.sent = sent;
+    out.replied = samples.length;
+    out.eventsPerSecond = samples.length / SECONDS;
+    out.lateTicks = late;
+    out.errors = errorsDuring + circuits.reduce((a, c) => a + c.errors.length + (c.closed ? 1 : 0), 0);
+    out.roundTripMs = L.describe(samples);
+    out.serverStats = await L.stats(false);
+    await closeMany(circuits);
+  } catch (e) {
+    out.error = String(e && e.stack || e);
+  } finally {
+    await L.stopServer(server);
+  }
+  L.writeJson(`blazor-load-${N}.json`, out);
+  const { roundTripMs: r = {} } = out;
+  process.stderr.write(`blazor load: ${out.opened}/${N} circuits, ${out.replied} events in ${SECONDS} s, p50 ${r.p50} ms p99 ${r.p99} ms, errors ${out.errors}${out.error ? ' ERROR ' + out.error : ''}\n`);
+  console.log(JSON.stringify(out, null, 1));
+})().catch((e) => { console.error(e); process.exit(1); });
