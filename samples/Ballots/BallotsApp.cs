@@ -1,23 +1,68 @@
 using Ballots.Counter;
+using Ballots.Data;
+using Ballots.Elections;
 using Ballots.Seed;
+using Ballots.Voting;
+using Microsoft.Extensions.Options;
+using Rekindle.Hosting;
+using Rekindle.Redis;
 
 namespace Ballots;
 
 /// <summary>Builds the Ballots sample; tests start it in-process with their own arguments and extra routes.</summary>
 public static class BallotsApp
 {
+    /// <summary>The configuration key choosing the election page's recovery: <c>Automatic</c> (default) or <c>Manual</c>.</summary>
+    public const string RecoveryModeKey = "Recovery:Mode";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IEndpointRouteBuilder>? mapMore = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag);
+        // The voting script adds its hook to window.Rekindle.hooks, so it goes after the seed's, which sets that object.
+        var rekindle = builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag + VotingScript.Tag);
+        if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
+        {
+            // Cluster mode (deploy/cluster.sh): PubSub, snapshots and the key ring shared through Redis.
+            rekindle.AddRedis(redis);
+        }
+        builder.Services.AddSingleton(services => new VoteStore(Path.Combine(
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            services.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath,
+            "ballots.db")));
+        builder.Services.AddSingleton<IVoterIdentity, SessionVoterIdentity>();
         configure?.Invoke(builder);
+        var mode = ReadRecoveryMode(builder.Configuration[RecoveryModeKey]);
         var app = builder.Build();
-        app.MapGet("/", () => Results.Redirect("/counter"));
+        app.Services.GetRequiredService<VoteStore>().Initialize();
+
         app.MapGet(Styles.Path, () => Results.Text(Styles.Css, "text/css"));
         app.MapGet(SeedScript.Path, () => Results.Text(SeedScript.Source, "text/javascript"));
+        app.MapGet(VotingScript.Path, () => Results.Text(VotingScript.Source, "text/javascript"));
+        app.MapLiveView<ElectionListLive>("/");
+        if (mode == RecoveryMode.Manual)
+        {
+            app.MapLiveView<ManualElectionLive>("/elections/{id}");
+        }
+        else
+        {
+            app.MapLiveView<ElectionLive>("/elections/{id}");
+        }
         app.MapLiveView<CounterLive>("/counter");
         app.MapLiveView<SeedLive>("/seed");
         mapMore?.Invoke(app);
         return app;
+    }
+
+    private static RecoveryMode ReadRecoveryMode(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return RecoveryMode.Automatic;
+        }
+        if (Enum.TryParse<RecoveryMode>(value.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode))
+        {
+            return mode;
+        }
+        throw new InvalidOperationException($"{RecoveryModeKey} is '{value}'. Expected Automatic or Manual.");
     }
 }

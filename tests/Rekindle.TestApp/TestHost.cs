@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Rekindle.Redis;
 
 namespace Rekindle.TestApp;
 
@@ -45,10 +44,6 @@ public sealed class TestHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
-            if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
-            {
-                builder.Services.AddRekindle().AddRedis(redis);
-            }
         }, TestViews.Map);
         await app.StartAsync();
         // Kestrel fills the feature at start; port 0 is resolved to the real port there.

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Ballots.Data;
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Ballots.Voting;
+
+/// <summary>
+/// The election page, shared by both recovery modes: one <typeparamref name="TBallot"/> component per
+/// ballot and the live results. It subscribes to the election's topic; each committed vote (from any
+/// viewer) schedules one re-read of the counts, sent to the results with <c>SendUpdate</c>, and of
+/// this voter's own submissions, which flow to the ballots as assigns.
+/// </summary>
+public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity identity) : LiveView
+    where TBallot : BallotComponentBase
+{
+    /// <summary>A burst of votes within this window costs one read of the counts.</summary>
+    private static readonly TimeSpan RefreshDelay = TimeSpan.FromMilliseconds(50);
+
+    private string _requestedId = "";
+    private bool _refreshScheduled;
+
+    protected VoteStore Store { get; } = store;
+
+    protected Election? Election { get; private set; }
+
+    protected string? Voter { get; private set; }
+
+    /// <summary>This voter's committed choices: ballot id → choice id.</summary>
+    protected IReadOnlyDictionary<long, long> MyVotes { get; set; } = new Dictionary<long, long>();
+
+    /// <summary>"automatic" or "manual", shown on the page.</summary>
+    protected abstract string ModeName { get; }
+
+    /// <summary>Markup the mode adds to the page (the manual mode's hook element), or <see langword="null"/>.</summary>
+    protected virtual Rendered? RecoveryHook() => null;
+
+    public override async ValueTask MountAsync(MountContext context)
+    {
+        Voter = identity.VoterId(context);
+        _requestedId = context.Params.GetValueOrDefault("id") ?? "";
+        if (long.TryParse(_requestedId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            Election = await Store.FindElectionAsync(id);
+        }
+        if (Election is null)
+        {
+            PageTitle = "Election not found · Ballots";
+            return;
+        }
+        PageTitle = $"{Election.Title} · Ballots";
+        if (Voter is not null)
+        {
+            MyVotes = await Store.VotesOfAsync(Voter, Election.Id);
+        }
+        Subscribe(Topics.Election(Election.Id));
+    }
+
+    public override Rendered Render() => Html($"""
+        <main class="election" data-recovery="{ModeName}">
+          <div id="reconnecting" class="reconnecting" role="status">Reconnecting…</div>
+          <nav><a href="/">All elections</a></nav>
+          {(Election is null ? NotFound() : Page(Election))}
+        </main>
+        """);
+
+    private Rendered NotFound() => Html($"""
+        <section id="not-found">
+          <h1>Election not found</h1>
+          <p>There is no election “{_requestedId}”. <a href="/">See all elections</a>.</p>
+        </section>
+        """);
+
+    private Rendered Page(Election election) => Html($"""
+        <header class="election-header">
+          <h1 id="election-title">{election.Title}</h1>
+          <p class="meta"><span id="election-status">{(election.Closed ? "Closed" : "Open")}</span> · {election.Ballots.Count} ballots · recovery: <span id="recovery-mode">{ModeName}</span></p>
+        </header>
+        {RecoveryHook()}
+        <div class="election-layout">
+          <div class="ballots">
+            {Each(election.Ballots, ballot => ballot.Id, ballot => BallotSlot(election, ballot))}
+          </div>
+          {Component<ResultsComponent>("results", new { Election = election })}
+        </div>
+        """);
+
+    private Rendered BallotSlot(Election election, Ballot ballot)
+    {
+        var assigns = new
+        {
+            Ballot = ballot,
+            ElectionId = election.Id,
+            Voter,
+            Submitted = MyVotes.TryGetValue(ballot.Id, out var choice) ? choice : (long?)null,
+            Closed = election.Closed,
+        };
+        return Html($"{Component<TBallot>(ballot.Id.ToString(CultureInfo.InvariantCulture), assigns)}");
+    }
+
+    public override async ValueTask HandleInfoAsync(object message)
+    {
+        switch (message)
+        {
+            case VoteCast cast when Election is not null && cast.ElectionId == Election.Id && !_refreshScheduled:
+                _refreshScheduled = true;
+                SendAfter(RefreshResults.Instance, RefreshDelay);
+                break;
+            case RefreshResults:
+                _refreshScheduled = false;
+                await RefreshAsync();
+                break;
+        }
+    }
+
+    /// <summary>Re-reads the counts and this voter's submissions from the database.</summary>
+    protected async ValueTask RefreshAsync()
+    {
+        if (Election is null)
+        {
+            return;
+        }
+        SendUpdate<ResultsComponent>("results", new { Tally = await Store.TallyAsync(Election.Id) });
+        if (Voter is not null)
+        {
+            MyVotes = await Store.VotesOfAsync(Voter, Election.Id);
+        }
+    }
+}
+
+/// <summary>
+/// The election page in the default, automatic mode: no hook, no recovery code. The ballots'
+/// in-progress state is <c>[Recoverable]</c> (<see cref="BallotComponent"/>); submitted votes come
+/// from the database on every mount.
+/// </summary>
+public sealed class ElectionLive(VoteStore store, IVoterIdentity identity) : ElectionPage<BallotComponent>(store, identity)
+{
+    protected override string ModeName => "automatic";
+}
