@@ -69,13 +69,7 @@ public sealed class BallotsManualTests(BrowserFixture fixture, BallotsManualHost
         var election = await NewElectionAsync(_manual);
         var lunch = election.Ballots[0];
         await GotoElectionAsync(Page, _manual, election);
-        await VoteAsync(Page, lunch, lunch.Choices[0]);
-        await Page.Locator($"#change-{lunch.Id}").ClickAsync();
-        await PickAsync(Page, lunch.Choices[1]);
-
-        await DisconnectAsync(Page);
-        await Assertions.Expect(Main).Not.ToHaveClassAsync(Connected);
-        await ReconnectAsync(Page);
+        await ChangeSubmittedVoteAcrossReconnectAsync(Page, lunch);
 
         // The difference with the automatic mode: the fresh render has no form for this ballot, so
         // the client has nothing to recover into, and the half-made change is gone. The vote is not.

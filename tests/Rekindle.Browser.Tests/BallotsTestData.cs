@@ -63,6 +63,20 @@ internal static class BallotsTestData
 
     public static Task DisconnectAsync(IPage page) => page.EvaluateAsync("() => liveSocket.disconnect()");
 
+    /// <summary>
+    /// Submits the ballot's first choice, opens its change form and picks the second choice, then
+    /// drops the socket and reconnects: a half-made change of a submitted vote across a reconnect.
+    /// </summary>
+    public static async Task ChangeSubmittedVoteAcrossReconnectAsync(IPage page, Ballot ballot)
+    {
+        await VoteAsync(page, ballot, ballot.Choices[0]);
+        await page.Locator($"#change-{ballot.Id}").ClickAsync();
+        await PickAsync(page, ballot.Choices[1]);
+        await DisconnectAsync(page);
+        await Assertions.Expect(page.Locator("[data-phx-main]")).Not.ToHaveClassAsync(Connected);
+        await ReconnectAsync(page);
+    }
+
     public static async Task ReconnectAsync(IPage page)
     {
         await page.EvaluateAsync("() => liveSocket.connect()");

@@ -169,13 +169,7 @@ public sealed class BallotsTests(BrowserFixture fixture, ITestOutputHelper outpu
         var election = await NewElectionAsync(Host);
         var lunch = election.Ballots[0];
         await GotoElectionAsync(Page, Host, election);
-        await VoteAsync(Page, lunch, lunch.Choices[0]);
-        await Page.Locator($"#change-{lunch.Id}").ClickAsync();
-        await PickAsync(Page, lunch.Choices[1]);
-
-        await DisconnectAsync(Page);
-        await Assertions.Expect(Main).Not.ToHaveClassAsync(Connected);
-        await ReconnectAsync(Page);
+        await ChangeSubmittedVoteAcrossReconnectAsync(Page, lunch);
 
         // Editing and Selected are [Recoverable]: the first render after the rejoin already has
         // the open form with Sushi picked, while the vote in the database is still Pizza.
