@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Rekindle.TestApp;
@@ -196,6 +197,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
             _process = null;
         }
     }
+
+    /// <summary>
+    /// Sends SIGTERM (what a rolling deploy or <c>systemctl stop</c> sends), lets the host run its
+    /// shutdown (the drain) and waits for the process to exit; returns its exit code.
+    /// </summary>
+    public async Task<int> StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            throw new InvalidOperationException("The server process is not running.");
+        }
+        try
+        {
+            if (SendSignal(process.Id, SigTerm) != 0)
+            {
+                throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}.");
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            return process.ExitCode;
+        }
+        finally
+        {
+            s_running.TryRemove(process, out _);
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>SIGKILL, then start again on the same port and data folder.</summary>
     public async Task RestartAsync()
