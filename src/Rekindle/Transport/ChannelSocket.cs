@@ -25,6 +25,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly Lock _topicsLock = new();
 
     private readonly TokenBucket _pushes;
+    private volatile bool _refusingJoins;
     private readonly JoinRateLimiter _joins;
 
     public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, TimeProvider time, ILogger logger)
@@ -60,6 +61,12 @@ internal sealed partial class ChannelSocket : IFrameSink
     /// (liveview-protocol.md §1.7).
     /// </summary>
     public void Drain() => _outbox.Writer.TryWrite(DrainSignal);
+
+    /// <summary>
+    /// From now on a join closes the socket with 1012 at once instead of mounting a view that the
+    /// shutdown would end a moment later: the client reconnects to a server that is staying up.
+    /// </summary>
+    public void RefuseJoins() => _refusingJoins = true;
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -160,6 +167,12 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
         if (frame.Event == ProtocolNames.Join)
         {
+            if (_refusingJoins)
+            {
+                Log.JoinDuringShutdown(_logger, frame.Topic);
+                Drain();
+                return;
+            }
             if (!_joins.TryJoin(_session.RemoteAddress))
             {
                 Log.JoinsRateLimited(_logger, _session.RemoteAddress, _options.MaxJoinsPerMinutePerAddress);
@@ -300,6 +313,9 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1005, LogLevel.Debug, "Ignored a push with a stale join_ref on {Topic}.", EventName = nameof(StaleJoinRef))]
         public static partial void StaleJoinRef(ILogger logger, string topic);
+
+        [LoggerMessage(1014, LogLevel.Debug, "Join on {Topic} during shutdown: closing the socket with 1012 so the client rejoins elsewhere.", EventName = nameof(JoinDuringShutdown))]
+        public static partial void JoinDuringShutdown(ILogger logger, string topic);
 
         [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
         public static partial void Draining(ILogger logger);
