@@ -31,6 +31,28 @@ public sealed class LimitsTests(LowLimitsHostFixture fixture) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task HeartbeatFlood_GetsRateLimitedReplies_OtherSocketUnaffected()
+    {
+        await using var bystander = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (bystanderJoin, _) = await bystander.JoinAsync();
+        await using var offender = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+
+        var replies = new List<JsonNode>();
+        for (var i = 0; i < 20; i++)
+        {
+            var heartbeat = offender.NextRef();
+            await offender.SendAsync(new JsonArray(null, heartbeat, "phoenix", "heartbeat", new JsonObject()));
+            replies.Add(await offender.ReplyAsync(heartbeat));
+        }
+
+        Assert.Equal("ok", replies[0]["status"]!.GetValue<string>());
+        Assert.Contains(replies, reply => reply["response"]?["reason"]?.GetValue<string>() == "rate limited");
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("Push on phoenix refused"));
+        var bystanderClick = await bystander.ClickAsync(bystanderJoin, "inc");
+        Assert.Equal("ok", bystanderClick["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TooManyComponents_EndsThatViewWithJoinCrashed_LogNamesTheLimit()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/test/wizard");

@@ -152,17 +152,18 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
     {
+        // Every frame costs a token, heartbeats too: the client sends one per 30 s, a flood is abuse.
+        if (!_pushes.TryTake())
+        {
+            Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
+            Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
+            return;
+        }
         if (frame.Topic == ProtocolNames.PhoenixTopic)
         {
             Send(frame.Event == ProtocolNames.Heartbeat
                 ? _frames.OkReply(null, frame.Ref, frame.Topic)
                 : _frames.ErrorReply(null, frame.Ref, frame.Topic, "unmatched topic"));
-            return;
-        }
-        if (!_pushes.TryTake())
-        {
-            Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
-            Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
             return;
         }
         if (frame.Event == ProtocolNames.Join)
