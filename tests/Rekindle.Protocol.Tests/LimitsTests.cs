@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Rekindle.Runtime;
 using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
@@ -67,6 +68,30 @@ public sealed class LimitsTests(LowLimitsHostFixture fixture) : IClassFixture<Lo
         Assert.Contains(fixture.Host.Logs.Lines, line => line.Exception?.Message.Contains("MaxComponentsPerView") == true);
         Assert.Equal("ok", (await seed.ClickAsync(seedJoin, "inc"))["status"]!.GetValue<string>());
         Assert.Equal("ok", (await client.ClickAsync(joinRef, "next"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RenderOverMaxRenderBytes_EndsThatViewWithPhxError_OtherViewsUnaffected()
+    {
+        await using var bystander = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (bystanderJoin, _) = await bystander.JoinAsync();
+        await using var offender = await PhoenixClient.ConnectAsync(BaseAddress, "/test/big");
+        var (joinRef, _) = await offender.JoinAsync();
+        Assert.Equal("ok", (await offender.ClickAsync(joinRef, "grow", new JsonObject { ["size"] = "50000" }))["status"]!.GetValue<string>());
+
+        await offender.SendAsync(new JsonArray(joinRef, offender.NextRef(), offender.Topic, "event",
+            new JsonObject { ["type"] = "click", ["event"] = "grow", ["value"] = new JsonObject { ["size"] = "5000000" } }));
+        JsonArray? error;
+        do
+        {
+            error = await offender.ReceiveFrameAsync();
+        }
+        while (error is not null && error[3]!.GetValue<string>() != "phx_error");
+
+        Assert.NotNull(error);
+        Assert.Equal(offender.Topic, error[2]!.GetValue<string>());
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Error && line.Exception is RenderTooLargeException && line.Exception.Message.Contains("BigLive rendered a"));
+        Assert.Equal("ok", (await bystander.ClickAsync(bystanderJoin, "inc"))["status"]!.GetValue<string>());
     }
 
     [Fact]
