@@ -27,6 +27,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private readonly string[] _extraArgs;
     private readonly ConcurrentQueue<TestLogSink.LogLine> _logs = new();
+    private readonly ConcurrentQueue<TestLogSink.LogLine>? _sharedLogs;
     private readonly HttpClient _probe = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
     {
         Timeout = TimeSpan.FromSeconds(2),
@@ -53,8 +54,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
     }
 
-    private ServerProcess(int port, string dataPath, string[] extraArgs)
+    private ServerProcess(int port, string dataPath, string[] extraArgs, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs = null)
     {
+        _sharedLogs = sharedLogs;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         DataPath = dataPath;
         _extraArgs = extraArgs;
@@ -75,9 +77,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public Uri Url(string path) => new(BaseAddress, path);
 
     /// <summary>Starts the app on a free port with a new data folder and waits until it answers.</summary>
-    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(params string[] extraArgs) => StartAsync(TestHost.NewDataPath(), null, extraArgs);
+
+    /// <summary>
+    /// Starts the app on a free port with the given data folder (nodes of a cluster share one) and
+    /// waits until it answers; its log lines also go to <paramref name="sharedLogs"/> when given.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataPath, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs, params string[] extraArgs)
     {
-        var server = new ServerProcess(FreePort(), TestHost.NewDataPath(), extraArgs);
+        var server = new ServerProcess(FreePort(), dataPath, extraArgs, sharedLogs);
         try
         {
             await server.StartAsync();
@@ -133,7 +141,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             if (e.Data is not null)
             {
-                _logs.Enqueue(Parse(run, e.Data, LogLevel.Information));
+                Record(Parse(run, e.Data, LogLevel.Information));
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -141,7 +149,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             if (e.Data is not null)
             {
                 // The console logger writes to stdout; stderr only carries what escaped it (a host crash).
-                _logs.Enqueue(new TestLogSink.LogLine($"run {run} stderr", LogLevel.Error, default, e.Data, null));
+                Record(new TestLogSink.LogLine($"run {run} stderr", LogLevel.Error, default, e.Data, null));
             }
         };
         process.Start();
@@ -258,6 +266,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    private void Record(TestLogSink.LogLine line)
+    {
+        _logs.Enqueue(line);
+        _sharedLogs?.Enqueue(line);
+    }
+
     /// <summary>The last lines of the child's log, for failure messages.</summary>
     public string Tail(int lines = 40) => string.Join("\n", Logs.TakeLast(lines).Select(line => $"{line.Level} {line.Category}: {line.Message}"));
 
@@ -285,7 +299,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"^(?<level>trce|dbug|info|warn|fail|crit): (?<category>[^\s\[]+)\[(?<id>\d+)\] (?<message>.*)$")]
     private static partial Regex ConsoleLine();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
