@@ -71,4 +71,21 @@ public sealed class StreamTests(BrowserFixture fixture, ITestOutputHelper output
         await Page.ClickAsync("#append");
         await ExpectSongsAsync((5, "Song 5 (edited)"), (1, "One"), (3, "Three"), (4, "Song 4"), (6, "Song 6"));
     }
+
+    [Fact]
+    public async Task Stream_InAComponent_HasTheComponentsRefAndTakesInserts()
+    {
+        await GotoLiveAsync($"/test/stream?list={Guid.NewGuid():N}");
+        var tracks = Page.Locator("#tracks > li");
+        await Assertions.Expect(tracks).ToHaveTextAsync(["Track 1"]);
+
+        await Page.ClickAsync("#add-track");
+        await Page.ClickAsync("#add-track");
+
+        await Assertions.Expect(tracks).ToHaveTextAsync(["Track 3", "Track 2", "Track 1"]);
+        // The client marks each streamed element with its stream's ref: "<cid>-0" here, "0" for the view's stream.
+        var cid = await Page.Locator("#playlist").GetAttributeAsync("data-phx-component");
+        Assert.Equal([$"{cid}-0"], (await tracks.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.phxStream)")).Distinct());
+        Assert.Equal("0", await Page.Locator("#songs-1").GetAttributeAsync("data-phx-stream"));
+    }
 }

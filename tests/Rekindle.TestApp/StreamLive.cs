@@ -51,6 +51,7 @@ public sealed class StreamLive : LiveView
           <button id="reset" phx-click="reset">reset</button>
           <p>mounts: <span id="mounts">{_library.ConnectedMounts}</span></p>
           <ul id="songs" phx-update="stream">{StreamEach<Song>("songs", (id, song) => Html($"<li id=\"{id}\"><span class=\"title\">{song.Title}</span> <button class=\"delete\" phx-click=\"delete\" phx-value-id=\"{id}\">delete</button></li>"))}</ul>
+          {Component<PlaylistComponent>("playlist")}
         </section>
         """);
 
