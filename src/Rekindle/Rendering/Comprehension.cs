@@ -23,7 +23,7 @@ public sealed class Comprehension
 
     internal object?[][] Entries { get; private set; }
 
-    internal StreamPatch? Stream { get; }
+    internal StreamPatch? Stream { get; private set; }
 
     internal int Count => Entries.Length;
 
@@ -35,5 +35,6 @@ public sealed class Comprehension
     {
         Keys = [];
         Entries = [];
+        Stream = Stream is { } sent ? new StreamPatch(sent.Ref, [], [], reset: false) : null;
     }
 }

@@ -32,11 +32,16 @@ internal sealed class LiveStream(string owner, string name, string reference, Ty
             throw new InvalidOperationException(
                 $"{owner}: stream '{name}' holds {ItemType.Name} items. Expected an item of that type, got {item.GetType().Name}.");
         }
+        CheckAt(at);
+        _operations.Add(new Operation(DomId(item), item, at, limit, updateOnly));
+    }
+
+    public void CheckAt(int at)
+    {
         if (at < -1)
         {
             throw new ArgumentOutOfRangeException(nameof(at), at, $"{owner}: stream '{name}': expected at to be -1 (append), 0 (prepend) or a positive index.");
         }
-        _operations.Add(new Operation(DomId(item), item, at, limit, updateOnly));
     }
 
     public void Delete(object item) => DeleteByDomId(DomId(item));

@@ -25,6 +25,7 @@ internal sealed class LiveStreams(LiveTemplate owner)
             stream = new LiveStream(OwnerName, name, reference, typeof(T), item => domId((T)item));
             _streams.Add(name, stream);
         }
+        stream.CheckAt(at);
         if (reset)
         {
             stream.Reset();

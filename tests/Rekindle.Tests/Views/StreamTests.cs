@@ -153,6 +153,19 @@ public sealed class StreamTests : LiveTemplate, IAsyncDisposable
     }
 
     [Fact]
+    public void Diff_StreamInsideAListEntry_SendsADeleteTheEntryOtherwiseLacks()
+    {
+        Rendered Nested() => Html($"<main>{Each([1], key => key, _ => Html($"<section>{Render()}</section>"))}</main>");
+        Declare(new Song(1, "Intro"));
+        var held = Nested();
+        FlushStreams();
+
+        StreamDeleteByDomId("songs", "songs-1");
+
+        Assert.Equal("""{"0":{"k":{"0":{"0":{"0":{"k":{"kc":0},"stream":["0",[],["songs-1"]]}}},"kc":1}}}""", Json.Diff(held, Nested()));
+    }
+
+    [Fact]
     public void Join_EmptyStream_SendsAnEmptySlot_ThenTheStaticsWithTheFirstItem()
     {
         Declare();
