@@ -78,7 +78,8 @@ public abstract class LiveTemplate
 
     /// <summary>
     /// Renders the stream's pending items with <paramref name="render"/>, which gets each item's DOM
-    /// id and must put it on the item's root element. Place it alone inside the stream's container.
+    /// id and must put it on the item's root element. Place it inside the stream's container, whose
+    /// other children (if any) need ids too.
     /// </summary>
     /// <example><code>Html($"&lt;ul id=\"songs\" phx-update=\"stream\"&gt;{StreamEach&lt;Song&gt;("songs", (id, song) =&gt; Html($"&lt;li id=\"{id}\"&gt;{song.Title}&lt;/li&gt;"))}&lt;/ul&gt;")</code></example>
     protected Comprehension StreamEach<T>(string name, Func<string, T, Rendered> render) => Streams.Each(name, render);
