@@ -13,6 +13,7 @@ public static class TestViews
         app.MapLiveView<KeysLive>("/test/keys");
         app.MapLiveView<CrashLive>("/test/crash");
         app.MapLiveView<ListLive>("/test/list");
+        app.MapLiveView<StreamLive>("/test/stream");
         app.MapLiveView<TickerLive>("/test/ticker");
         app.MapLiveView<WizardLive>("/test/wizard");
         app.MapLiveView<PagesLive>("/test/pages/{page}");
