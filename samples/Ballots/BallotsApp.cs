@@ -24,7 +24,7 @@ public static class BallotsApp
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {
             // Cluster mode (deploy/cluster.sh): PubSub, snapshots and the key ring shared through Redis.
-            rekindle.AddRedis(redis);
+            rekindle.AddRedis(redis, options => builder.Configuration.GetSection("Rekindle:Redis").Bind(options));
         }
         builder.Services.AddSingleton(services => new VoteStore(Path.Combine(
             services.GetRequiredService<IHostEnvironment>().ContentRootPath,

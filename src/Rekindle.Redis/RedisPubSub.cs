@@ -49,8 +49,9 @@ public sealed partial class RedisPubSub : IPubSub, IDisposable
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
+            // Redis is away: this node's subscribers have the message; the broadcaster (often a view
+            // handling an event) keeps working, and the loss for other nodes is logged.
             Log.PublishFailed(_logger, exception, topic);
-            throw;
         }
     }
 

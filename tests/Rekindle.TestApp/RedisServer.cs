@@ -19,10 +19,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts redis-server on <paramref name="port"/> (a free one by default; the same one again to bring it back).</summary>
+    public static async Task<RedisServer> StartAsync(int? port = null)
     {
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        port ??= FreePort();
+        var process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -37,8 +38,8 @@ public sealed class RedisServer : IAsyncDisposable
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return new RedisServer(process, port);
+                await client.ConnectAsync(IPAddress.Loopback, port.Value);
+                return new RedisServer(process, port.Value);
             }
             catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
             {

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Rekindle.TestApp;
+
+namespace Rekindle.Protocol.Tests;
+
+/// <summary>
+/// Issue 9, item 3: redis-server killed mid-run and started again on the same port. Views keep
+/// working on their node without waiting past the timeout, snapshots wait in memory and reach Redis
+/// when it is back (another node then restores them), broadcasts fail with a logged error and work
+/// again afterwards — no restart of the nodes.
+/// </summary>
+public sealed class RedisOutageTests
+{
+    private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task RedisKilledAndRestarted_ViewsKeepWorking_QueuedSnapshotsReachRedis_BroadcastsResume()
+    {
+        var redis = await RedisServer.StartAsync();
+        var port = redis.Port;
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        try
+        {
+            await using var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter");
+            var (joinRef, _) = await counter.JoinAsync();
+            await counter.ClickAsync(joinRef, "inc");
+            await counter.ClickAsync(joinRef, "inc");
+
+            await redis.DisposeAsync();
+
+            for (var expected = 3; expected <= 5; expected++)
+            {
+                var timer = Stopwatch.StartNew();
+                var reply = await counter.ClickAsync(joinRef, "inc");
+                Assert.Equal(expected.ToString(), reply["response"]!["diff"]!["0"]!.GetValue<string>());
+                Assert.True(timer.Elapsed < OperationTimeout * 3, $"a click took {timer.Elapsed} with Redis down");
+            }
+            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5111 && line.Level == LogLevel.Warning);
+            using var http = new HttpClient { BaseAddress = nodeA.BaseAddress, Timeout = OperationTimeout * 3 };
+            Assert.True((await http.PostAsync("/test/broadcast?message=lost", null)).IsSuccessStatusCode);
+            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5101 && line.Level == LogLevel.Error);
+
+            redis = await RedisServer.StartAsync(port);
+            await WaitUntilAsync(() => nodeA.Logs.Lines.Any(line => line.EventId.Id == 5113), "the queued snapshots to be written");
+
+            // Node B never saw this view: it can only restore the count from Redis.
+            await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, counter.Page);
+            var (_, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+            Assert.Equal("5", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+
+            await WaitUntilAsync(async () =>
+            {
+                // A fresh listener per try: a receive that times out aborts its socket.
+                await using var tickerB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, "/test/ticker");
+                await tickerB.JoinAsync();
+                await http.PostAsync("/test/broadcast?message=back", null);
+                try
+                {
+                    var pushed = await tickerB.ReceiveFrameAsync(TimeSpan.FromSeconds(1));
+                    return pushed?[4]?["0"]?.GetValue<string>() == "back";
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }, "a broadcast on node A to reach node B again");
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var timer = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(30), $"waited 30 s for {what}");
+            await Task.Delay(100);
+        }
+    }
+}
