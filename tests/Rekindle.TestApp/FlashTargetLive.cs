@@ -1,0 +1,15 @@
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.TestApp;
+
+/// <summary>Where <see cref="FlashLive"/> and <see cref="MountNavigateLive"/> send the user: shows the flash it was given.</summary>
+public sealed class FlashTargetLive : LiveView
+{
+    public override Rendered Render() => Html($"""
+        <main>
+          <h1 id="target">Target</h1>
+          {FlashGroup()}
+        </main>
+        """);
+}
