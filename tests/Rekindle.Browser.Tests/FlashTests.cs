@@ -78,4 +78,17 @@ public sealed class FlashTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.__marker"));
         await Assertions.Expect(Page.Locator("#never")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task PushPatchDuringMount_ReachedByLiveNavigation_ReplacesTheUrlAndRendersThePatchedState()
+    {
+        await GotoLiveAsync("/test/flash");
+        await Page.EvaluateAsync("() => { window.__marker = 1; }");
+
+        await Page.ClickAsync("#to-patch-on-mount");
+
+        await Assertions.Expect(Page.Locator("#step")).ToHaveTextAsync("step 1");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/test/patch-on-mount/1$"));
+        Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.__marker"));
+    }
 }

@@ -94,6 +94,22 @@ public sealed class FlashAndMountTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task PushPatchInMount_DeadRenderAnswers302_ConnectedJoinRepliesOkWithLivePatchAndThePatchedRender()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Base };
+        using var dead = await http.GetAsync("/test/patch-on-mount");
+        await using var client = await PhoenixClient.ConnectAsync(Base, "/test/patch-on-mount/1");
+
+        var (_, joined) = await client.JoinAsync(page: client.Page with { Url = new Uri(Base, "/test/patch-on-mount") });
+
+        Assert.Equal(HttpStatusCode.Redirect, dead.StatusCode);
+        Assert.Equal("/test/patch-on-mount/1", dead.Headers.Location!.OriginalString);
+        Assert.Equal("ok", joined["status"]!.GetValue<string>());
+        Assert.Equal("""{"to":"/test/patch-on-mount/1","kind":"replace"}""", joined["response"]!["live_patch"]!.ToJsonString());
+        Assert.Equal("1", joined["response"]!["rendered"]!["0"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OnMountHook_Anonymous_DeadRenderAnswers302()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Base };

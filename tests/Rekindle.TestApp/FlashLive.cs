@@ -13,6 +13,7 @@ public sealed class FlashLive : LiveView
           <button id="put-error" phx-click="put" phx-value-kind="error">error</button>
           <button id="navigate" phx-click="navigate">navigate with flash</button>
           <button id="redirect" phx-click="redirect">redirect with flash</button>
+          <a id="to-patch-on-mount" href="/test/patch-on-mount" data-phx-link="redirect" data-phx-link-state="push">mount patches</a>
           <a id="to-mount-navigate" href="/test/mount-navigate" data-phx-link="redirect" data-phx-link-state="push">mount navigates</a>
         </main>
         """);

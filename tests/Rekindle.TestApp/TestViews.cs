@@ -29,6 +29,7 @@ public static class TestViews
         flash.MapLiveView<FlashLive>("/test/flash");
         flash.MapLiveView<FlashTargetLive>("/test/flash/target");
         flash.MapLiveView<MountNavigateLive>("/test/mount-navigate");
+        flash.MapLiveView<PatchOnMountLive>("/test/patch-on-mount/{step?}");
         app.MapLiveSession("guarded")
             .OnMount<RequireAdminHook>()
             .OnMount(context =>
