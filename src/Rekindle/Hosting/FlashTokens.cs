@@ -67,11 +67,13 @@ internal sealed partial class FlashTokens(IDataProtectionProvider protection, IL
     {
         if (Protect(flash, browserSessionId) is { } token)
         {
+            // Not HttpOnly: the client writes this same cookie from script after a connected
+            // redirect, and a script cannot overwrite an HttpOnly cookie that is still there.
             context.Response.Cookies.Append(CookieName, token, new CookieOptions
             {
                 Path = "/",
                 MaxAge = Lifetime,
-                HttpOnly = true,
+                HttpOnly = false,
                 SameSite = SameSiteMode.Lax,
                 Secure = context.Request.IsHttps,
                 IsEssential = true,
