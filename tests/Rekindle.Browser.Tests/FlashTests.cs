@@ -36,7 +36,7 @@ public sealed class FlashTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Flash_SurvivesRedirect_ShownByTheDeadRenderAndKeptByTheJoin_ThenGoneOnReload()
+    public async Task Flash_SurvivesRedirect_ShownByTheDeadRenderAndKeptByTheJoin_ThenGoneAfterAPatchAndOnReload()
     {
         await GotoLiveAsync("/test/flash");
 
@@ -46,6 +46,10 @@ public sealed class FlashTests(BrowserFixture fixture, ITestOutputHelper output)
         await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
         await Assertions.Expect(Page.Locator("#flash-info")).ToHaveTextAsync("Carried across a redirect.");
         Assert.DoesNotContain(await Context.CookiesAsync(), cookie => cookie.Name == "__phoenix_flash__");
+
+        await Page.ClickAsync("#patch");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/test/flash/target/2$"));
+        await Assertions.Expect(Page.Locator("#flash-info")).ToHaveCountAsync(0);
 
         await Page.ReloadAsync();
         await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));

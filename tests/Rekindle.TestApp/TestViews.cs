@@ -27,7 +27,7 @@ public static class TestViews
         app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
         var flash = app.MapLiveSession("flash");
         flash.MapLiveView<FlashLive>("/test/flash");
-        flash.MapLiveView<FlashTargetLive>("/test/flash/target");
+        flash.MapLiveView<FlashTargetLive>("/test/flash/target/{n?}");
         flash.MapLiveView<MountNavigateLive>("/test/mount-navigate");
         flash.MapLiveView<PatchOnMountLive>("/test/patch-on-mount/{step?}");
         app.MapLiveSession("guarded")
