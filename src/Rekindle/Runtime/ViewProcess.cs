@@ -315,7 +315,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         var url = push.Payload.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         view.Effects.Clear();
         // A patch the user made (link, back/forward) starts a new page state: the flash goes, as in Phoenix (§8.2).
-        view.FlashMessages.Clear();
+        view.ClearFlashMessages(kind: null);
         if (url is null || !await _navigator!.TryPatchAsync(view, url)) // set with _render at join
         {
             _navigator!.ReplyLinkRedirect(push.Ref);
@@ -341,14 +341,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         {
             if (name == ClearFlashEvent)
             {
-                if (payload.GetString("key") is { } kind)
-                {
-                    view.FlashMessages.Remove(kind);
-                }
-                else
-                {
-                    view.FlashMessages.Clear();
-                }
+                view.ClearFlashMessages(payload.GetString("key"));
             }
             else if (payload.Cid is { } cid)
             {

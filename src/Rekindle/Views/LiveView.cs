@@ -109,7 +109,9 @@ public abstract class LiveView : LiveTemplate
     }
 
     /// <summary>Removes the flash of <paramref name="kind"/>, or every flash when <see langword="null"/>.</summary>
-    protected void ClearFlash(string? kind = null)
+    protected void ClearFlash(string? kind = null) => ClearFlashMessages(kind);
+
+    internal void ClearFlashMessages(string? kind)
     {
         if (kind is null)
         {
