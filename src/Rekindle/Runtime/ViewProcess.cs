@@ -78,9 +78,21 @@ internal sealed partial class ViewProcess : IViewRuntime
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues a message; waits while the mailbox is full.</summary>
-    public ValueTask PostAsync(ViewMessage message, CancellationToken cancellationToken) =>
-        _mailbox.Writer.WriteAsync(message, cancellationToken);
+    /// <summary>
+    /// Queues a message; waits while the mailbox is full. False when the view has ended meanwhile
+    /// (a frame racing a redirect or a crash, before the socket freed the topic): the message is dropped.
+    /// </summary>
+    public async ValueTask<bool> PostAsync(ViewMessage message, CancellationToken cancellationToken)
+    {
+        while (await _mailbox.Writer.WaitToWriteAsync(cancellationToken))
+        {
+            if (_mailbox.Writer.TryWrite(message))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Lets the loop finish the queued messages, then end.</summary>
     public void Complete() => _mailbox.Writer.TryComplete();
