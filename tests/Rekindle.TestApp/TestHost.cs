@@ -44,6 +44,7 @@ public sealed class TestHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
+            TestViews.Configure(builder);
         }, TestViews.Map);
         await app.StartAsync();
         // Kestrel fills the feature at start; port 0 is resolved to the real port there.

@@ -1,12 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Rekindle.TestApp;
 
 /// <summary>The views tests use beside the sample's own.</summary>
 public static class TestViews
 {
+    /// <summary>Cookie authentication, so on-mount hooks have a user to check (<c>/test/login?role=admin</c>).</summary>
+    public static void Configure(WebApplicationBuilder builder) =>
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<FormLive>("/test/form");
@@ -19,6 +27,26 @@ public static class TestViews
         app.MapLiveView<PagesLive>("/test/pages/{page}");
         app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
         app.MapLiveView<BigLive>("/test/big");
+        var flash = app.MapLiveSession("flash");
+        flash.MapLiveView<FlashLive>("/test/flash");
+        flash.MapLiveView<FlashTargetLive>("/test/flash/target/{n?}");
+        flash.MapLiveView<MountNavigateLive>("/test/mount-navigate");
+        flash.MapLiveView<PatchOnMountLive>("/test/patch-on-mount/{step?}");
+        app.MapLiveSession("guarded")
+            .OnMount<RequireAdminHook>()
+            .OnMount(context =>
+            {
+                ((GuardedLive)context.View).CheckedBy = "lambda hook";
+                return ValueTask.CompletedTask;
+            })
+            .MapLiveView<GuardedLive>("/test/guarded");
+        app.MapLiveView<JsCommandsLive>("/test/js");
+        app.MapGet("/test/login", async (HttpContext context, string role) =>
+        {
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role)], CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.Text("signed in");
+        });
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

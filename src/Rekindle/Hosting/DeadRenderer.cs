@@ -12,7 +12,7 @@ namespace Rekindle.Hosting;
 /// Answers the first GET of a live route (liveview-protocol.md §2): mounts the view disconnected,
 /// renders it into its container with the signed tokens, and wraps it in the layout.
 /// </summary>
-internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
+internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
 {
     private readonly RekindleOptions _options = options.Value;
 
@@ -22,8 +22,15 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
         var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
         var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}");
         var parameters = RouteParameters.From(context.Request.RouteValues, context.Request.QueryString.Value);
-        await view.MountAsync(new MountContext(uri, parameters, connectParams: null, context.User, browserSessionId));
-        await view.HandleParamsAsync(parameters, uri);
+        var flash = flashTokens.TakeFromCookie(context, browserSessionId);
+        var mount = new MountContext(uri, parameters, connectParams: null, context.User, browserSessionId);
+        if (await mounter.MountAsync(view, route, mount, context.RequestServices, flash) is { } navigation)
+        {
+            // A hook halted, or the view navigated during mount: any navigation is a plain redirect here.
+            flashTokens.PutCookie(context, view.Flash, browserSessionId);
+            context.Response.Redirect(navigation.To);
+            return;
+        }
         var root = view.Render();
         await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }).ResolveAsync(root);
         var body = root.ToString();
@@ -34,7 +41,7 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
 
         var viewId = SessionTokens.NewViewId();
         var session = tokens.ProtectSession(new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId));
-        var container = $"<div id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId)}\">{body}</div>";
+        var container = $"<div id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId, flash)}\">{body}</div>";
         var page = _options.Layout(new LayoutContext(
             HtmlEscaper.Escape(view.PageTitle ?? ""),
             browserSession.CsrfToken(browserSessionId),

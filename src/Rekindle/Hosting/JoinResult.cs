@@ -6,7 +6,8 @@ namespace Rekindle.Hosting;
 
 /// <summary>
 /// The outcome of a join: a mounted view with its DI scope, identity and the snapshot found for it,
-/// or the reason sent to the client (<c>stale</c>, <c>unauthorized</c>, <c>join crashed</c>).
+/// or the reason sent to the client (<c>stale</c>, <c>unauthorized</c>, <c>join crashed</c>), or the
+/// navigation the mount asked for instead of a render (with the flash token to carry along).
 /// </summary>
 internal sealed record JoinResult(
     LiveView? View,
@@ -16,7 +17,12 @@ internal sealed record JoinResult(
     string BrowserSessionId = "",
     Uri? Url = null,
     ViewSnapshot? Snapshot = null,
-    string LiveSession = "")
+    string LiveSession = "",
+    NavigationRequest? Navigation = null,
+    string? FlashToken = null,
+    PatchRequest? LivePatch = null)
 {
     public static JoinResult Refused(string reason) => new(null, null, reason);
+
+    public static JoinResult Redirected(NavigationRequest navigation, string? flashToken) => new(null, null, null, Navigation: navigation, FlashToken: flashToken);
 }

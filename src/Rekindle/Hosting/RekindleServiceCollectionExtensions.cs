@@ -67,6 +67,9 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<SessionTokens>();
         services.TryAddSingleton<BrowserSession>();
         services.TryAddSingleton<LiveRouteTable>();
+        services.TryAddSingleton<LiveSessionHooks>();
+        services.TryAddSingleton<FlashTokens>();
+        services.TryAddSingleton<ViewMounter>();
         services.TryAddSingleton<ViewJoiner>();
         services.TryAddSingleton<SnapshotService>();
         services.TryAddSingleton<RecoveryMetrics>();

@@ -26,8 +26,13 @@ internal sealed class SessionTokens
 
     public string ProtectSession(SessionToken token) => _session.Protect(JsonSerializer.Serialize(token), _lifetime);
 
-    /// <summary>The static token only repeats the view id: Phoenix checks that both tokens name the same view.</summary>
-    public string ProtectStatic(string viewId) => _static.Protect(viewId, _lifetime);
+    /// <summary>
+    /// The static token repeats the view id (Phoenix checks that both tokens name the same view) and
+    /// holds the flash the dead render showed, for the first connected mount (§3.3 step 5). Without a
+    /// flash it is the bare view id, as before flash existed.
+    /// </summary>
+    public string ProtectStatic(string viewId, IReadOnlyDictionary<string, string>? flash = null) =>
+        _static.Protect(flash is { Count: > 0 } ? JsonSerializer.Serialize(new StaticToken(viewId, flash)) : viewId, _lifetime);
 
     public bool TryReadSession(string? protectedToken, [NotNullWhen(true)] out SessionToken? token)
     {
@@ -47,23 +52,36 @@ internal sealed class SessionTokens
         }
     }
 
-    public bool TryReadStatic(string? protectedToken, [NotNullWhen(true)] out string? viewId)
+    public bool TryReadStatic(string? protectedToken, [NotNullWhen(true)] out string? viewId, out IReadOnlyDictionary<string, string>? flash)
     {
         viewId = null;
+        flash = null;
         if (string.IsNullOrEmpty(protectedToken))
         {
             return false;
         }
         try
         {
-            viewId = _static.Unprotect(protectedToken, out _);
+            var content = _static.Unprotect(protectedToken, out _);
+            if (!content.StartsWith('{'))
+            {
+                viewId = content;
+                return true;
+            }
+            if (JsonSerializer.Deserialize<StaticToken>(content) is not { ViewId: { } id } token)
+            {
+                return false;
+            }
+            (viewId, flash) = (id, token.Flash);
             return true;
         }
-        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        catch (Exception exception) when (exception is CryptographicException or FormatException or JsonException)
         {
             return false;
         }
     }
+
+    private sealed record StaticToken(string? ViewId, IReadOnlyDictionary<string, string>? Flash);
 
     /// <summary>
     /// A container id like Phoenix's: <c>phx-</c> and 6 random bytes, URL-safe (8 characters). It is

@@ -13,8 +13,11 @@ namespace Rekindle.Hosting;
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>
-internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
+internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
 {
+    /// <summary>Patches a mount may chain before the join gives up, as Elixir's limit of 20 (§8.4).</summary>
+    private const int MaxMountPatches = 20;
+
     public async ValueTask<JoinResult> JoinAsync(string topic, JsonElement payload, SocketSession session, IViewRuntime runtime, CancellationToken cancellationToken)
     {
         if (session.BrowserSessionId is null)
@@ -29,7 +32,8 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             Log.TokenRefused(logger, topic, "session token invalid, expired, or for another view or browser session");
             return JoinResult.Refused("stale");
         }
-        if (ReadString(payload, "static") is { } staticToken && (!tokens.TryReadStatic(staticToken, out var staticViewId) || staticViewId != token.ViewId))
+        IReadOnlyDictionary<string, string>? staticFlash = null;
+        if (ReadString(payload, "static") is { } staticToken && (!tokens.TryReadStatic(staticToken, out var staticViewId, out staticFlash) || staticViewId != token.ViewId))
         {
             Log.TokenRefused(logger, topic, "static token invalid or for another view");
             return JoinResult.Refused("stale");
@@ -48,10 +52,40 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
             view.Runtime = runtime;
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
-            await view.MountAsync(new MountContext(uri, parameters, connectParams, session.User, token.BrowserSessionId));
-            await view.HandleParamsAsync(parameters, uri);
+            // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).
+            var flash = ReadString(payload, "flash") is { } flashToken
+                ? flashTokens.Read(flashToken, token.BrowserSessionId)
+                : ReadString(payload, "redirect") is null && connectParams.Mounts == 0 ? staticFlash : null;
+            var mount = new MountContext(uri, parameters, connectParams, session.User, token.BrowserSessionId);
+            var navigation = await mounter.MountAsync(view, route, mount, scope.ServiceProvider, flash);
+            PatchRequest? livePatch = null;
+            for (var patches = 0; navigation is PatchRequest patch; patches++)
+            {
+                if (patches == MaxMountPatches)
+                {
+                    throw new InvalidOperationException($"{route.ViewType.Name} patched the URL {MaxMountPatches} times while mounting. Expected PushPatch during mount to settle on a URL.");
+                }
+                if (!Uri.TryCreate(uri, patch.To, out var target)
+                    || routes.Match(target.AbsolutePath, route.LiveSession) is not { } match
+                    || match.Route.ViewType != route.ViewType)
+                {
+                    navigation = new NavigateRequest(patch.To, patch.Replace);
+                    break;
+                }
+                view.Effects.Navigation = null;
+                (uri, livePatch) = (target, patch);
+                await view.HandleParamsAsync(RouteParameters.From(match.Values, target.Query), target);
+                navigation = view.Effects.Navigation;
+            }
+            if (navigation is not null)
+            {
+                Log.MountRedirected(logger, route.ViewType.Name, topic);
+                var redirect = JoinResult.Redirected(navigation, flashTokens.Protect(view.Flash, token.BrowserSessionId));
+                await scope.DisposeAsync();
+                return redirect;
+            }
             var snapshot = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
-            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot, route.LiveSession);
+            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot, route.LiveSession, LivePatch: livePatch);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -98,5 +132,8 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, LiveRouteTable ro
 
         [LoggerMessage(6003, LogLevel.Error, "Mounting {View} on {Topic} failed.", EventName = nameof(MountCrashed))]
         public static partial void MountCrashed(ILogger logger, Exception exception, string view, string topic);
+
+        [LoggerMessage(6702, LogLevel.Debug, "Mount of {View} on {Topic} navigated away (an on-mount hook halted, or the view redirected); the join answers with the redirect.", EventName = nameof(MountRedirected))]
+        public static partial void MountRedirected(ILogger logger, string view, string topic);
     }
 }

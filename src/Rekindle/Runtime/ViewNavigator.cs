@@ -10,13 +10,9 @@ namespace Rekindle.Runtime;
 /// routes of the view's route group, runs <c>HandleParamsAsync</c> for patches of the same view, and
 /// sends the frames that tell the client to patch, navigate or redirect.
 /// </summary>
-internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output)
+internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId)
 {
-    private static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
-    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
-    private static readonly JsonEncodedText RedirectKey = JsonEncodedText.Encode("redirect");
-    private static readonly JsonEncodedText LiveRedirectKey = JsonEncodedText.Encode("live_redirect");
     private readonly FrameWriter _frames = new();
 
     public Uri Current { get; private set; } = current;
@@ -57,47 +53,25 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
         }
         if (navigation is PatchRequest patch && await TryPatchAsync(view, patch.To))
         {
-            WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LivePatch), patch.To, patch.Replace);
+            NavigationJson.WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LivePatch), patch, flashToken: null);
             output.Sink.Send(_frames.End());
             return true;
         }
-        var (eventName, key) = navigation is RedirectRequest
-            ? (ProtocolNames.Redirect, RedirectKey)
-            : (ProtocolNames.LiveRedirect, LiveRedirectKey);
-        Utf8JsonWriter json;
+        // A patch to a URL of another view is a navigation; the flash goes along (§8.3).
+        var flash = flashTokens.Protect(view.Flash, browserSessionId);
         if (messageRef is null)
         {
-            json = _frames.Begin(output.JoinRef, null, output.Topic, eventName);
+            var eventName = navigation is RedirectRequest ? ProtocolNames.Redirect : ProtocolNames.LiveRedirect;
+            NavigationJson.WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, eventName), navigation, flash);
+            output.Sink.Send(_frames.End());
         }
         else
         {
-            json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
-            json.WritePropertyName(key);
+            var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
+            json.WritePropertyName(NavigationJson.KeyOf(navigation));
+            NavigationJson.WriteTarget(json, navigation, flash);
+            output.Sink.Send(_frames.EndReply());
         }
-        switch (navigation)
-        {
-            case RedirectRequest redirect:
-                json.WriteStartObject();
-                json.WriteString(To, redirect.To);
-                json.WriteEndObject();
-                break;
-            case NavigateRequest navigate:
-                WriteTarget(json, navigate.To, navigate.Replace);
-                break;
-            case PatchRequest elsewhere:
-                // A patch to a URL of another view is a navigation.
-                WriteTarget(json, elsewhere.To, elsewhere.Replace);
-                break;
-        }
-        output.Sink.Send(messageRef is null ? _frames.End() : _frames.EndReply());
         return false;
-    }
-
-    private static void WriteTarget(Utf8JsonWriter json, string to, bool replace)
-    {
-        json.WriteStartObject();
-        json.WriteString(To, to);
-        json.WriteString(Kind, replace ? "replace" : "push");
-        json.WriteEndObject();
     }
 }

@@ -19,6 +19,9 @@ namespace Rekindle.Runtime;
 /// </summary>
 internal sealed partial class ViewProcess : IViewRuntime
 {
+    /// <summary>The client's built-in event that clears the flash, all of it or the kind in <c>key</c> (§5.5).</summary>
+    private const string ClearFlashEvent = "lv:clear-flash";
+
     private readonly Channel<ViewMessage> _mailbox;
     private readonly IFrameSink _sink;
     private readonly ViewJoiner _joiner;
@@ -37,12 +40,14 @@ internal sealed partial class ViewProcess : IViewRuntime
     private ViewRecorder? _recorder;
     private ViewNavigator? _navigator;
     private readonly LiveRouteTable _routes;
+    private readonly FlashTokens _flashTokens;
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
     {
         _routes = routes;
+        _flashTokens = flashTokens;
         _snapshots = snapshots;
         _pubSub = pubSub;
         _time = time;
@@ -73,9 +78,21 @@ internal sealed partial class ViewProcess : IViewRuntime
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues a message; waits while the mailbox is full.</summary>
-    public ValueTask PostAsync(ViewMessage message, CancellationToken cancellationToken) =>
-        _mailbox.Writer.WriteAsync(message, cancellationToken);
+    /// <summary>
+    /// Queues a message; waits while the mailbox is full. False when the view has ended meanwhile
+    /// (a frame racing a redirect or a crash, before the socket freed the topic): the message is dropped.
+    /// </summary>
+    public async ValueTask<bool> PostAsync(ViewMessage message, CancellationToken cancellationToken)
+    {
+        while (await _mailbox.Writer.WaitToWriteAsync(cancellationToken))
+        {
+            if (_mailbox.Writer.TryWrite(message))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Lets the loop finish the queued messages, then end.</summary>
     public void Complete() => _mailbox.Writer.TryComplete();
@@ -206,7 +223,9 @@ internal sealed partial class ViewProcess : IViewRuntime
         var result = await _joiner.JoinAsync(Topic, join.Payload, _session, this, _stopping.Token);
         if (result.View is null)
         {
-            _sink.Send(_frames.ErrorReply(JoinRef, join.Ref, Topic, result.ErrorReason ?? "join crashed"));
+            _sink.Send(result.Navigation is { } navigation
+                ? MountRedirectReply(join.Ref, navigation, result.FlashToken)
+                : _frames.ErrorReply(JoinRef, join.Ref, Topic, result.ErrorReason ?? "join crashed"));
             return false;
         }
         _view = result.View;
@@ -215,7 +234,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         {
             _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
-            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic)); // a joined view always has its URL
+            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic), _flashTokens, result.BrowserSessionId); // a joined view always has its URL
             if (result.Snapshot is { } snapshot)
             {
                 await RestoreAsync(_view, _render, _recorder, snapshot);
@@ -227,6 +246,11 @@ internal sealed partial class ViewProcess : IViewRuntime
             _render.WriteFull(json, pass);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
+            if (result.LivePatch is { } patch)
+            {
+                json.WritePropertyName(NavigationJson.LivePatchKey);
+                NavigationJson.WriteTarget(json, patch, flashToken: null);
+            }
             _sink.Send(Bounded(_frames.EndReply()));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -238,6 +262,15 @@ internal sealed partial class ViewProcess : IViewRuntime
         }
         Log.ViewJoined(_logger, _view.GetType().Name, Topic);
         return true;
+    }
+
+    /// <summary>A mount that navigated answers the join with an error reply naming the target; the client follows it (§3.5).</summary>
+    private byte[] MountRedirectReply(string? joinMessageRef, NavigationRequest navigation, string? flashToken)
+    {
+        var json = _frames.BeginReply(JoinRef, joinMessageRef, Topic, ok: false);
+        json.WritePropertyName(NavigationJson.KeyOf(navigation));
+        NavigationJson.WriteTarget(json, navigation, flashToken);
+        return _frames.EndReply();
     }
 
     private async ValueTask RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot)
@@ -293,6 +326,8 @@ internal sealed partial class ViewProcess : IViewRuntime
     {
         var url = push.Payload.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         view.Effects.Clear();
+        // A patch the user made (link, back/forward) starts a new page state: the flash goes, as in Phoenix (§8.2).
+        view.ClearFlashMessages(kind: null);
         if (url is null || !await _navigator!.TryPatchAsync(view, url)) // set with _render at join
         {
             _navigator!.ReplyLinkRedirect(push.Ref);
@@ -316,7 +351,11 @@ internal sealed partial class ViewProcess : IViewRuntime
         view.Effects.Clear();
         try
         {
-            if (payload.Cid is { } cid)
+            if (name == ClearFlashEvent)
+            {
+                view.ClearFlashMessages(payload.GetString("key"));
+            }
+            else if (payload.Cid is { } cid)
             {
                 if (render.Components.Find(cid) is not { } component)
                 {

@@ -207,11 +207,18 @@ internal sealed partial class ChannelSocket : IFrameSink
             {
                 _topics.Remove(frame.Topic);
             }
-            await view.PostAsync(new LeaveMessage(frame.Ref), aborted);
+            if (!await view.PostAsync(new LeaveMessage(frame.Ref), aborted))
+            {
+                // The view ended on its own just before (e.g. it redirected): the leave still gets its ok.
+                Send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
+            }
             view.Complete();
             return;
         }
-        await view.PostAsync(new ClientPushMessage(frame.Ref, frame.Event, frame.Payload), aborted);
+        if (!await view.PostAsync(new ClientPushMessage(frame.Ref, frame.Event, frame.Payload), aborted))
+        {
+            Log.PushForEndedView(_logger, frame.Event, frame.Topic);
+        }
     }
 
     private void Join(InboundFrame frame)
@@ -326,6 +333,9 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1009, LogLevel.Warning, "Join from {Address} refused: more than {Limit} joins this minute (Rekindle:Transport:MaxJoinsPerMinutePerAddress).", EventName = nameof(JoinsRateLimited))]
         public static partial void JoinsRateLimited(ILogger logger, string address, int limit);
+
+        [LoggerMessage(1701, LogLevel.Debug, "Push {Event} on {Topic} dropped: the view ended while it was on its way.", EventName = nameof(PushForEndedView))]
+        public static partial void PushForEndedView(ILogger logger, string @event, string topic);
 
         [LoggerMessage(1006, LogLevel.Warning, "Join refused: the socket already has {Limit} views (Rekindle:Transport:MaxViewsPerSocket).", EventName = nameof(TooManyViews))]
         public static partial void TooManyViews(ILogger logger, int limit);

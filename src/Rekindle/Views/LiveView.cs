@@ -1,3 +1,5 @@
+using Rekindle.Rendering;
+
 namespace Rekindle.Views;
 
 /// <summary>
@@ -72,7 +74,7 @@ public abstract class LiveView : LiveTemplate
     /// <summary>Leaves the view with a full page load of <paramref name="to"/> (any URL of this site).</summary>
     protected void Redirect(string to) => Effects.Navigation = new RedirectRequest(CheckLocal(to));
 
-    private static string CheckLocal(string to) =>
+    internal static string CheckLocal(string to) =>
         to.StartsWith('/') && !to.StartsWith("//", StringComparison.Ordinal)
             ? to
             : throw new ArgumentException($"Expected a path on this site starting with '/'. Got: '{to}'.", nameof(to));
@@ -87,4 +89,47 @@ public abstract class LiveView : LiveTemplate
     protected void SendAfter(object message, TimeSpan delay) => Runtime?.SendAfter(message, delay);
 
     internal void SetConnected(bool connected) => IsConnected = connected;
+
+    /// <summary>
+    /// Messages for the user by kind (<c>info</c>, <c>error</c>, …). They survive a
+    /// <see cref="PushNavigate"/> or <see cref="Redirect"/> to the next page and are cleared when the
+    /// user clicks them (the client's <c>lv:clear-flash</c> event). Render them with <see cref="FlashGroup"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Flash => FlashMessages;
+
+    internal Dictionary<string, string> FlashMessages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Shows <paramref name="message"/> as the flash of <paramref name="kind"/> (replacing the previous one).</summary>
+    /// <example><code>PutFlash("info", "Saved."); PushNavigate("/items");</code></example>
+    protected void PutFlash(string kind, string message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(message);
+        FlashMessages[kind] = message;
+    }
+
+    /// <summary>Removes the flash of <paramref name="kind"/>, or every flash when <see langword="null"/>.</summary>
+    protected void ClearFlash(string? kind = null) => ClearFlashMessages(kind);
+
+    internal void ClearFlashMessages(string? kind)
+    {
+        if (kind is null)
+        {
+            FlashMessages.Clear();
+        }
+        else
+        {
+            FlashMessages.Remove(kind);
+        }
+    }
+
+    /// <summary>
+    /// The flash messages as <c>&lt;p id="flash-{kind}" role="alert" phx-click="lv:clear-flash" phx-value-key="{kind}"&gt;</c>
+    /// elements inside <c>&lt;div id="flash-group"&gt;</c>; a click clears that message.
+    /// </summary>
+    protected Rendered FlashGroup() =>
+        Html($"<div id=\"flash-group\">{Each(FlashMessages, entry => entry.Key, FlashMessage)}</div>");
+
+    private static Rendered FlashMessage(KeyValuePair<string, string> entry) =>
+        Html($"<p id=\"flash-{entry.Key}\" class=\"flash flash-{entry.Key}\" role=\"alert\" phx-click=\"lv:clear-flash\" phx-value-key=\"{entry.Key}\">{entry.Value}</p>");
 }
