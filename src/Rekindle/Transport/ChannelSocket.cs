@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
+using Rekindle.Uploads;
 
 namespace Rekindle.Transport;
 
@@ -26,9 +27,11 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private readonly TokenBucket _pushes;
     private readonly JoinRateLimiter _joins;
+    private readonly UploadChannels _uploads;
 
-    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, TimeProvider time, ILogger logger)
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
+        _uploads = new UploadChannels(uploads, FindView, Send, logger);
         _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
         _joins = joins;
         _socket = socket;
@@ -65,6 +68,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     {
         var writing = WriteLoopAsync();
         var (status, reason) = await ReadLoopAsync(aborted);
+        _uploads.CloseAll();
         StopAllViews();
         _outbox.Writer.TryComplete();
         await writing;
@@ -120,8 +124,15 @@ internal sealed partial class ChannelSocket : IFrameSink
                 }
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
-                    Log.FrameRejected(_logger, "binary frames are not supported");
-                    return (WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported");
+                    // Upload chunks (§1.6). They skip the push rate limit: an upload channel takes at
+                    // most the bytes its entry declared, and the frame size limit bounds each chunk.
+                    if (!BinaryPush.TryRead(buffer.AsMemory(0, length), out var push, out var binaryError))
+                    {
+                        Log.FrameRejected(_logger, binaryError);
+                        return (WebSocketCloseStatus.InvalidPayloadData, binaryError);
+                    }
+                    _uploads.Chunk(push);
+                    continue;
                 }
                 if (!FrameReader.TryRead(buffer.AsMemory(0, length), out var frame, out var error))
                 {
@@ -152,7 +163,9 @@ internal sealed partial class ChannelSocket : IFrameSink
                 : _frames.ErrorReply(null, frame.Ref, frame.Topic, "unmatched topic"));
             return;
         }
-        if (!_pushes.TryTake())
+        // Progress follows acknowledged chunks (at most one per percent of an entry), so like chunks
+        // it is outside the push rate limit; a throttled "progress 100" would leave the upload hanging.
+        if (frame.Event != UploadProgressEvent && !_pushes.TryTake())
         {
             Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
             Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
@@ -169,11 +182,12 @@ internal sealed partial class ChannelSocket : IFrameSink
             Join(frame);
             return;
         }
-        ViewProcess? view;
-        lock (_topicsLock)
+        if (UploadChannels.IsUploadTopic(frame.Topic))
         {
-            _topics.TryGetValue(frame.Topic, out view);
+            _uploads.Handle(frame);
+            return;
         }
+        var view = FindView(frame.Topic);
         if (view is null)
         {
             Send(frame.Event == ProtocolNames.Leave
@@ -200,8 +214,23 @@ internal sealed partial class ChannelSocket : IFrameSink
         await view.PostAsync(new ClientPushMessage(frame.Ref, frame.Event, frame.Payload), aborted);
     }
 
+    private const string UploadProgressEvent = "progress";
+
+    private ViewProcess? FindView(string topic)
+    {
+        lock (_topicsLock)
+        {
+            return _topics.GetValueOrDefault(topic);
+        }
+    }
+
     private void Join(InboundFrame frame)
     {
+        if (UploadChannels.IsUploadTopic(frame.Topic) && frame.Ref is not null)
+        {
+            _uploads.Join(frame);
+            return;
+        }
         if (!frame.Topic.StartsWith(ProtocolNames.ViewTopicPrefix, StringComparison.Ordinal) || frame.Ref is null)
         {
             Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "unmatched topic"));
