@@ -153,7 +153,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
-    public async Task CancelUpload_MidTransfer_DeletesTheTempFile()
+    public async Task CancelUpload_MidTransfer_DeletesTheTempFileAndClosesTheUploadChannel()
     {
         await using var session = await UploadSession.StartAsync(fixture);
         await session.SelectAsync(Entry("0", "a.bin", 200_000));
@@ -167,7 +167,8 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
 
         Assert.Equal("ok", cancel["status"]!.GetValue<string>());
         Assert.Empty(Directory.GetFiles(TempFolder));
-        Assert.Equal("""{"status":"error","response":{"reason":"disallowed"}}""", late.ToJsonString());
+        Assert.Contains(session.Client.Received, frame => frame.ToJsonString() == $$"""["{{session.UploadJoinRef("0")}}",null,"lvu:0","phx_close",{}]""");
+        Assert.Equal("""{"status":"error","response":{"reason":"unmatched topic"}}""", late.ToJsonString());
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     private readonly Lock _lock = new();
     private FileStream? _file;
     private TransferState _state;
+    private Action? _onDeleted;
 
     public string Id { get; } = id;
 
@@ -34,8 +35,11 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
         }
     }
 
-    /// <summary>Creates the temp file for the channel that just joined; null, or the client's join error reason.</summary>
-    public string? Open()
+    /// <summary>
+    /// Creates the temp file for the channel that just joined; null, or the client's join error
+    /// reason. <paramref name="onDeleted"/> runs once if <see cref="Delete"/> later ends the transfer.
+    /// </summary>
+    public string? Open(Action onDeleted)
     {
         lock (_lock)
         {
@@ -59,6 +63,7 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
                 return "writer_error";
             }
             _state = TransferState.Writing;
+            _onDeleted = onDeleted;
             if (ExpectedSize == 0)
             {
                 CloseFile(TransferState.Complete);
@@ -100,14 +105,19 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     /// <summary>Abandons the transfer: closes and deletes its file. Safe to call at any time, any number of times.</summary>
     public void Delete()
     {
+        Action? onDeleted;
         lock (_lock)
         {
-            DeleteLocked();
+            onDeleted = DeleteLocked();
         }
+        onDeleted?.Invoke();
     }
 
-    private void DeleteLocked()
+    /// <summary>Closes and deletes the file; returns the deletion callback, which the caller may run outside the lock.</summary>
+    private Action? DeleteLocked()
     {
+        var onDeleted = _onDeleted;
+        _onDeleted = null;
         var hadFile = _state != TransferState.Waiting;
         CloseFile(TransferState.Closed);
         if (hadFile)
@@ -121,6 +131,7 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
                 // Moved or locked by the consumer's callback; the consumer owns it now.
             }
         }
+        return onDeleted;
     }
 
     private void CloseFile(TransferState next)

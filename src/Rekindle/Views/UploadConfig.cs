@@ -12,6 +12,9 @@ public sealed class UploadConfig
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private static readonly string[] Wildcards = ["image/*", "audio/*", "video/*"];
+
+    /// <summary>Entries kept past <see cref="MaxEntries"/> (to show <c>too_many_files</c>); more are not recorded, so a client cannot grow the list without bound.</summary>
+    private const int SurplusEntries = 16;
     private readonly HashSet<string> _acceptedTypes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _acceptedExtensions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<UploadEntry> _entries = [];
@@ -72,7 +75,7 @@ public sealed class UploadConfig
     /// Adds the client's newly selected files (liveview-protocol.md §5.7; upstream
     /// <c>UploadConfig.put_entries</c>): entries already known are kept; new ones are checked against
     /// the size and type limits and kept with their error when they fail; a selection past
-    /// <see cref="MaxEntries"/> gets <c>too_many_files</c>. With one entry allowed, a new single file
+    /// <see cref="MaxEntries"/> gets <c>too_many_files</c> (and entries past the surplus are dropped). With one entry allowed, a new single file
     /// replaces the previous one (returned, so its temp file can go).
     /// </summary>
     internal List<UploadEntry> PutEntries(IReadOnlyList<ClientUploadEntry> selected)
@@ -88,7 +91,7 @@ public sealed class UploadConfig
         }
         foreach (var client in selected)
         {
-            if (Find(client.Ref) is not null)
+            if (Find(client.Ref) is not null || _entries.Count >= MaxEntries + SurplusEntries)
             {
                 continue;
             }

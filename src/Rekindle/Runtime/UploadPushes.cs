@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Rekindle.Views;
+using Rekindle.Uploads;
 
-namespace Rekindle.Uploads;
+namespace Rekindle.Runtime;
 
 /// <summary>
 /// The view's side of an upload (liveview-protocol.md §5.7; upstream <c>upload.ex</c> and

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
-using Rekindle.Transport;
+using Rekindle.Uploads;
 
-namespace Rekindle.Uploads;
+namespace Rekindle.Transport;
 
 /// <summary>
 /// The <c>lvu:</c> channels of one socket (liveview-protocol.md §5.7, upstream
 /// <c>upload_channel.ex</c>): a join with an entry token opens that entry's temp file, each binary
 /// <c>chunk</c> is appended and acknowledged, and the stream is cut off with
 /// <c>file_size_limit_exceeded</c> the moment it would pass the size the client declared (itself
-/// within the upload's <c>MaxFileSize</c>). Runs on the socket's read loop only.
+/// within the upload's <c>MaxFileSize</c>). Runs on the socket's read loop, except that a view
+/// consuming or cancelling an entry (on its own loop) closes the entry's channel with
+/// <c>phx_close</c>, as upstream's channel process stopping does, so the client does not report
+/// the channel's end as a failed upload.
 /// </summary>
 internal sealed partial class UploadChannels(UploadService service, Func<string, ViewProcess?> findView, Action<byte[]> send, ILogger logger)
 {
@@ -20,6 +23,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
 
     private readonly FrameWriter _frames = new();
     private readonly Dictionary<string, (string JoinRef, UploadTransfer Transfer)> _channels = new(StringComparer.Ordinal);
+    private readonly Lock _channelsLock = new();
 
     public static bool IsUploadTopic(string topic) => topic.StartsWith(TopicPrefix, StringComparison.Ordinal);
 
@@ -37,17 +41,22 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
             Refuse(frame, "disallowed");
             return;
         }
-        if (_channels.Remove(frame.Topic, out var previous) && !previous.Transfer.IsComplete)
+        if (Remove(frame.Topic) is { IsComplete: false } previous)
         {
-            previous.Transfer.Delete();
+            previous.Delete();
         }
-        if (transfer.Open() is { } reason)
+        var joinRef = frame.Ref!; // joins without a ref are refused before routing here
+        var topic = frame.Topic;
+        if (transfer.Open(() => ClosedByView(topic, joinRef, transfer)) is { } reason)
         {
             Refuse(frame, reason);
             return;
         }
-        _channels[frame.Topic] = (frame.Ref!, transfer); // joins without a ref are refused before routing here
-        send(_frames.OkReply(frame.Ref, frame.Ref, frame.Topic));
+        lock (_channelsLock)
+        {
+            _channels[topic] = (joinRef, transfer);
+        }
+        send(_frames.OkReply(joinRef, joinRef, topic));
     }
 
     /// <summary>A text push on an <c>lvu:</c> topic: only <c>phx_leave</c> is defined.</summary>
@@ -55,9 +64,9 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
     {
         if (frame.Event == ProtocolNames.Leave)
         {
-            if (_channels.Remove(frame.Topic, out var channel) && !channel.Transfer.IsComplete)
+            if (Remove(frame.Topic) is { IsComplete: false } transfer)
             {
-                channel.Transfer.Delete();
+                transfer.Delete();
             }
             send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
             return;
@@ -67,7 +76,13 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
 
     public void Chunk(BinaryPush push)
     {
-        if (push.Event != ChunkEvent || !_channels.TryGetValue(push.Topic, out var channel))
+        (string JoinRef, UploadTransfer Transfer) channel;
+        bool found;
+        lock (_channelsLock)
+        {
+            found = _channels.TryGetValue(push.Topic, out channel);
+        }
+        if (push.Event != ChunkEvent || !found)
         {
             Log.ChunkRefused(logger, push.Topic);
             send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "unmatched topic"));
@@ -99,20 +114,47 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
                 send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
                 break;
         }
-        _channels.Remove(push.Topic);
+        Remove(push.Topic);
     }
 
     /// <summary>The socket ended: unfinished transfers lose their files now, not when their views get to it.</summary>
     public void CloseAll()
     {
-        foreach (var (_, transfer) in _channels.Values)
+        (string JoinRef, UploadTransfer Transfer)[] channels;
+        lock (_channelsLock)
+        {
+            channels = [.. _channels.Values];
+            _channels.Clear();
+        }
+        foreach (var (_, transfer) in channels)
         {
             if (!transfer.IsComplete)
             {
                 transfer.Delete();
             }
         }
-        _channels.Clear();
+    }
+
+    private UploadTransfer? Remove(string topic)
+    {
+        lock (_channelsLock)
+        {
+            return _channels.Remove(topic, out var channel) ? channel.Transfer : null;
+        }
+    }
+
+    /// <summary>Runs on the view's loop; a channel the client already left or lost is not closed twice.</summary>
+    private void ClosedByView(string topic, string joinRef, UploadTransfer transfer)
+    {
+        lock (_channelsLock)
+        {
+            if (!_channels.TryGetValue(topic, out var channel) || channel.Transfer != transfer)
+            {
+                return;
+            }
+            _channels.Remove(topic);
+        }
+        send(new FrameWriter().Push(joinRef, topic, ProtocolNames.Close));
     }
 
     private void Refuse(InboundFrame frame, string reason)
