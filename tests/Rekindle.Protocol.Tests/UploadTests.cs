@@ -128,6 +128,25 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task Chunk_AfterEveryDeclaredByte_CutOff_TheFinishedFileIsStillConsumed()
+    {
+        var bytes = RandomBytes(1000);
+        await using var session = await UploadSession.StartAsync(fixture);
+        await session.SelectAsync(Entry("0", "a.bin", 1000));
+        var token = (await session.PreflightAsync(Entry("0", "a.bin", 1000)))["response"]!["entries"]!["0"]!.GetValue<string>();
+        await session.JoinUploadAsync("0", token);
+        await session.SendChunkAsync("0", bytes);
+
+        var extra = await session.SendChunkAsync("0", RandomBytes(1));
+        await session.ProgressAsync("0", 100);
+        var saved = await session.Client.PushAsync(session.JoinRef, "event", new JsonObject { ["type"] = "form", ["event"] = "save", ["value"] = "", ["meta"] = new JsonObject() });
+
+        Assert.Equal("""{"status":"error","response":{"reason":"file_size_limit_exceeded","limit":1000}}""", extra.ToJsonString());
+        var path = Regex.Match(saved.ToJsonString(), "\"(/[^\"]+/uploaded/[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
     public async Task Progress_HundredBeforeAllBytes_IsIgnored()
     {
         await using var session = await UploadSession.StartAsync(fixture);

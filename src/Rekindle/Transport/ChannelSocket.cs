@@ -165,7 +165,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
         // Progress follows acknowledged chunks (at most one per percent of an entry), so like chunks
         // it is outside the push rate limit; a throttled "progress 100" would leave the upload hanging.
-        if (frame.Event != UploadProgressEvent && !_pushes.TryTake())
+        if (frame.Event != UploadPushes.Progress && !_pushes.TryTake())
         {
             Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
             Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
@@ -213,8 +213,6 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
         await view.PostAsync(new ClientPushMessage(frame.Ref, frame.Event, frame.Payload), aborted);
     }
-
-    private const string UploadProgressEvent = "progress";
 
     private ViewProcess? FindView(string topic)
     {

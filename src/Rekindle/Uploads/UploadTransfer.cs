@@ -76,6 +76,11 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     {
         lock (_lock)
         {
+            if (_state == TransferState.Complete)
+            {
+                // Every declared byte is in; the finished file stays for the view to consume.
+                return ChunkResult.TooLarge;
+            }
             if (_state != TransferState.Writing || _file is null)
             {
                 return ChunkResult.Closed;
