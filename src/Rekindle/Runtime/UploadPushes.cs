@@ -79,7 +79,7 @@ internal static partial class UploadPushes
                 continue;
             }
             entry.IsPreflighted = true;
-            var transfer = transfers.Create(service.TempFolder, config.Ref, entry.Ref, entry.ClientSize);
+            var transfer = transfers.Create(service.TempFolder, config.Ref, entry.Ref, entry.ClientSize, TimeSpan.FromMilliseconds(config.ChunkTimeout));
             tokens.Add((entry.Ref, service.Protect(viewTopic, transfer.Id)));
         }
         return new Outcome(null, json =>

@@ -31,7 +31,7 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
-        _uploads = new UploadChannels(uploads, FindView, Send, logger);
+        _uploads = new UploadChannels(uploads, topic => FindView(topic)?.Transfers, Send, time, logger);
         _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
         _joins = joins;
         _socket = socket;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Rekindle.Runtime;
 using Rekindle.Uploads;
 
 namespace Rekindle.Transport;
@@ -10,19 +9,20 @@ namespace Rekindle.Transport;
 /// <c>upload_channel.ex</c>): a join with an entry token opens that entry's temp file, each binary
 /// <c>chunk</c> is appended and acknowledged, and the stream is cut off with
 /// <c>file_size_limit_exceeded</c> the moment it would pass the size the client declared (itself
-/// within the upload's <c>MaxFileSize</c>). Runs on the socket's read loop, except that a view
-/// consuming or cancelling an entry (on its own loop) closes the entry's channel with
-/// <c>phx_close</c>, as upstream's channel process stopping does, so the client does not report
-/// the channel's end as a failed upload.
+/// within the upload's <c>MaxFileSize</c>). Joins, chunks and leaves come from the socket's read
+/// loop; two things end a channel from elsewhere, so the channel table takes a lock: the view
+/// consuming or cancelling the entry (on its loop), and a client that sends no chunk for the
+/// entry's chunk timeout (a timer). Both delete an unfinished file and send <c>phx_close</c>, as
+/// upstream's channel process stopping does, so the client does not report a failed upload.
 /// </summary>
-internal sealed partial class UploadChannels(UploadService service, Func<string, ViewProcess?> findView, Action<byte[]> send, ILogger logger)
+internal sealed partial class UploadChannels(UploadService service, Func<string, UploadTransfers?> findTransfers, Action<byte[]> send, TimeProvider time, ILogger logger)
 {
     public const string TopicPrefix = "lvu:";
     private const string ChunkEvent = "chunk";
     private static readonly JsonEncodedText LimitKey = JsonEncodedText.Encode("limit");
 
     private readonly FrameWriter _frames = new();
-    private readonly Dictionary<string, (string JoinRef, UploadTransfer Transfer)> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UploadChannel> _channels = new(StringComparer.Ordinal);
     private readonly Lock _channelsLock = new();
 
     public static bool IsUploadTopic(string topic) => topic.StartsWith(TopicPrefix, StringComparison.Ordinal);
@@ -35,28 +35,25 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
             Refuse(frame, "invalid_token");
             return;
         }
-        if (findView(viewTopic)?.Transfers.Find(transferId) is not { } transfer)
+        if (findTransfers(viewTopic)?.Find(transferId) is not { } transfer)
         {
             // The view ended, or the token belongs to a view on another socket.
             Refuse(frame, "disallowed");
             return;
         }
-        if (Remove(frame.Topic) is { IsComplete: false } previous)
-        {
-            previous.Delete();
-        }
-        var joinRef = frame.Ref!; // joins without a ref are refused before routing here
-        var topic = frame.Topic;
-        if (transfer.Open(() => ClosedByView(topic, joinRef, transfer)) is { } reason)
+        Remove(frame.Topic)?.Abandon();
+        var channel = new UploadChannel(frame.Ref!, frame.Topic, transfer); // joins without a ref are refused before routing here
+        if (transfer.Open(() => Closed(channel)) is { } reason)
         {
             Refuse(frame, reason);
             return;
         }
         lock (_channelsLock)
         {
-            _channels[topic] = (joinRef, transfer);
+            _channels[channel.Topic] = channel;
         }
-        send(_frames.OkReply(joinRef, joinRef, topic));
+        channel.Timer = time.CreateTimer(_ => TimedOut(channel), null, transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
+        send(_frames.OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
     }
 
     /// <summary>A text push on an <c>lvu:</c> topic: only <c>phx_leave</c> is defined.</summary>
@@ -64,10 +61,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
     {
         if (frame.Event == ProtocolNames.Leave)
         {
-            if (Remove(frame.Topic) is { IsComplete: false } transfer)
-            {
-                transfer.Delete();
-            }
+            Remove(frame.Topic)?.Abandon();
             send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
             return;
         }
@@ -76,13 +70,12 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
 
     public void Chunk(BinaryPush push)
     {
-        (string JoinRef, UploadTransfer Transfer) channel;
-        bool found;
+        UploadChannel? channel;
         lock (_channelsLock)
         {
-            found = _channels.TryGetValue(push.Topic, out channel);
+            channel = _channels.GetValueOrDefault(push.Topic);
         }
-        if (push.Event != ChunkEvent || !found)
+        if (push.Event != ChunkEvent || channel is null)
         {
             Log.ChunkRefused(logger, push.Topic);
             send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "unmatched topic"));
@@ -93,16 +86,18 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
             Log.ChunkRefused(logger, push.Topic);
             return;
         }
-        switch (channel.Transfer.Write(push.Payload.Span))
+        var transfer = channel.Transfer;
+        switch (transfer.Write(push.Payload.Span))
         {
             case ChunkResult.Ok:
+                channel.Timer?.Change(transfer.IsComplete ? Timeout.InfiniteTimeSpan : transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
                 send(_frames.OkReply(push.JoinRef, push.Ref, push.Topic));
                 return;
             case ChunkResult.TooLarge:
-                Log.SizeExceeded(logger, push.Topic, channel.Transfer.ExpectedSize);
+                Log.SizeExceeded(logger, push.Topic, transfer.ExpectedSize);
                 var json = _frames.BeginReply(push.JoinRef, push.Ref, push.Topic, ok: false);
                 json.WriteString(ProtocolNames.Reason, "file_size_limit_exceeded");
-                json.WriteNumber(LimitKey, channel.Transfer.ExpectedSize);
+                json.WriteNumber(LimitKey, transfer.ExpectedSize);
                 send(_frames.EndReply());
                 break;
             case ChunkResult.WriterError:
@@ -114,53 +109,82 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
                 send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
                 break;
         }
-        Remove(push.Topic);
+        Remove(push.Topic)?.Timer?.Dispose();
     }
 
     /// <summary>The socket ended: unfinished transfers lose their files now, not when their views get to it.</summary>
     public void CloseAll()
     {
-        (string JoinRef, UploadTransfer Transfer)[] channels;
+        UploadChannel[] channels;
         lock (_channelsLock)
         {
             channels = [.. _channels.Values];
             _channels.Clear();
         }
-        foreach (var (_, transfer) in channels)
+        foreach (var channel in channels)
         {
-            if (!transfer.IsComplete)
-            {
-                transfer.Delete();
-            }
+            channel.Abandon();
         }
     }
 
-    private UploadTransfer? Remove(string topic)
+    private UploadChannel? Remove(string topic)
     {
         lock (_channelsLock)
         {
-            return _channels.Remove(topic, out var channel) ? channel.Transfer : null;
+            return _channels.Remove(topic, out var channel) ? channel : null;
         }
     }
 
-    /// <summary>Runs on the view's loop; a channel the client already left or lost is not closed twice.</summary>
-    private void ClosedByView(string topic, string joinRef, UploadTransfer transfer)
+    private void TimedOut(UploadChannel channel)
+    {
+        if (!channel.Transfer.IsComplete)
+        {
+            Log.ChunkTimedOut(logger, channel.Topic, channel.Transfer.ChunkTimeout);
+            channel.Transfer.Delete();
+        }
+    }
+
+    /// <summary>The transfer was deleted by the view or the timer; a channel the client already left is not closed twice.</summary>
+    private void Closed(UploadChannel channel)
     {
         lock (_channelsLock)
         {
-            if (!_channels.TryGetValue(topic, out var channel) || channel.Transfer != transfer)
+            if (!_channels.TryGetValue(channel.Topic, out var current) || current != channel)
             {
                 return;
             }
-            _channels.Remove(topic);
+            _channels.Remove(channel.Topic);
         }
-        send(new FrameWriter().Push(joinRef, topic, ProtocolNames.Close));
+        channel.Timer?.Dispose();
+        // Not on the read loop, so not with the loop's writer.
+        send(new FrameWriter().Push(channel.JoinRef, channel.Topic, ProtocolNames.Close));
     }
 
     private void Refuse(InboundFrame frame, string reason)
     {
         Log.JoinRefused(logger, frame.Topic, reason);
         send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, reason));
+    }
+
+    private sealed class UploadChannel(string joinRef, string topic, UploadTransfer transfer)
+    {
+        public string JoinRef { get; } = joinRef;
+
+        public string Topic { get; } = topic;
+
+        public UploadTransfer Transfer { get; } = transfer;
+
+        public ITimer? Timer { get; set; }
+
+        /// <summary>The client is gone from this channel: an unfinished file goes, a finished one waits for the view.</summary>
+        public void Abandon()
+        {
+            Timer?.Dispose();
+            if (!Transfer.IsComplete)
+            {
+                Transfer.Delete();
+            }
+        }
     }
 
     private static partial class Log
@@ -176,5 +200,8 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
 
         [LoggerMessage(1804, LogLevel.Error, "Writing an upload chunk on {Topic} to its temp file failed.", EventName = nameof(WriteFailed))]
         public static partial void WriteFailed(ILogger logger, string topic);
+
+        [LoggerMessage(1805, LogLevel.Debug, "Upload on {Topic} closed: no chunk for {Timeout}; its temp file is deleted.", EventName = nameof(ChunkTimedOut))]
+        public static partial void ChunkTimedOut(ILogger logger, string topic, TimeSpan timeout);
     }
 }

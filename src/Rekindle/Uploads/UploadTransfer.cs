@@ -7,7 +7,7 @@ namespace Rekindle.Uploads;
 /// loop while the view may cancel or consume from its own loop, so every transition takes the lock;
 /// <see cref="Delete"/> is final and idempotent, and leaves no file behind.
 /// </summary>
-internal sealed class UploadTransfer(string id, string configRef, string entryRef, long expectedSize, string path)
+internal sealed class UploadTransfer(string id, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout, string path)
 {
     private readonly Lock _lock = new();
     private FileStream? _file;
@@ -21,6 +21,9 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     public string EntryRef { get; } = entryRef;
 
     public long ExpectedSize { get; } = expectedSize;
+
+    /// <summary>How long the channel may wait for the next chunk before the transfer is abandoned.</summary>
+    public TimeSpan ChunkTimeout { get; } = chunkTimeout;
 
     public string Path { get; } = path;
 

@@ -13,10 +13,10 @@ internal sealed class UploadTransfers
     private readonly ConcurrentDictionary<string, UploadTransfer> _byId = new(StringComparer.Ordinal);
     private volatile bool _ended;
 
-    public UploadTransfer Create(string folder, string configRef, string entryRef, long expectedSize)
+    public UploadTransfer Create(string folder, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var transfer = new UploadTransfer(id, configRef, entryRef, expectedSize, Path.Combine(folder, "upload-" + id));
+        var transfer = new UploadTransfer(id, configRef, entryRef, expectedSize, chunkTimeout, Path.Combine(folder, "upload-" + id));
         _byId[id] = transfer;
         if (_ended)
         {

@@ -57,7 +57,10 @@ public sealed class UploadConfig
     /// <summary>Bytes per chunk the client sends over the upload channel.</summary>
     public int ChunkSize => 64_000;
 
-    /// <summary>How long the client waits for each chunk's acknowledgement, in milliseconds.</summary>
+    /// <summary>
+    /// How long the client waits for each chunk's acknowledgement, and the server for the next
+    /// chunk before it deletes the unfinished file and closes the entry's channel, in milliseconds.
+    /// </summary>
     public int ChunkTimeout => 10_000;
 
     /// <summary>The selected files, in selection order.</summary>
