@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Rekindle test on a fresh machine: installs what is missing (Chromium for the browser
-# tests, redis-server for the cluster tests — each test starts its own on a free port — and the npm
-# client packages), builds, runs all test projects, and ends with one summary line.
+# tests, redis-server and nginx for the cluster tests — each test starts its own on a free port — and
+# the npm client packages), builds, runs all test projects, and ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]} (Debian packages) for the browser and cluster tests"
   as_root apt-get update -qq

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Ballots sample as a cluster on this machine, no containers: redis-server, N nodes of the
-# app on their own ports, and nginx in front with plain round robin (no sticky sessions).
+# app on their own ports, and nginx in front with plain round robin (no sticky sessions). The nodes share
+# Redis (PubSub, snapshots, key ring) and one data folder (the sample's ballots.db, SQLite in WAL mode).
 #   deploy/cluster.sh start [nodes]   (default 3)     deploy/cluster.sh stop     deploy/cluster.sh status
 # Then open http://127.0.0.1:8080/. Logs and pids are in deploy/run/.
 set -euo pipefail
@@ -32,7 +33,7 @@ start_node() {
   ASPNETCORE_ENVIRONMENT=Production nohup dotnet "$run/app/Ballots.dll" \
     --urls "http://127.0.0.1:$port" \
     --Redis:Connection "127.0.0.1:$redis_port" \
-    --Rekindle:DataPath "$run/node$index" >"$run/node$index.log" 2>&1 &
+    --Rekindle:DataPath "$run/data" >"$run/node$index.log" 2>&1 &
   echo $! >"$run/node$index.pid"
   wait_ready "$port"
   echo "node $index on 127.0.0.1:$port (pid $(cat "$run/node$index.pid"))"

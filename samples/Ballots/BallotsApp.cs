@@ -1,6 +1,7 @@
 using Ballots.Counter;
 using Ballots.Data;
 using Ballots.Elections;
+using Ballots.Manage;
 using Ballots.Seed;
 using Ballots.Voting;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,7 @@ public static class BallotsApp
         {
             app.MapLiveView<ElectionLive>("/elections/{id}");
         }
+        app.MapLiveView<ManageElectionLive>("/elections/{id}/manage");
         app.MapLiveView<CounterLive>("/counter");
         app.MapLiveView<SeedLive>("/seed");
         mapMore?.Invoke(app);

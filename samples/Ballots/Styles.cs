@@ -13,12 +13,12 @@ internal static class Styles
         .phx-loading { opacity: 0.6; }
 
         /* The Ballots pages (/ and /elections/{id}). */
-        body:has(main.elections), body:has(main.election) { max-width: 64rem; padding: 0 1rem; line-height: 1.4; }
-        main.elections button, main.election button { font-size: 1rem; min-width: 0; padding: 0.45rem 0.9rem; border-radius: 0.3rem; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
-        main.elections button.secondary, main.election button.secondary { background: #fff; color: #1d4ed8; }
+        body:has(main.elections), body:has(main.election), body:has(main.manage) { max-width: 64rem; padding: 0 1rem; line-height: 1.4; }
+        main.elections button, main.election button, main.manage button { font-size: 1rem; min-width: 0; padding: 0.45rem 0.9rem; border-radius: 0.3rem; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
+        main.elections button.secondary, main.election button.secondary, main.manage button.secondary { background: #fff; color: #1d4ed8; }
         main.elections button:disabled, main.election button:disabled { opacity: 0.5; cursor: default; }
         main.elections :focus-visible, main.election :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-        main.elections a, main.election a { color: #1d4ed8; }
+        main.elections a, main.election a, main.manage a { color: #1d4ed8; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .meta { color: #555; font-size: 0.9rem; }
         .election-list { padding-left: 1.2rem; }
@@ -56,6 +56,19 @@ internal static class Styles
         .bar-track { fill: #e5e7eb; }
         .bar-fill { fill: #1d4ed8; transition: width 0.3s; }
         .bar-count { text-align: right; font-variant-numeric: tabular-nums; }
+
+        /* The organizer's page (/elections/{id}/manage). */
+        .tabs { display: flex; gap: 0.3rem; border-bottom: 2px solid #1d4ed8; margin-top: 1.5rem; }
+        main.manage .tabs button { background: #fff; color: #1d4ed8; border-bottom: 0; border-radius: 0.3rem 0.3rem 0 0; }
+        main.manage .tabs button[aria-selected="true"] { background: #1d4ed8; color: #fff; }
+        .panel { border: 1px solid #ccc; border-top: 0; padding: 0.8rem 1rem; border-radius: 0 0 0.4rem 0.4rem; }
+        .dialog { border: 2px solid #1d4ed8; border-radius: 0.5rem; padding: 0.8rem 1rem; margin: 1rem 0; background: #f8fafc; box-shadow: 0 0.5rem 1.5rem rgba(0, 0, 0, 0.15); }
+        .dialog h2 { margin-top: 0; font-size: 1.1rem; }
+        #checklist { list-style: none; padding: 0; }
+        main.manage button.check { background: #fff; color: #222; border-color: #888; margin: 0.2rem 0; }
+        main.manage button.check::before { content: "☐ "; }
+        main.manage button.check[aria-pressed="true"]::before { content: "☑ "; }
+        a[aria-current="true"] { font-weight: 600; text-decoration: none; }
 
         /* "Reconnecting…": pure CSS on the client's container classes. While the socket is down the
            container has phx-error (with phx-loading); a join in progress has phx-loading alone, shown

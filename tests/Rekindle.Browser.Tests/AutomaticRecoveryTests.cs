@@ -11,6 +11,7 @@ public sealed class AutomaticRecoveryTests(ServerProcessFixture fixture, ITestOu
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task Counter_AcknowledgedClicks_ComeBackWithoutHookOrReload(Fault fault)
     {
         await GotoLiveAsync("/counter");
@@ -36,6 +37,7 @@ public sealed class AutomaticRecoveryTests(ServerProcessFixture fixture, ITestOu
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task Wizard_StepDialogComponentAndLateForm_ComeBack(Fault fault)
     {
         await GotoLiveAsync("/test/wizard");

@@ -58,6 +58,7 @@ public abstract class BallotsRestartTestsBase<TFixture>(TFixture fixture, ITestO
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task Reconnect_TwoVoters_NoVoteLostOrDoubledAndThePickComesBack(Fault fault)
     {
         // The child process owns the database; SQLite (WAL) lets the test read and write it too.

@@ -3,12 +3,15 @@ namespace Rekindle.Browser.Tests;
 /// <summary>
 /// Issue 5, browser store (<c>--Rekindle:Recovery:Store Browser</c>): the snapshot travels to the
 /// page as an encrypted token kept in sessionStorage and comes back in the rejoin's connect params,
-/// so state survives a SIGKILL and restart even with every server-side snapshot file deleted.
+/// so state survives a dropped socket, a SIGKILL or a SIGTERM and restart, even with every server-side snapshot file deleted (while the server is down).
 /// </summary>
 public sealed class BrowserStoreRecoveryTests(BrowserStoreServerProcessFixture fixture, ITestOutputHelper output) : ServerProcessTest<BrowserStoreServerProcessFixture>(fixture, output)
 {
-    [Fact]
-    public async Task Counter_SnapshotFromSessionStorage_SurvivesKillWithServerSnapshotsDeleted()
+    [Theory]
+    [InlineData(Fault.SocketDrop)]
+    [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
+    public async Task Counter_SnapshotFromSessionStorage_ComesBackWithServerSnapshotsDeleted(Fault fault)
     {
         await GotoLiveAsync("/counter");
         await MarkPageAsync();
@@ -25,7 +28,7 @@ public sealed class BrowserStoreRecoveryTests(BrowserStoreServerProcessFixture f
         }
 
         var deleted = new List<string>();
-        await ForceReconnectAsync(Fault.ServerKill, () =>
+        await ForceReconnectAsync(fault, () =>
         {
             deleted.AddRange(AutomaticRecoveryTests.DeleteSnapshots(Server.DataPath));
             return MarkStaleAsync("#count");

@@ -21,6 +21,7 @@ public sealed class SeedRecoveryTests(ServerProcessFixture fixture, ITestOutputH
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task ConnectParams_ReadAtConnectedMountsOnly_MountsCountsTheRejoin(Fault fault)
     {
         var dead = await Page.APIRequest.GetAsync(Fixture.Url("/seed").ToString());
@@ -41,6 +42,7 @@ public sealed class SeedRecoveryTests(ServerProcessFixture fixture, ITestOutputH
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task FormRecovery_TypedNote_ComesBackInTheInputAndInServerState(Fault fault)
     {
         await GotoLiveAsync("/seed");
@@ -62,6 +64,7 @@ public sealed class SeedRecoveryTests(ServerProcessFixture fixture, ITestOutputH
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task AutoRecover_DraftGoesToItsRecoverEvent_IgnoredFormIsSkipped(Fault fault)
     {
         var sent = RecordSentEvents();
@@ -94,6 +97,7 @@ public sealed class SeedRecoveryTests(ServerProcessFixture fixture, ITestOutputH
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task ComponentForm_Selection_RecoveredIntoTheBallotComponent(Fault fault)
     {
         var sent = RecordSentEvents();
@@ -129,6 +133,7 @@ public sealed class SeedRecoveryTests(ServerProcessFixture fixture, ITestOutputH
     [Theory]
     [InlineData(Fault.SocketDrop)]
     [InlineData(Fault.ServerKill)]
+    [InlineData(Fault.ServerStop)]
     public async Task Hook_SubmittedSelection_PushedBackOnReconnectAndRestoredWithSendUpdate(Fault fault)
     {
         await GotoLiveAsync("/seed");

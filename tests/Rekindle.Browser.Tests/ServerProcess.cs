@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Rekindle.TestApp;
@@ -26,6 +27,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     private readonly string[] _extraArgs;
     private readonly ConcurrentQueue<TestLogSink.LogLine> _logs = new();
+    private readonly ConcurrentQueue<TestLogSink.LogLine>? _sharedLogs;
     private readonly HttpClient _probe = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
     {
         Timeout = TimeSpan.FromSeconds(2),
@@ -52,8 +54,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
     }
 
-    private ServerProcess(int port, string dataPath, string[] extraArgs)
+    private ServerProcess(int port, string dataPath, string[] extraArgs, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs = null)
     {
+        _sharedLogs = sharedLogs;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         DataPath = dataPath;
         _extraArgs = extraArgs;
@@ -74,9 +77,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public Uri Url(string path) => new(BaseAddress, path);
 
     /// <summary>Starts the app on a free port with a new data folder and waits until it answers.</summary>
-    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(params string[] extraArgs) => StartAsync(TestHost.NewDataPath(), null, extraArgs);
+
+    /// <summary>
+    /// Starts the app on a free port with the given data folder (nodes of a cluster share one) and
+    /// waits until it answers; its log lines also go to <paramref name="sharedLogs"/> when given.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string dataPath, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs, params string[] extraArgs)
     {
-        var server = new ServerProcess(FreePort(), TestHost.NewDataPath(), extraArgs);
+        var server = new ServerProcess(FreePort(), dataPath, extraArgs, sharedLogs);
         try
         {
             await server.StartAsync();
@@ -132,7 +141,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             if (e.Data is not null)
             {
-                _logs.Enqueue(Parse(run, e.Data, LogLevel.Information));
+                Record(Parse(run, e.Data, LogLevel.Information));
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -140,7 +149,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             if (e.Data is not null)
             {
                 // The console logger writes to stdout; stderr only carries what escaped it (a host crash).
-                _logs.Enqueue(new TestLogSink.LogLine($"run {run} stderr", LogLevel.Error, default, e.Data, null));
+                Record(new TestLogSink.LogLine($"run {run} stderr", LogLevel.Error, default, e.Data, null));
             }
         };
         process.Start();
@@ -197,6 +206,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends SIGTERM (what a rolling deploy or <c>systemctl stop</c> sends), lets the host run its
+    /// shutdown (the drain) and waits for the process to exit; returns its exit code.
+    /// </summary>
+    public async Task<int> StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            throw new InvalidOperationException("The server process is not running.");
+        }
+        try
+        {
+            if (SendSignal(process.Id, SigTerm) != 0)
+            {
+                throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}.");
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            return process.ExitCode;
+        }
+        finally
+        {
+            s_running.TryRemove(process, out _);
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>SIGKILL, then start again on the same port and data folder.</summary>
     public async Task RestartAsync()
     {
@@ -222,6 +264,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 // Leftovers in the temp folder are harmless.
             }
         }
+    }
+
+    private void Record(TestLogSink.LogLine line)
+    {
+        _logs.Enqueue(line);
+        _sharedLogs?.Enqueue(line);
     }
 
     /// <summary>The last lines of the child's log, for failure messages.</summary>
@@ -251,7 +299,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"^(?<level>trce|dbug|info|warn|fail|crit): (?<category>[^\s\[]+)\[(?<id>\d+)\] (?<message>.*)$")]
     private static partial Regex ConsoleLine();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

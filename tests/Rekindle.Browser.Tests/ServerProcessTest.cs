@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Rekindle.TestApp;
 
 namespace Rekindle.Browser.Tests;
 
@@ -11,6 +13,12 @@ public enum Fault
 
     /// <summary>The server process is killed with SIGKILL and started again on the same port and data folder; the stock client reconnects by itself.</summary>
     ServerKill,
+
+    /// <summary>
+    /// The server process gets SIGTERM, drains (closes every socket with 1012, which the client
+    /// answers by reconnecting, never by reloading) and exits; then it is started again.
+    /// </summary>
+    ServerStop,
 }
 
 /// <summary>
@@ -63,12 +71,19 @@ public abstract class ServerProcessTest<TFixture>(TFixture fixture, ITestOutputH
                 }
                 await Page.EvaluateAsync("() => liveSocket.connect()");
                 break;
-            case Fault.ServerKill:
+            case Fault.ServerKill or Fault.ServerStop:
                 // While the server is down, each of the client's reconnect attempts is refused, and
                 // Chromium logs that as a console error.
                 ExpectConsoleError(@"^page \d+ console\.error: WebSocket connection to 'ws://127\.0\.0\.1:\d+/live/websocket\?[^']*' failed: ");
                 var runs = Server.Runs;
-                await Server.KillAsync();
+                if (fault == Fault.ServerKill)
+                {
+                    await Server.KillAsync();
+                }
+                else
+                {
+                    await StopGracefullyAsync();
+                }
                 await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-client-error\b"));
                 Assert.False(await Page.EvaluateAsync<bool>("() => liveSocket.isConnected()"));
                 if (whileDisconnected is not null)
@@ -84,6 +99,20 @@ public abstract class ServerProcessTest<TFixture>(TFixture fixture, ITestOutputH
         var down = timer.ElapsedMilliseconds;
         await Assertions.Expect(Main).ToHaveClassAsync(Connected, new() { Timeout = ReconnectTimeout });
         Output.WriteLine($"{fault}: server back after {down} ms, view rejoined after {timer.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>SIGTERM: the process must exit cleanly, after closing this page's socket with 1012.</summary>
+    private async Task StopGracefullyAsync()
+    {
+        static bool IsDrain(TestLogSink.LogLine line) => line.Category == "Rekindle.Transport.ChannelSocket" && line.EventId.Id == 1007;
+        var drainsBefore = Server.Logs.Count(IsDrain);
+        var errorsBefore = Server.Logs.Count(line => line.Level >= LogLevel.Error);
+
+        var exitCode = await Server.StopAsync();
+
+        Assert.True(exitCode == 0, $"SIGTERM: the server exited with {exitCode}.\n{Server.Tail()}");
+        Assert.True(Server.Logs.Count(IsDrain) > drainsBefore, $"SIGTERM: no socket was closed with 1012.\n{Server.Tail()}");
+        Assert.Equal(errorsBefore, Server.Logs.Count(line => line.Level >= LogLevel.Error));
     }
 
     /// <summary>Overwrites an element's text in the page, so a later value can only come from a new render.</summary>

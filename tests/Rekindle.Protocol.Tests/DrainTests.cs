@@ -1,4 +1,7 @@
 using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
@@ -19,5 +22,38 @@ public sealed class DrainTests
 
         Assert.Equal((WebSocketCloseStatus)1012, status);
         Assert.Equal("server restarting", client.CloseDescription);
+    }
+
+    /// <summary>
+    /// Once the host is stopping, a join on a socket still open (its drain is due later within the
+    /// jitter window, an hour here, so it is not what closes the socket) mounts nothing: the socket is closed with 1012 right away, so the client
+    /// rejoins a server that is staying up instead of one that is going away.
+    /// </summary>
+    [Fact]
+    public async Task Shutdown_JoinOnASocketNotDrainedYet_ClosesItWith1012AtOnce()
+    {
+        var host = await TestHost.StartAsync("--Rekindle:Transport:DrainJitter", "01:00:00");
+        await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        lifetime.StopApplication();
+        var stopping = host.DisposeAsync().AsTask();
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        await client.SendAsync(new JsonArray("1", "1", client.Topic, "phx_join", new JsonObject
+        {
+            ["url"] = client.Page.Url.ToString(),
+            ["params"] = new JsonObject { ["_csrf_token"] = client.Page.CsrfToken, ["_mounts"] = 0 },
+            ["session"] = client.Page.Session,
+            ["static"] = client.Page.Static,
+        }));
+        var status = await client.WaitForCloseAsync();
+        var closedAfter = timer.Elapsed;
+        await client.DisposeAsync();
+        await stopping;
+
+        Assert.Equal((WebSocketCloseStatus)1012, status);
+        Assert.DoesNotContain(client.Received, frame => frame[3]!.GetValue<string>() == "phx_reply");
+        Assert.Contains(host.Logs.Lines, line => line.EventId.Id == 1014 && line.Message.Contains(client.Topic));
+        Assert.True(closedAfter < TimeSpan.FromSeconds(10), $"closed after {closedAfter}, expected well within the hour-long jitter window");
     }
 }

@@ -39,4 +39,5 @@ public sealed class LowLimitsHostFixture() : HostFixture(
     "--Rekindle:Transport:MaxJoinsPerMinutePerAddress", "1000",
     "--Rekindle:Runtime:HandlerTimeout", "00:00:00.500",
     "--Rekindle:Runtime:MaxComponentsPerView", "2",
+    "--Rekindle:Runtime:MaxRenderBytes", "100000",
 ]);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Rekindle.Runtime;
 using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
@@ -31,6 +32,28 @@ public sealed class LimitsTests(LowLimitsHostFixture fixture) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task HeartbeatFlood_GetsRateLimitedReplies_OtherSocketUnaffected()
+    {
+        await using var bystander = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (bystanderJoin, _) = await bystander.JoinAsync();
+        await using var offender = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+
+        var replies = new List<JsonNode>();
+        for (var i = 0; i < 20; i++)
+        {
+            var heartbeat = offender.NextRef();
+            await offender.SendAsync(new JsonArray(null, heartbeat, "phoenix", "heartbeat", new JsonObject()));
+            replies.Add(await offender.ReplyAsync(heartbeat));
+        }
+
+        Assert.Equal("ok", replies[0]["status"]!.GetValue<string>());
+        Assert.Contains(replies, reply => reply["response"]?["reason"]?.GetValue<string>() == "rate limited");
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("Push on phoenix refused"));
+        var bystanderClick = await bystander.ClickAsync(bystanderJoin, "inc");
+        Assert.Equal("ok", bystanderClick["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TooManyComponents_EndsThatViewWithJoinCrashed_LogNamesTheLimit()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/test/wizard");
@@ -45,6 +68,30 @@ public sealed class LimitsTests(LowLimitsHostFixture fixture) : IClassFixture<Lo
         Assert.Contains(fixture.Host.Logs.Lines, line => line.Exception?.Message.Contains("MaxComponentsPerView") == true);
         Assert.Equal("ok", (await seed.ClickAsync(seedJoin, "inc"))["status"]!.GetValue<string>());
         Assert.Equal("ok", (await client.ClickAsync(joinRef, "next"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RenderOverMaxRenderBytes_EndsThatViewWithPhxError_OtherViewsUnaffected()
+    {
+        await using var bystander = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (bystanderJoin, _) = await bystander.JoinAsync();
+        await using var offender = await PhoenixClient.ConnectAsync(BaseAddress, "/test/big");
+        var (joinRef, _) = await offender.JoinAsync();
+        Assert.Equal("ok", (await offender.ClickAsync(joinRef, "grow", new JsonObject { ["size"] = "50000" }))["status"]!.GetValue<string>());
+
+        await offender.SendAsync(new JsonArray(joinRef, offender.NextRef(), offender.Topic, "event",
+            new JsonObject { ["type"] = "click", ["event"] = "grow", ["value"] = new JsonObject { ["size"] = "5000000" } }));
+        JsonArray? error;
+        do
+        {
+            error = await offender.ReceiveFrameAsync();
+        }
+        while (error is not null && error[3]!.GetValue<string>() != "phx_error");
+
+        Assert.NotNull(error);
+        Assert.Equal(offender.Topic, error[2]!.GetValue<string>());
+        Assert.Contains(fixture.Host.Logs.Lines, line => line.Level == LogLevel.Error && line.Exception is RenderTooLargeException && line.Exception.Message.Contains("BigLive rendered a"));
+        Assert.Equal("ok", (await bystander.ClickAsync(bystanderJoin, "inc"))["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -320,7 +320,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
 
         public ValueTask DisposeAsync() => Client.DisposeAsync();
 
-        [GeneratedRegex("\"(phx-[A-Za-z0-9_-]{16})\"")]
+        [GeneratedRegex("\"(phx-[A-Za-z0-9_-]{8,})\"")]
         private static partial Regex UploadRefPattern();
     }
 }

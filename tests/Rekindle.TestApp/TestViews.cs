@@ -13,10 +13,12 @@ public static class TestViews
         app.MapLiveView<KeysLive>("/test/keys");
         app.MapLiveView<CrashLive>("/test/crash");
         app.MapLiveView<ListLive>("/test/list");
+        app.MapLiveView<StreamLive>("/test/stream");
         app.MapLiveView<TickerLive>("/test/ticker");
         app.MapLiveView<WizardLive>("/test/wizard");
         app.MapLiveView<PagesLive>("/test/pages/{page}");
         app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
+        app.MapLiveView<BigLive>("/test/big");
         app.MapLiveView<UploadLive>("/test/upload");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -177,6 +177,22 @@ public sealed class VoteStore
         return id;
     }
 
+    /// <summary>Gives the election a new title; returns false when there is no such election.</summary>
+    /// <exception cref="ArgumentException">The title breaks <see cref="ElectionRules"/>.</exception>
+    public async Task<bool> RenameElectionAsync(long electionId, string title, CancellationToken cancellationToken = default)
+    {
+        if (ElectionRules.CheckTitle(title) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(title));
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE elections SET title = $title WHERE id = $election;";
+        command.Parameters.AddWithValue("$title", title.Trim());
+        command.Parameters.AddWithValue("$election", electionId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     /// <summary>Opens or closes voting; returns false when there is no such election.</summary>
     public async Task<bool> SetClosedAsync(long electionId, bool closed, CancellationToken cancellationToken = default)
     {

@@ -74,7 +74,7 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
     private Rendered Page(Election election) => Html($"""
         <header class="election-header">
           <h1 id="election-title">{election.Title}</h1>
-          <p class="meta"><span id="election-status">{(election.Closed ? "Closed" : "Open")}</span> · {election.Ballots.Count} ballots · recovery: <span id="recovery-mode">{ModeName}</span></p>
+          <p class="meta"><span id="election-status">{(election.Closed ? "Closed" : "Open")}</span> · {election.Ballots.Count} ballots · recovery: <span id="recovery-mode">{ModeName}</span> · <a id="to-manage" href="/elections/{election.Id}/manage">Manage</a></p>
         </header>
         {RecoveryHook()}
         <div class="election-layout">

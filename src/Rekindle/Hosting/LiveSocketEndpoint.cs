@@ -38,6 +38,12 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"unsupported serializer version '{version}'; expected vsn=2.x");
             return;
         }
+        if (sockets.IsDraining)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is shutting down");
+            return;
+        }
         if (_options.CheckOrigin && !OriginAllowed(context))
         {
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin not allowed");

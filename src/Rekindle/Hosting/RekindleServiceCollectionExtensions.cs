@@ -44,6 +44,7 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
             .Validate(o => o.HandlerTimeout > TimeSpan.Zero, "Rekindle:Runtime:HandlerTimeout must be positive.")
             .Validate(o => o.MaxComponentsPerView > 0, "Rekindle:Runtime:MaxComponentsPerView must be positive.")
+            .Validate(o => o.MaxRenderBytes >= 1024, "Rekindle:Runtime:MaxRenderBytes must be at least 1024.")
             .ValidateOnStart();
 
         services.AddOptions<RecoveryOptions>().BindConfiguration("Rekindle:Recovery")

@@ -65,6 +65,11 @@ internal sealed class SessionTokens
         }
     }
 
-    /// <summary>A container id like Phoenix's: <c>phx-</c> and 12 random bytes, URL-safe.</summary>
-    public static string NewViewId() => "phx-" + Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
+    /// <summary>
+    /// A container id like Phoenix's: <c>phx-</c> and 6 random bytes, URL-safe (8 characters). It is
+    /// the channel topic of every frame both ways, so it is kept short; it only needs to be unique
+    /// within one browser session (snapshots are keyed by session and id, and the signed session
+    /// token binds the id), where 48 random bits make a clash negligible.
+    /// </summary>
+    public static string NewViewId() => "phx-" + Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(6));
 }

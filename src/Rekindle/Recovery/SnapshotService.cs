@@ -81,6 +81,7 @@ internal sealed partial class SnapshotService
             token = WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
         }
         _metrics.SaveDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
+        Log.SnapshotSaved(_logger, viewName, bytes.Length, snapshot.Generation);
         return token;
     }
 
@@ -166,6 +167,9 @@ internal sealed partial class SnapshotService
     {
         [LoggerMessage(4001, LogLevel.Error, "Snapshot of {View} not saved: {Size} bytes exceed Rekindle:Recovery:MaxSnapshotBytes ({Limit}); largest members: {Largest}. The view keeps running but will not be recoverable until it shrinks; mark fewer or smaller members [Recoverable], or raise the limit.", EventName = nameof(SnapshotTooLarge))]
         public static partial void SnapshotTooLarge(ILogger logger, string view, int size, int limit, string largest);
+
+        [LoggerMessage(4005, LogLevel.Debug, "Snapshot of {View} saved: {Size} bytes, generation {Generation}.", EventName = nameof(SnapshotSaved))]
+        public static partial void SnapshotSaved(ILogger logger, string view, int size, long generation);
 
         [LoggerMessage(4003, LogLevel.Error, "Saving the snapshot of {View} failed; the view keeps running, its latest change is not recoverable.", EventName = nameof(SaveFailed))]
         public static partial void SaveFailed(ILogger logger, Exception exception, string view);

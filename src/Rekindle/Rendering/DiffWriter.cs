@@ -68,6 +68,11 @@ internal static class DiffWriter
     private static void WriteListChange(LazyObjectWriter output, JsonEncodedText key, object? previous, Comprehension list)
     {
         var held = previous as Comprehension;
+        if (list.Stream is { } stream && list.Template is not null && held?.Template is { } heldTemplate && heldTemplate.SameAs(list.Template))
+        {
+            WriteStreamChange(output, key, list, stream);
+            return;
+        }
         if (list.Template is null)
         {
             if (held?.Template is not null && held.Count > 0)
@@ -146,5 +151,30 @@ internal static class DiffWriter
         }
         output.Exit();
         output.Exit();
+    }
+
+    /// <summary>
+    /// The client emptied its copy of the stream's entries after the last render (§4.8), so items
+    /// are always sent in full, and nothing at all when the stream has nothing to do.
+    /// </summary>
+    private static void WriteStreamChange(LazyObjectWriter output, JsonEncodedText key, Comprehension list, StreamPatch stream)
+    {
+        if (!stream.HasOperations)
+        {
+            return;
+        }
+        var writer = output.Open();
+        writer.WriteStartObject(key);
+        writer.WriteStartObject(WireKeys.Keyed);
+        for (var i = 0; i < list.Count; i++)
+        {
+            writer.WriteStartObject(WireKeys.Index(i));
+            TreeWriter.WriteEntryBody(writer, list.Entries[i]);
+            writer.WriteEndObject();
+        }
+        writer.WriteNumber(WireKeys.KeyedCount, list.Count);
+        writer.WriteEndObject();
+        stream.Write(writer);
+        writer.WriteEndObject();
     }
 }

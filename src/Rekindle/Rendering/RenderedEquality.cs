@@ -40,7 +40,8 @@ internal static class RenderedEquality
             ({ } x, { } y) => x.SameAs(y),
             _ => false,
         };
-        if (!sameTemplate || a.Count != b.Count)
+        // Stream entries are operations, not state: the same item inserted twice is sent twice.
+        if (!sameTemplate || a.Count != b.Count || a.Stream is { HasOperations: true } || b.Stream is { HasOperations: true })
         {
             return false;
         }

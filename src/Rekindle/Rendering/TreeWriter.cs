@@ -53,7 +53,8 @@ internal static class TreeWriter
     {
         if (list.Template is null)
         {
-            // An empty list that was never rendered has no statics yet (liveview-protocol.md §4.6).
+            // An empty list that was never rendered has no statics yet (liveview-protocol.md §4.6). A
+            // stream without statics never had items in this view, so the client has none to delete.
             writer.WriteString(key, "");
             return;
         }
@@ -68,6 +69,7 @@ internal static class TreeWriter
         }
         writer.WriteNumber(WireKeys.KeyedCount, list.Entries.Length);
         writer.WriteEndObject();
+        list.Stream?.Write(writer);
         writer.WriteEndObject();
     }
 

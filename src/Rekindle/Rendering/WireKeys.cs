@@ -9,6 +9,7 @@ internal static class WireKeys
     public static readonly JsonEncodedText Keyed = JsonEncodedText.Encode("k");
     public static readonly JsonEncodedText KeyedCount = JsonEncodedText.Encode("kc");
     public static readonly JsonEncodedText KeyedMoves = JsonEncodedText.Encode("km");
+    public static readonly JsonEncodedText Stream = JsonEncodedText.Encode("stream");
     public static readonly JsonEncodedText Components = JsonEncodedText.Encode("c");
     public static readonly JsonEncodedText Root = JsonEncodedText.Encode("r");
     public static readonly JsonEncodedText Title = JsonEncodedText.Encode("t");

@@ -58,6 +58,7 @@ internal sealed partial class RenderSession
         WriteEffects(writer, _view.Effects);
         _held = pass.Root;
         _heldTitle = _view.PageTitle;
+        FlushStreams(pass);
     }
 
     /// <summary>Writes what changed since the last render into the innermost entered object.</summary>
@@ -93,6 +94,16 @@ internal sealed partial class RenderSession
         if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply)
         {
             WriteEffects(output.Open(), _view.Effects);
+        }
+        FlushStreams(pass);
+    }
+
+    private void FlushStreams(RenderPass pass)
+    {
+        _view.FlushStreams();
+        foreach (var component in pass.Components)
+        {
+            component.State.Instance.FlushStreams();
         }
     }
 

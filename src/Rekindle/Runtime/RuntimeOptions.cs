@@ -23,6 +23,14 @@ public sealed class RuntimeOptions
     public int MaxComponentsPerView { get; set; } = 10_000;
 
     /// <summary>
+    /// The largest frame one render may produce (a join's full render, or one diff). Past it the view
+    /// ends with a logged error naming it, as if it had thrown: a view that renders without bound
+    /// (an unpaged list, a runaway loop) costs its own session, not the server's memory.
+    /// </summary>
+    /// <value>4 MiB.</value>
+    public int MaxRenderBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
     /// Whether error replies and logs include exception messages from view code. Off by default:
     /// messages can reveal internals to the browser.
     /// </summary>

@@ -232,7 +232,7 @@ internal sealed partial class ViewProcess : IViewRuntime
             _render.WriteFull(json, pass);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
-            _sink.Send(_frames.EndReply());
+            _sink.Send(Bounded(_frames.EndReply()));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -386,7 +386,7 @@ internal sealed partial class ViewProcess : IViewRuntime
         _diffOutput.Enter(ProtocolNames.DiffKey);
         render.WriteDiff(_diffOutput, pass);
         _diffOutput.Exit();
-        _sink.Send(_frames.EndReply());
+        _sink.Send(Bounded(_frames.EndReply()));
     }
 
     private static IEnumerable<int> ReadCids(JsonElement payload)
@@ -415,10 +415,14 @@ internal sealed partial class ViewProcess : IViewRuntime
         render.WriteDiff(_diffOutput, pass);
         var changed = _diffOutput.WroteAnything;
         json.WriteEndObject();
-        var frame = _frames.End();
+        var frame = Bounded(_frames.End());
         if (changed)
         {
             _sink.Send(frame);
         }
     }
+
+    private byte[] Bounded(byte[] frame) => frame.Length <= _options.MaxRenderBytes
+        ? frame
+        : throw new RenderTooLargeException(_view?.GetType().Name ?? "(no view)", frame.Length, _options.MaxRenderBytes);
 }

@@ -26,6 +26,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly Lock _topicsLock = new();
 
     private readonly TokenBucket _pushes;
+    private volatile bool _refusingJoins;
     private readonly JoinRateLimiter _joins;
     private readonly UploadChannels _uploads;
 
@@ -63,6 +64,12 @@ internal sealed partial class ChannelSocket : IFrameSink
     /// (liveview-protocol.md §1.7).
     /// </summary>
     public void Drain() => _outbox.Writer.TryWrite(DrainSignal);
+
+    /// <summary>
+    /// From now on a join closes the socket with 1012 at once instead of mounting a view that the
+    /// shutdown would end a moment later: the client reconnects to a server that is staying up.
+    /// </summary>
+    public void RefuseJoins() => _refusingJoins = true;
 
     public async Task RunAsync(CancellationToken aborted)
     {
@@ -156,6 +163,15 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
     {
+        // Every frame costs a token, heartbeats too: the client sends one per 30 s, a flood is abuse.
+        // Except upload progress: it follows acknowledged chunks (at most one per percent of an entry),
+        // and a throttled "progress 100" would leave the upload hanging.
+        if (frame.Event != UploadPushes.Progress && !_pushes.TryTake())
+        {
+            Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
+            Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
+            return;
+        }
         if (frame.Topic == ProtocolNames.PhoenixTopic)
         {
             Send(frame.Event == ProtocolNames.Heartbeat
@@ -163,16 +179,14 @@ internal sealed partial class ChannelSocket : IFrameSink
                 : _frames.ErrorReply(null, frame.Ref, frame.Topic, "unmatched topic"));
             return;
         }
-        // Progress follows acknowledged chunks (at most one per percent of an entry), so like chunks
-        // it is outside the push rate limit; a throttled "progress 100" would leave the upload hanging.
-        if (frame.Event != UploadPushes.Progress && !_pushes.TryTake())
-        {
-            Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
-            Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
-            return;
-        }
         if (frame.Event == ProtocolNames.Join)
         {
+            if (_refusingJoins)
+            {
+                Log.JoinDuringShutdown(_logger, frame.Topic);
+                Drain();
+                return;
+            }
             if (!_joins.TryJoin(_session.RemoteAddress))
             {
                 Log.JoinsRateLimited(_logger, _session.RemoteAddress, _options.MaxJoinsPerMinutePerAddress);
@@ -327,6 +341,9 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1005, LogLevel.Debug, "Ignored a push with a stale join_ref on {Topic}.", EventName = nameof(StaleJoinRef))]
         public static partial void StaleJoinRef(ILogger logger, string topic);
+
+        [LoggerMessage(1014, LogLevel.Debug, "Join on {Topic} during shutdown: closing the socket with 1012 so the client rejoins elsewhere.", EventName = nameof(JoinDuringShutdown))]
+        public static partial void JoinDuringShutdown(ILogger logger, string topic);
 
         [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
         public static partial void Draining(ILogger logger);

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Rekindle.Transport;
 
 /// <summary>
-/// The open sockets of this process, so a shutdown can drain them: every socket is closed with
-/// 1012 at a random moment within <see cref="TransportOptions.DrainJitter"/>, so the clients do not all
-/// reconnect at once. State needs no flush here: snapshots are saved after every change.
+/// The open sockets of this process, so a shutdown can drain them: from <c>ApplicationStopping</c> on,
+/// no new view mounts here (new sockets get 503, joins on open ones close that socket with 1012), and
+/// every socket is closed with 1012 at a random moment within <see cref="TransportOptions.DrainJitter"/>,
+/// so the clients do not all reconnect at once. State needs no flush here: each snapshot is committed
+/// before the reply that shows its change.
 /// </summary>
 internal sealed class ConnectedSockets : IDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class ConnectedSockets : IDisposable
     private readonly Lock _lock = new();
     private readonly TimeSpan _jitter;
     private readonly CancellationTokenRegistration _stopping;
+    private volatile bool _draining;
 
     public ConnectedSockets(IHostApplicationLifetime lifetime, IOptions<TransportOptions> options)
     {
@@ -32,11 +35,22 @@ internal sealed class ConnectedSockets : IDisposable
         }
     }
 
+    /// <summary>Set once the application is stopping: the endpoint refuses new sockets.</summary>
+    public bool IsDraining => _draining;
+
     public IDisposable Track(ChannelSocket socket)
     {
+        bool draining;
         lock (_lock)
         {
             _sockets.Add(socket);
+            draining = _draining;
+        }
+        if (draining)
+        {
+            // Accepted while the drain began: it gets the same treatment as the sockets drained.
+            socket.RefuseJoins();
+            socket.Drain();
         }
         return new Registration(this, socket);
     }
@@ -48,7 +62,12 @@ internal sealed class ConnectedSockets : IDisposable
         ChannelSocket[] sockets;
         lock (_lock)
         {
+            _draining = true;
             sockets = [.. _sockets];
+        }
+        foreach (var socket in sockets)
+        {
+            socket.RefuseJoins();
         }
         foreach (var socket in sockets)
         {

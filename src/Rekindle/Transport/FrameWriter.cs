@@ -9,7 +9,10 @@ namespace Rekindle.Transport;
 /// </summary>
 internal sealed class FrameWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    /// <summary>A buffer grown past this by one large frame is dropped after it, so an idle view does not keep it.</summary>
+    private const int RetainedCapacity = 64 * 1024;
+
+    private ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _json;
 
     public FrameWriter() => _json = new Utf8JsonWriter(_buffer, Rendering.WireJson.WriterOptions);
@@ -31,7 +34,12 @@ internal sealed class FrameWriter
     {
         _json.WriteEndArray();
         _json.Flush();
-        return _buffer.WrittenSpan.ToArray();
+        var frame = _buffer.WrittenSpan.ToArray();
+        if (_buffer.Capacity > RetainedCapacity)
+        {
+            _buffer = new ArrayBufferWriter<byte>(1024); // Begin points the writer at it
+        }
+        return frame;
     }
 
     /// <summary>Starts a <c>phx_reply</c> and opens its <c>response</c> object for the caller to fill.</summary>

@@ -9,7 +9,11 @@ namespace Rekindle.Views;
 /// </summary>
 public abstract class LiveTemplate
 {
+    private LiveStreams? _streams;
+
     internal ClientEffects Effects { get; set; } = new();
+
+    private LiveStreams Streams => _streams ??= new LiveStreams(this);
 
     /// <summary>Renders the current state. Called after every handled message.</summary>
     public abstract Rendered Render();
@@ -40,6 +44,48 @@ public abstract class LiveTemplate
     /// <summary>A list keyed by position. Prefer the keyed overload when items can move.</summary>
     protected static Comprehension Each<T>(IEnumerable<T> items, Func<T, Rendered> render) =>
         ComprehensionBuilder.Build(items.Select((item, index) => (item, index)), pair => pair.index, pair => render(pair.item));
+
+    /// <summary>
+    /// Declares the stream <paramref name="name"/> (first call) and queues <paramref name="items"/> for the
+    /// client, which keeps them in the DOM: the server holds only what changed since the last render,
+    /// never the collection. Call it in <c>MountAsync</c>, which runs again on every join and reconnect.
+    /// Render it with <see cref="StreamEach"/> inside an element with an <c>id</c> and <c>phx-update="stream"</c>.
+    /// </summary>
+    /// <param name="name">The stream's name, used by the other <c>Stream*</c> methods.</param>
+    /// <param name="items">Items to insert, one by one, each at <paramref name="at"/>.</param>
+    /// <param name="domId">Each item's DOM id, unique in the page; fixed by the first call.</param>
+    /// <param name="at">-1 appends, 0 prepends, n inserts at index n. An item whose id the client shows is updated in place.</param>
+    /// <param name="limit">Keep at most n items on the client: n &gt; 0 keeps the first n, n &lt; 0 the last -n.</param>
+    /// <param name="reset">Remove every item the client shows first.</param>
+    /// <example><code>Stream("songs", songs, song =&gt; $"songs-{song.Id}");</code></example>
+    protected void Stream<T>(string name, IEnumerable<T> items, Func<T, string> domId, int at = -1, int? limit = null, bool reset = false) =>
+        Streams.Stream(name, items, domId, at, limit, reset);
+
+    /// <summary>Inserts <paramref name="item"/> into the stream, or updates it in place if the client shows its DOM id.</summary>
+    /// <param name="name">A stream declared with <see cref="Stream{T}"/>.</param>
+    /// <param name="item">The item; its DOM id comes from the stream's id function.</param>
+    /// <param name="at">-1 appends, 0 prepends, n inserts at index n.</param>
+    /// <param name="limit">Keep at most n items on the client: n &gt; 0 keeps the first n, n &lt; 0 the last -n.</param>
+    /// <param name="updateOnly">Only update an item the client shows; never add it.</param>
+    protected void StreamInsert<T>(string name, T item, int at = -1, int? limit = null, bool updateOnly = false) =>
+        Streams.Insert(name, item, at, limit, updateOnly);
+
+    /// <summary>Removes <paramref name="item"/> (found by its DOM id) from the stream on the client.</summary>
+    protected void StreamDelete<T>(string name, T item) => Streams.Delete(name, item);
+
+    /// <summary>Removes the item with DOM id <paramref name="domId"/> from the stream on the client.</summary>
+    protected void StreamDeleteByDomId(string name, string domId) => Streams.DeleteByDomId(name, domId);
+
+    /// <summary>
+    /// Renders the stream's pending items with <paramref name="render"/>, which gets each item's DOM
+    /// id and must put it on the item's root element. Place it inside the stream's container, whose
+    /// other children (if any) need ids too.
+    /// </summary>
+    /// <example><code>Html($"&lt;ul id=\"songs\" phx-update=\"stream\"&gt;{StreamEach&lt;Song&gt;("songs", (id, song) =&gt; Html($"&lt;li id=\"{id}\"&gt;{song.Title}&lt;/li&gt;"))}&lt;/ul&gt;")</code></example>
+    protected Comprehension StreamEach<T>(string name, Func<string, T, Rendered> render) => Streams.Each(name, render);
+
+    /// <summary>Called once a render of this template is sent: its streams forget what it carried.</summary>
+    internal void FlushStreams() => _streams?.Flush();
 
     /// <summary>
     /// A stateful component: the instance of <typeparamref name="TComponent"/> with this id is created
