@@ -51,12 +51,12 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
-    public async Task BinaryFrame_ClosesThatSocket()
+    public async Task BinaryFrameTooShortForAPush_ClosesThatSocketWith1007()
     {
         await using var offender = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
         await offender.SendBinaryAsync([0, 1, 2, 3]);
 
-        Assert.Equal(WebSocketCloseStatus.InvalidMessageType, await offender.WaitForCloseAsync());
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, await offender.WaitForCloseAsync());
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public static class TestViews
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.Text("signed in");
         });
+        app.MapLiveView<UploadLive>("/test/upload");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

@@ -15,6 +15,7 @@ internal sealed partial class LiveSocketEndpoint(
     ViewProcessFactory views,
     ConnectedSockets sockets,
     JoinRateLimiter joins,
+    Uploads.UploadService uploads,
     TimeProvider time,
     IOptions<TransportOptions> options,
     ILoggerFactory loggers)
@@ -53,7 +54,7 @@ internal sealed partial class LiveSocketEndpoint(
             context.User,
             context.Connection.RemoteIpAddress?.ToString() ?? "");
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new ChannelSocket(webSocket, session, _options, views, joins, time, _socketLogger);
+        var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger);
         using (sockets.Track(socket))
         {
             await socket.RunAsync(context.RequestAborted);

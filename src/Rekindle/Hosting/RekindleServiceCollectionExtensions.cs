@@ -78,6 +78,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinRateLimiter>();
+        services.TryAddSingleton<Rekindle.Uploads.UploadService>();
         services.TryAddSingleton<IPubSub, InMemoryPubSub>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(
             Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, provider.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath, "snapshots.db"),

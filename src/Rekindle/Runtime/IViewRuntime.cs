@@ -6,4 +6,7 @@ internal interface IViewRuntime
     void Subscribe(string topic);
 
     void SendAfter(object message, TimeSpan delay);
+
+    /// <summary>The temp files of the view's uploads.</summary>
+    Uploads.UploadTransfers Transfers { get; }
 }

@@ -7,6 +7,7 @@ using Rekindle.Transport;
 using Rekindle.Hosting;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
+using Rekindle.Uploads;
 using Rekindle.Views;
 
 namespace Rekindle.Runtime;
@@ -70,6 +71,9 @@ internal sealed partial class ViewProcess : IViewRuntime
     public string JoinRef { get; }
 
     public Task Completion => _loop;
+
+    /// <summary>Read by the socket when a client joins an upload channel; thread-safe.</summary>
+    public UploadTransfers Transfers { get; } = new();
 
     public void Start(JoinMessage join)
     {
@@ -166,6 +170,7 @@ internal sealed partial class ViewProcess : IViewRuntime
     /// <summary>Ends the view's life: a view implementing IAsyncDisposable/IDisposable is disposed, then its DI scope.</summary>
     private async ValueTask DisposeViewAsync()
     {
+        Transfers.DeleteAll();
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
@@ -298,6 +303,18 @@ internal sealed partial class ViewProcess : IViewRuntime
             case ProtocolNames.LivePatch:
                 await HandleLivePatchAsync(view, render, push);
                 break;
+            case UploadPushes.AllowUpload or UploadPushes.Progress:
+                var outcome = push.Event == UploadPushes.AllowUpload
+                    ? UploadPushes.Preflight(view.UploadState, push.Payload, Transfers, _scope!.Value.ServiceProvider.GetRequiredService<UploadService>(), Topic) // a joined view always has its scope
+                    : UploadPushes.UpdateProgress(view.UploadState, push.Payload, Transfers, _logger);
+                if (outcome.Error is { } uploadError)
+                {
+                    Log.EventRejected(_logger, Topic, uploadError);
+                    _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, uploadError));
+                    break;
+                }
+                await ReplyWithDiffAsync(render, push.Ref, outcome.WriteReply);
+                break;
             case ProtocolNames.CidsWillDestroy:
                 render.Components.MarkForDeletion(ReadCids(push.Payload));
                 _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
@@ -349,6 +366,10 @@ internal sealed partial class ViewProcess : IViewRuntime
             return true;
         }
         view.Effects.Clear();
+        if (view.UploadState.PutSelections(push.Payload, Transfers) is { } uploadsError)
+        {
+            Log.EventRejected(_logger, Topic, uploadsError);
+        }
         try
         {
             if (name == ClearFlashEvent)
@@ -394,11 +415,12 @@ internal sealed partial class ViewProcess : IViewRuntime
         return true;
     }
 
-    private async ValueTask ReplyWithDiffAsync(RenderSession render, string? messageRef)
+    private async ValueTask ReplyWithDiffAsync(RenderSession render, string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
     {
         var pass = await render.RenderAsync();
         await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
         var json = _frames.BeginReply(JoinRef, messageRef, Topic, ok: true);
+        writeReply?.Invoke(json);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
         render.WriteDiff(_diffOutput, pass);

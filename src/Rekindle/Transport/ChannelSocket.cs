@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
+using Rekindle.Uploads;
 
 namespace Rekindle.Transport;
 
@@ -27,9 +28,11 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly TokenBucket _pushes;
     private volatile bool _refusingJoins;
     private readonly JoinRateLimiter _joins;
+    private readonly UploadChannels _uploads;
 
-    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, TimeProvider time, ILogger logger)
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
+        _uploads = new UploadChannels(uploads, topic => FindView(topic)?.Transfers, Send, time, logger);
         _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
         _joins = joins;
         _socket = socket;
@@ -72,6 +75,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     {
         var writing = WriteLoopAsync();
         var (status, reason) = await ReadLoopAsync(aborted);
+        _uploads.CloseAll();
         StopAllViews();
         _outbox.Writer.TryComplete();
         await writing;
@@ -127,8 +131,15 @@ internal sealed partial class ChannelSocket : IFrameSink
                 }
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
-                    Log.FrameRejected(_logger, "binary frames are not supported");
-                    return (WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported");
+                    // Upload chunks (§1.6). They skip the push rate limit: an upload channel takes at
+                    // most the bytes its entry declared, and the frame size limit bounds each chunk.
+                    if (!BinaryPush.TryRead(buffer.AsMemory(0, length), out var push, out var binaryError))
+                    {
+                        Log.FrameRejected(_logger, binaryError);
+                        return (WebSocketCloseStatus.InvalidPayloadData, binaryError);
+                    }
+                    _uploads.Chunk(push);
+                    continue;
                 }
                 if (!FrameReader.TryRead(buffer.AsMemory(0, length), out var frame, out var error))
                 {
@@ -153,7 +164,9 @@ internal sealed partial class ChannelSocket : IFrameSink
     private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
     {
         // Every frame costs a token, heartbeats too: the client sends one per 30 s, a flood is abuse.
-        if (!_pushes.TryTake())
+        // Except upload progress: it follows acknowledged chunks (at most one per percent of an entry),
+        // and a throttled "progress 100" would leave the upload hanging.
+        if (frame.Event != UploadPushes.Progress && !_pushes.TryTake())
         {
             Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
             Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
@@ -183,11 +196,12 @@ internal sealed partial class ChannelSocket : IFrameSink
             Join(frame);
             return;
         }
-        ViewProcess? view;
-        lock (_topicsLock)
+        if (UploadChannels.IsUploadTopic(frame.Topic))
         {
-            _topics.TryGetValue(frame.Topic, out view);
+            _uploads.Handle(frame);
+            return;
         }
+        var view = FindView(frame.Topic);
         if (view is null)
         {
             Send(frame.Event == ProtocolNames.Leave
@@ -221,8 +235,21 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
+    private ViewProcess? FindView(string topic)
+    {
+        lock (_topicsLock)
+        {
+            return _topics.GetValueOrDefault(topic);
+        }
+    }
+
     private void Join(InboundFrame frame)
     {
+        if (UploadChannels.IsUploadTopic(frame.Topic) && frame.Ref is not null)
+        {
+            _uploads.Join(frame);
+            return;
+        }
         if (!frame.Topic.StartsWith(ProtocolNames.ViewTopicPrefix, StringComparison.Ordinal) || frame.Ref is null)
         {
             Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "unmatched topic"));

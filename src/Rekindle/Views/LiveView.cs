@@ -1,4 +1,5 @@
 using Rekindle.Rendering;
+using Rekindle.Uploads;
 
 namespace Rekindle.Views;
 
@@ -132,4 +133,56 @@ public abstract class LiveView : LiveTemplate
 
     private static Rendered FlashMessage(KeyValuePair<string, string> entry) =>
         Html($"<p id=\"flash-{entry.Key}\" class=\"flash flash-{entry.Key}\" role=\"alert\" phx-click=\"lv:clear-flash\" phx-value-key=\"{entry.Key}\">{entry.Value}</p>");
+    internal ViewUploads UploadState { get; } = new();
+
+    /// <summary>The uploads allowed with <see cref="AllowUpload"/>, by name.</summary>
+    protected IReadOnlyDictionary<string, UploadConfig> Uploads => UploadState.ByName;
+
+    /// <summary>
+    /// Allows an upload named <paramref name="name"/>, rendered with <see cref="LiveFileInput"/> inside a
+    /// form with <c>phx-change</c>. Files the client selects are checked against the limits
+    /// (errors <c>too_large</c>, <c>not_accepted</c>, <c>too_many_files</c>: <see cref="UploadErrors(UploadConfig)"/>),
+    /// uploaded in chunks to a temp file when the form is submitted, and handed over by
+    /// <see cref="ConsumeUploadedEntries"/>. Call it in <see cref="MountAsync"/>.
+    /// </summary>
+    /// <param name="name">The upload's name (the input's <c>name</c>).</param>
+    /// <param name="accept">Extensions and MIME types, comma-separated (<c>".png,.jpg,image/*"</c>); <see langword="null"/> for any file.</param>
+    /// <param name="maxEntries">Files one selection may hold.</param>
+    /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
+    /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize);
+
+    /// <summary>
+    /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the
+    /// path of its temp file (move or copy it there), then deletes what is left and removes the
+    /// entries. Call it in the form's <c>phx-submit</c> handler, where every upload is done.
+    /// </summary>
+    /// <example><code>ConsumeUploadedEntries("avatar", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
+    protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
+        UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>Removes entry <paramref name="entryRef"/> from upload <paramref name="name"/> and deletes its temp file; false when there is no such entry.</summary>
+    /// <example><code>&lt;button type="button" phx-click="cancel" phx-value-ref="{entry.Ref}"&gt;</code> then <c>CancelUpload("avatar", payload.GetString("ref")!)</c>.</example>
+    protected bool CancelUpload(string name, string entryRef) =>
+        UploadState.Cancel(name, entryRef, Runtime?.Transfers);
+
+    /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
+    protected static Rendered LiveFileInput(UploadConfig upload)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var active = string.Join(",", upload.Entries.Select(entry => entry.Ref));
+        var done = string.Join(",", upload.Entries.Where(entry => entry.IsDone).Select(entry => entry.Ref));
+        var preflighted = string.Join(",", upload.Entries.Where(entry => entry.IsPreflighted).Select(entry => entry.Ref));
+        var errors = upload.Errors.Count == 0 ? null : string.Join(",", upload.Errors.Select(error => error.Ref).Distinct());
+        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", upload.Accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}>""");
+    }
+
+    /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) =>
+        [.. upload.Errors.Where(error => error.Ref == upload.Ref).Select(error => error.Error)];
+
+    /// <summary>The errors of one entry: <c>too_large</c>, <c>not_accepted</c>.</summary>
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload, UploadEntry entry) =>
+        [.. upload.Errors.Where(error => error.Ref == entry.Ref).Select(error => error.Error)];
 }

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Rekindle.Uploads;
+
+namespace Rekindle.Transport;
+
+/// <summary>
+/// The <c>lvu:</c> channels of one socket (liveview-protocol.md §5.7, upstream
+/// <c>upload_channel.ex</c>): a join with an entry token opens that entry's temp file, each binary
+/// <c>chunk</c> is appended and acknowledged, and the stream is cut off with
+/// <c>file_size_limit_exceeded</c> the moment it would pass the size the client declared (itself
+/// within the upload's <c>MaxFileSize</c>). Joins, chunks and leaves come from the socket's read
+/// loop; two things end a channel from elsewhere, so the channel table takes a lock: the view
+/// consuming or cancelling the entry (on its loop), and a client that sends no chunk for the
+/// entry's chunk timeout (a timer). Both delete an unfinished file and send <c>phx_close</c>, as
+/// upstream's channel process stopping does, so the client does not report a failed upload.
+/// </summary>
+internal sealed partial class UploadChannels(UploadService service, Func<string, UploadTransfers?> findTransfers, Action<byte[]> send, TimeProvider time, ILogger logger)
+{
+    public const string TopicPrefix = "lvu:";
+    private const string ChunkEvent = "chunk";
+    private static readonly JsonEncodedText LimitKey = JsonEncodedText.Encode("limit");
+
+    private readonly FrameWriter _frames = new();
+    private readonly Dictionary<string, UploadChannel> _channels = new(StringComparer.Ordinal);
+    private readonly Lock _channelsLock = new();
+
+    public static bool IsUploadTopic(string topic) => topic.StartsWith(TopicPrefix, StringComparison.Ordinal);
+
+    public void Join(InboundFrame frame)
+    {
+        var token = frame.Payload.TryGetProperty("token", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (!service.TryRead(token, out var viewTopic, out var transferId))
+        {
+            Refuse(frame, "invalid_token");
+            return;
+        }
+        if (findTransfers(viewTopic)?.Find(transferId) is not { } transfer)
+        {
+            // The view ended, or the token belongs to a view on another socket.
+            Refuse(frame, "disallowed");
+            return;
+        }
+        Remove(frame.Topic)?.Abandon();
+        var channel = new UploadChannel(frame.Ref!, frame.Topic, transfer); // joins without a ref are refused before routing here
+        if (transfer.Open(() => Closed(channel)) is { } reason)
+        {
+            Refuse(frame, reason);
+            return;
+        }
+        lock (_channelsLock)
+        {
+            _channels[channel.Topic] = channel;
+        }
+        channel.Timer = time.CreateTimer(_ => TimedOut(channel), null, transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
+        send(_frames.OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
+    }
+
+    /// <summary>A text push on an <c>lvu:</c> topic: only <c>phx_leave</c> is defined.</summary>
+    public void Handle(InboundFrame frame)
+    {
+        if (frame.Event == ProtocolNames.Leave)
+        {
+            Remove(frame.Topic)?.Abandon();
+            send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
+            return;
+        }
+        send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "unmatched topic"));
+    }
+
+    public void Chunk(BinaryPush push)
+    {
+        UploadChannel? channel;
+        lock (_channelsLock)
+        {
+            channel = _channels.GetValueOrDefault(push.Topic);
+        }
+        if (push.Event != ChunkEvent || channel is null)
+        {
+            Log.ChunkRefused(logger, push.Topic);
+            send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "unmatched topic"));
+            return;
+        }
+        if (channel.JoinRef != push.JoinRef)
+        {
+            Log.ChunkRefused(logger, push.Topic);
+            return;
+        }
+        var transfer = channel.Transfer;
+        switch (transfer.Write(push.Payload.Span))
+        {
+            case ChunkResult.Ok:
+                channel.Timer?.Change(transfer.IsComplete ? Timeout.InfiniteTimeSpan : transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
+                send(_frames.OkReply(push.JoinRef, push.Ref, push.Topic));
+                return;
+            case ChunkResult.TooLarge:
+                Log.SizeExceeded(logger, push.Topic, transfer.ExpectedSize);
+                var json = _frames.BeginReply(push.JoinRef, push.Ref, push.Topic, ok: false);
+                json.WriteString(ProtocolNames.Reason, "file_size_limit_exceeded");
+                json.WriteNumber(LimitKey, transfer.ExpectedSize);
+                send(_frames.EndReply());
+                break;
+            case ChunkResult.WriterError:
+                Log.WriteFailed(logger, push.Topic);
+                send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "writer_error"));
+                break;
+            default:
+                // Cancelled or consumed by the view while the chunk was on its way.
+                send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
+                break;
+        }
+        Remove(push.Topic)?.Timer?.Dispose();
+    }
+
+    /// <summary>The socket ended: unfinished transfers lose their files now, not when their views get to it.</summary>
+    public void CloseAll()
+    {
+        UploadChannel[] channels;
+        lock (_channelsLock)
+        {
+            channels = [.. _channels.Values];
+            _channels.Clear();
+        }
+        foreach (var channel in channels)
+        {
+            channel.Abandon();
+        }
+    }
+
+    private UploadChannel? Remove(string topic)
+    {
+        lock (_channelsLock)
+        {
+            return _channels.Remove(topic, out var channel) ? channel : null;
+        }
+    }
+
+    private void TimedOut(UploadChannel channel)
+    {
+        if (!channel.Transfer.IsComplete)
+        {
+            Log.ChunkTimedOut(logger, channel.Topic, channel.Transfer.ChunkTimeout);
+            channel.Transfer.Delete();
+        }
+    }
+
+    /// <summary>The transfer was deleted by the view or the timer; a channel the client already left is not closed twice.</summary>
+    private void Closed(UploadChannel channel)
+    {
+        lock (_channelsLock)
+        {
+            if (!_channels.TryGetValue(channel.Topic, out var current) || current != channel)
+            {
+                return;
+            }
+            _channels.Remove(channel.Topic);
+        }
+        channel.Timer?.Dispose();
+        // Not on the read loop, so not with the loop's writer.
+        send(new FrameWriter().Push(channel.JoinRef, channel.Topic, ProtocolNames.Close));
+    }
+
+    private void Refuse(InboundFrame frame, string reason)
+    {
+        Log.JoinRefused(logger, frame.Topic, reason);
+        send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, reason));
+    }
+
+    private sealed class UploadChannel(string joinRef, string topic, UploadTransfer transfer)
+    {
+        public string JoinRef { get; } = joinRef;
+
+        public string Topic { get; } = topic;
+
+        public UploadTransfer Transfer { get; } = transfer;
+
+        public ITimer? Timer { get; set; }
+
+        /// <summary>The client is gone from this channel: an unfinished file goes, a finished one waits for the view.</summary>
+        public void Abandon()
+        {
+            Timer?.Dispose();
+            if (!Transfer.IsComplete)
+            {
+                Transfer.Delete();
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1801, LogLevel.Debug, "Upload join on {Topic} refused: {Reason}.", EventName = nameof(JoinRefused))]
+        public static partial void JoinRefused(ILogger logger, string topic, string reason);
+
+        [LoggerMessage(1802, LogLevel.Warning, "Upload on {Topic} cut off: the client sent more than the {Limit} bytes it declared.", EventName = nameof(SizeExceeded))]
+        public static partial void SizeExceeded(ILogger logger, string topic, long limit);
+
+        [LoggerMessage(1803, LogLevel.Debug, "Binary push on {Topic} refused: not a chunk for a joined upload channel.", EventName = nameof(ChunkRefused))]
+        public static partial void ChunkRefused(ILogger logger, string topic);
+
+        [LoggerMessage(1804, LogLevel.Error, "Writing an upload chunk on {Topic} to its temp file failed.", EventName = nameof(WriteFailed))]
+        public static partial void WriteFailed(ILogger logger, string topic);
+
+        [LoggerMessage(1805, LogLevel.Debug, "Upload on {Topic} closed: no chunk for {Timeout}; its temp file is deleted.", EventName = nameof(ChunkTimedOut))]
+        public static partial void ChunkTimedOut(ILogger logger, string topic, TimeSpan timeout);
+    }
+}

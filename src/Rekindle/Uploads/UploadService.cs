@@ -1,0 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Rekindle.Hosting;
+
+namespace Rekindle.Uploads;
+
+/// <summary>
+/// Where upload temp files go (<c>temp</c> in the data folder) and the entry tokens that let a
+/// client join an <c>lvu:</c> channel (liveview-protocol.md §5.7). A token names the view's topic
+/// and the transfer's random id, encrypted and authenticated with Data Protection, so a client can
+/// neither forge one nor point one at another view; the transfer dies with its view, so an old
+/// token opens nothing.
+/// </summary>
+internal sealed class UploadService
+{
+    private readonly IDataProtector _tokens;
+
+    public UploadService(IDataProtectionProvider protection, IHostEnvironment environment, IOptions<RekindleOptions> options)
+    {
+        _tokens = protection.CreateProtector("Rekindle.Upload.v1");
+        TempFolder = Path.Combine(environment.ContentRootPath, options.Value.DataPath, "temp");
+    }
+
+    public string TempFolder { get; }
+
+    public string Protect(string viewTopic, string transferId) => _tokens.Protect(viewTopic + "\n" + transferId);
+
+    public bool TryRead(string? token, [NotNullWhen(true)] out string? viewTopic, [NotNullWhen(true)] out string? transferId)
+    {
+        viewTopic = null;
+        transferId = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return false;
+        }
+        try
+        {
+            var parts = _tokens.Unprotect(token).Split('\n');
+            if (parts.Length != 2)
+            {
+                return false;
+            }
+            (viewTopic, transferId) = (parts[0], parts[1]);
+            return true;
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Rekindle.Hosting;
+using Rekindle.Views;
+
+namespace Rekindle.Uploads;
+
+/// <summary>
+/// The uploads one view allowed, by name and by ref, and what the view does with their entries:
+/// take the client's selections, consume and cancel. Runs on the view's loop only; the entries'
+/// temp files are the <see cref="UploadTransfers"/> of the view's process (none in the dead render).
+/// </summary>
+internal sealed class ViewUploads
+{
+    private readonly Dictionary<string, UploadConfig> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UploadConfig> _byRef = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, UploadConfig> ByName => _byName;
+
+    public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
+
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize)
+    {
+        if (_byName.TryGetValue(name, out var existing))
+        {
+            if (existing.Entries.Count > 0)
+            {
+                throw new InvalidOperationException($"AllowUpload(\"{name}\") on an upload with entries. Expected its entries consumed or cancelled first; got {existing.Entries.Count}.");
+            }
+            _byRef.Remove(existing.Ref);
+        }
+        var config = new UploadConfig(name, SessionTokens.NewViewId(), accept, maxEntries, maxFileSize);
+        _byName[name] = config;
+        _byRef[config.Ref] = config;
+        return config;
+    }
+
+    /// <summary>
+    /// Takes the selections a form event carries in <c>uploads</c> (§5.3): <c>{"&lt;upload ref&gt;": [entries]}</c>.
+    /// Refs of uploads no longer allowed are ignored (the client may race a re-render); malformed
+    /// lists are ignored with the returned error.
+    /// </summary>
+    public string? PutSelections(JsonElement eventPayload, UploadTransfers? transfers)
+    {
+        if (!eventPayload.TryGetProperty("uploads", out var uploads) || uploads.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        foreach (var upload in uploads.EnumerateObject())
+        {
+            if (FindByRef(upload.Name) is not { } config)
+            {
+                continue;
+            }
+            if (!ClientUploadEntry.TryReadList(upload.Value, out var entries, out var error))
+            {
+                return error;
+            }
+            RemoveTransfers(config, config.PutEntries(entries), transfers);
+        }
+        return null;
+    }
+
+    public List<T> Consume<T>(string name, Func<string, UploadEntry, T> consume, UploadTransfers? transfers)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        var config = Get(name);
+        var inProgress = 0;
+        var done = new List<UploadEntry>();
+        foreach (var entry in config.Entries)
+        {
+            if (entry.IsDone)
+            {
+                done.Add(entry);
+            }
+            else if (entry.IsValid)
+            {
+                inProgress++;
+            }
+        }
+        if (inProgress > 0)
+        {
+            throw new InvalidOperationException($"ConsumeUploadedEntries(\"{name}\") while entries are still uploading. Expected it in phx-submit (the client holds the submit until every upload is done); got {inProgress} unfinished.");
+        }
+        var results = new List<T>(done.Count);
+        foreach (var entry in done)
+        {
+            // An entry is done only once its transfer completed (see UploadPushes.Progress).
+            var transfer = transfers?.Find(config.Ref, entry.Ref);
+            try
+            {
+                if (transfer is not null)
+                {
+                    results.Add(consume(transfer.Path, entry));
+                }
+            }
+            finally
+            {
+                config.Drop(entry);
+                if (transfer is not null)
+                {
+                    transfers!.Remove(transfer); // found in transfers above
+                }
+            }
+        }
+        return results;
+    }
+
+    public bool Cancel(string name, string entryRef, UploadTransfers? transfers)
+    {
+        var config = Get(name);
+        if (config.Find(entryRef) is not { } entry)
+        {
+            return false;
+        }
+        Drop(config, entry, transfers);
+        return true;
+    }
+
+    public static void Drop(UploadConfig config, UploadEntry entry, UploadTransfers? transfers)
+    {
+        config.Drop(entry);
+        RemoveTransfers(config, [entry], transfers);
+    }
+
+    private UploadConfig Get(string name) =>
+        _byName.GetValueOrDefault(name)
+        ?? throw new ArgumentException($"No upload named '{name}'. Expected a name given to AllowUpload; got '{name}'.", nameof(name));
+
+    private static void RemoveTransfers(UploadConfig config, List<UploadEntry> entries, UploadTransfers? transfers)
+    {
+        if (transfers is null)
+        {
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            if (transfers.Find(config.Ref, entry.Ref) is { } transfer)
+            {
+                transfers.Remove(transfer);
+            }
+        }
+    }
+}
