@@ -1,0 +1,50 @@
+using Ballots;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rekindle.TestApp;
+
+namespace Rekindle.Testing.Tests;
+
+/// <summary>
+/// The Ballots sample plus the test views, on the in-memory TestServer, with a data folder of its
+/// own (a fresh key ring, snapshot store and ballots.db). One per test class.
+/// </summary>
+public sealed class InMemoryApp : IAsyncLifetime
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rekindle-testing-tests", Guid.NewGuid().ToString("N"));
+
+    public WebApplication App { get; private set; } = default!;
+
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        App = Build(_dataPath);
+        await App.StartAsync();
+    }
+
+    public static WebApplication Build(string dataPath, params string[] extraArgs) =>
+        BallotsApp.Build(["--Rekindle:DataPath", dataPath, .. extraArgs], builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders();
+        }, TestViews.Map);
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
