@@ -34,6 +34,7 @@ public sealed class LiveViewTest : IAsyncDisposable
     private Uri _url;
     private Exception? _ended;
     private TaskCompletionSource _changed = NewSignal();
+    private Task _destroying = Task.CompletedTask;
 
     private LiveViewTest(DeadPage page)
     {
@@ -279,7 +280,15 @@ public sealed class LiveViewTest : IAsyncDisposable
             failure => replied.TrySetException(new LiveViewTestException($"No reply to {description}: {failure.Message}", failure)));
         try
         {
-            return await replied.Task.WaitAsync(ReplyTimeout, cancellationToken);
+            var reply = await replied.Task.WaitAsync(ReplyTimeout, cancellationToken);
+            // Components this reply removed are gone on the server too once the action returns.
+            Task destroying;
+            lock (_gate)
+            {
+                destroying = _destroying;
+            }
+            await destroying.WaitAsync(ReplyTimeout, cancellationToken);
+            return reply;
         }
         catch (TimeoutException)
         {
@@ -486,6 +495,8 @@ public sealed class LiveViewTest : IAsyncDisposable
     private void DestroyComponents(List<int> cids)
     {
         var connection = _connection!; // frames only arrive once connected
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _destroying = done.Task;
         connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsWillDestroy, new Dictionary<string, object?> { ["cids"] = cids }, _ =>
         {
             List<int> stillGone;
@@ -495,6 +506,7 @@ public sealed class LiveViewTest : IAsyncDisposable
             }
             if (stillGone.Count == 0)
             {
+                done.TrySetResult();
                 return;
             }
             connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsDestroyed, new Dictionary<string, object?> { ["cids"] = stillGone }, reply =>
@@ -506,8 +518,9 @@ public sealed class LiveViewTest : IAsyncDisposable
                         _tree?.PruneComponents(destroyed.EnumerateArray().Where(cid => cid.ValueKind == JsonValueKind.Number).Select(cid => cid.GetInt32()));
                     }
                 }
-            }, static _ => { });
-        }, static _ => { });
+                done.TrySetResult();
+            }, _ => done.TrySetResult());
+        }, _ => done.TrySetResult());
     }
 
     private LiveNavigation AssertNavigated(string path, params LiveNavigationKind[] kinds)

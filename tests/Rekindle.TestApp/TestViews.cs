@@ -17,6 +17,7 @@ public static class TestViews
         app.MapLiveView<WizardLive>("/test/wizard");
         app.MapLiveView<PagesLive>("/test/pages/{page}");
         app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
+        app.MapLiveView<TestingToolsLive>("/test/testing-tools");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);
