@@ -1,9 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Rekindle.Rendering;
-using Rekindle.Transport;
-using Node = System.Collections.Generic.Dictionary<string, object?>;
 
 namespace Rekindle.Testing;
 
@@ -14,97 +11,39 @@ namespace Rekindle.Testing;
 /// </summary>
 /// <remarks>
 /// Frames are handled on a background reader in wire order; an action (<see cref="LiveElement.ClickAsync"/>,
-/// <see cref="LiveForm.ChangeAsync(ValueTuple{string, string}[])"/>…) completes after its reply's diff is merged. Diffs the server
-/// pushes on its own (PubSub, timers, <c>SendUpdate</c>) arrive whenever they arrive: wait for them with
+/// <see cref="LiveForm.ChangeAsync(ValueTuple{string, string}[])"/>…) completes after its reply's diff is merged,
+/// and after the server destroyed the components it removed. Diffs the server pushes on its own
+/// (PubSub, timers, <c>SendUpdate</c>) arrive whenever they arrive: wait for them with
 /// <see cref="WaitUntilAsync"/>. Members may be read from any thread.
 /// </remarks>
 public sealed class LiveViewTest : IAsyncDisposable
 {
-    private readonly object _gate = new();
-    private readonly DeadPage _page;
-    private readonly string _topic;
-    private readonly List<PushedEvent> _events = [];
-    private readonly List<LiveNavigation> _navigations = [];
+    private readonly ViewChannel _channel;
     private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
-    private ChannelConnection? _connection;
-    private string? _joinRef;
-    private RenderedTree? _tree;
-    private TreeHtml _html = new("", new HashSet<int>(), []);
-    private string? _title;
-    private Uri _url;
-    private Exception? _ended;
-    private TaskCompletionSource _changed = NewSignal();
-    private Task _destroying = Task.CompletedTask;
 
-    private LiveViewTest(DeadPage page)
-    {
-        _page = page;
-        _topic = ProtocolNames.ViewTopicPrefix + page.ViewId;
-        _url = page.Url;
-    }
+    private LiveViewTest(ViewChannel channel) => _channel = channel;
 
     /// <summary>How long an action waits for the server's reply before it throws. Default 10 seconds.</summary>
-    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ReplyTimeout { get; set; } = DefaultTimeout;
 
     /// <summary>The view's HTML now, as the browser's DOM holds it inside the view's container (component roots carry <c>data-phx-component</c>).</summary>
-    public string RenderedHtml
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _html.Html;
-            }
-        }
-    }
+    public string RenderedHtml => _channel.Html;
 
     /// <summary>The page title the view set (<c>PageTitle</c>), or <see langword="null"/> if it never set one.</summary>
-    public string? PageTitle
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _title;
-            }
-        }
-    }
+    public string? PageTitle => _channel.Title;
 
     /// <summary>The page's URL now: the mounted path, then the target of each patch.</summary>
-    public Uri Url
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _url;
-            }
-        }
-    }
+    public Uri Url => _channel.Url;
 
     /// <summary>Every event the view pushed to the page (<c>PushEvent</c>), oldest first.</summary>
-    public IReadOnlyList<PushedEvent> PushedEvents
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _events];
-            }
-        }
-    }
+    public IReadOnlyList<PushedEvent> PushedEvents => _channel.Events;
 
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
-    public IReadOnlyList<LiveNavigation> Navigations
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _navigations];
-            }
-        }
-    }
+    public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
+
+    internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
+
+    internal List<string> Transcript => _channel.Transcript;
 
     /// <summary>The one element matching a CSS selector, for clicks and reads; found again at each use.</summary>
     public LiveElement Element(string selector) => new(this, selector);
@@ -122,7 +61,7 @@ public sealed class LiveViewTest : IAsyncDisposable
     public Task<JsonElement?> PushHookEventAsync(string name, object? payload = null, CancellationToken cancellationToken = default) =>
         PushEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
 
-    /// <summary>Asserts that the last navigation was a patch to <paramref name="path"/> (path and query, as the view passed it to <c>PushPatch</c>).</summary>
+    /// <summary>Asserts that the last navigation was a patch to <paramref name="path"/> (as the view passed it to <c>PushPatch</c>).</summary>
     public LiveNavigation AssertPatched(string path) => AssertNavigated(path, LiveNavigationKind.Patch);
 
     /// <summary>Asserts that the last navigation was a live redirect (<c>PushNavigate</c>) or a redirect to <paramref name="path"/>.</summary>
@@ -131,37 +70,33 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Asserts that the view pushed an event named <paramref name="name"/> and returns the latest one.</summary>
     public PushedEvent AssertPushEvent(string name)
     {
-        lock (_gate)
-        {
-            return _events.LastOrDefault(pushed => pushed.Name == name)
-                ?? throw new LiveViewTestException($"Expected a pushed event '{name}'; got {(_events.Count == 0 ? "none" : string.Join(", ", _events.Select(pushed => $"'{pushed.Name}'")))}.");
-        }
+        var events = _channel.Events;
+        return events.LastOrDefault(pushed => pushed.Name == name)
+            ?? throw new LiveViewTestException($"Expected a pushed event '{name}'; got {(events.Count == 0 ? "none" : string.Join(", ", events.Select(pushed => $"'{pushed.Name}'")))}.");
     }
 
     /// <summary>
     /// Waits until <paramref name="condition"/> holds, checking it now and after every change the
     /// server sends; for what arrives without an action of this test (PubSub, timers, other views).
     /// </summary>
-    /// <exception cref="LiveViewTestException">The condition did not hold within <paramref name="timeout"/> (default 10 s), or the view ended.</exception>
+    /// <exception cref="LiveViewTestException">The condition did not hold within <paramref name="timeout"/> (default <see cref="ReplyTimeout"/>), or the view ended.</exception>
     public async Task WaitUntilAsync(Func<LiveViewTest, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? ReplyTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout ?? ReplyTimeout);
+        deadline.CancelAfter(limit);
         while (true)
         {
-            Task changed;
-            lock (_gate)
+            // Taken before the check, so a change between the check and the wait is not missed.
+            var changed = _channel.Changed;
+            if (condition(this))
             {
-                if (condition(this))
-                {
-                    return;
-                }
-                if (_ended is { } ended)
-                {
-                    throw new LiveViewTestException("The condition did not hold before the view ended: " + ended.Message, ended);
-                }
-                changed = _changed.Task;
+                return;
+            }
+            if (_channel.Ended is { } ended)
+            {
+                throw new LiveViewTestException("The condition did not hold before the view ended: " + ended.Message, ended);
             }
             try
             {
@@ -169,69 +104,29 @@ public sealed class LiveViewTest : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new LiveViewTestException($"The condition did not hold within {(timeout ?? ReplyTimeout).TotalSeconds} s. The view's HTML:\n{RenderedHtml}");
+                throw new LiveViewTestException($"The condition did not hold within {limit.TotalSeconds} s. The view's HTML:\n{RenderedHtml}");
             }
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is { } connection)
-        {
-            await connection.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
-    internal static async Task<LiveViewTest> JoinAsync(TestBrowser browser, DeadPage page, CancellationToken cancellationToken)
-    {
-        var view = new LiveViewTest(page);
-        var socket = await browser.ConnectAsync(page, cancellationToken);
-        view._connection = new ChannelConnection(socket, view.OnPush, view.OnClosed);
-        var joinRef = view._connection.NextRef();
-        view._joinRef = joinRef;
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var payload = new Dictionary<string, object?>
-        {
-            ["url"] = page.Url.ToString(),
-            ["params"] = new Dictionary<string, object?> { ["_csrf_token"] = page.CsrfToken, ["_mounts"] = 0, ["_mount_attempts"] = 0 },
-            ["session"] = page.Session,
-            ["static"] = page.Static,
-            ["sticky"] = false,
-        };
-        view._connection.Push(joinRef, joinRef, view._topic, ProtocolNames.Join, payload,
-            reply => Settle(joined, () => view.OnJoinReply(reply)),
-            failure => joined.TrySetException(failure));
-        try
-        {
-            await joined.Task.WaitAsync(view.ReplyTimeout, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            await view.DisposeAsync();
-            throw exception is TimeoutException
-                ? new LiveViewTestException($"The join of {page.Url.PathAndQuery} got no reply within {view.ReplyTimeout.TotalSeconds} s.")
-                : exception;
-        }
-        return view;
-    }
+    internal static async Task<LiveViewTest> JoinAsync(TestBrowser browser, DeadPage page, CancellationToken cancellationToken) =>
+        new(await ViewChannel.JoinAsync(browser, page, DefaultTimeout, cancellationToken));
 
-    /// <summary>The transcript of what the view received: the join's rendered tree, then each diff (for the merge's conformance tests).</summary>
-    internal List<string> Transcript { get; } = [];
+    internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
+        _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
 
     internal IReadOnlyList<IElement> Query(string selector)
     {
-        string html;
-        lock (_gate)
-        {
-            html = _html.Html;
-        }
-        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body><div id=\"{_page.ViewId}\" data-phx-main>{html}</div></body></html>");
-        var container = document.GetElementById(_page.ViewId)!; // created just above
+        var viewId = _channel.ViewId;
+        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body><div id=\"{viewId}\" data-phx-main>{_channel.Html}</div></body></html>");
+        var container = document.GetElementById(viewId)!; // created just above
         try
         {
             return [.. container.QuerySelectorAll(selector)];
         }
-        catch (AngleSharp.Dom.DomException exception)
+        catch (DomException exception)
         {
             throw new LiveViewTestException($"'{selector}' is not a valid CSS selector: {exception.Message}", exception);
         }
@@ -248,10 +143,10 @@ public sealed class LiveViewTest : IAsyncDisposable
         };
     }
 
-    /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3).</summary>
+    /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3); lock it to use it.</summary>
     internal HashSet<string> UsedFields(string formKey)
     {
-        lock (_gate)
+        lock (_usedFields)
         {
             if (!_usedFields.TryGetValue(formKey, out var used))
             {
@@ -262,286 +157,14 @@ public sealed class LiveViewTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends an <c>event</c> push and returns the reply's <c>"r"</c> once its diff is merged.</summary>
-    internal async Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken)
-    {
-        ChannelConnection connection;
-        lock (_gate)
-        {
-            if (_ended is { } ended)
-            {
-                throw new LiveViewTestException($"Cannot send {description}: {ended.Message}", ended);
-            }
-            connection = _connection!; // set by JoinAsync before the view is handed out
-        }
-        var replied = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.Event, payload,
-            reply => Settle(replied, () => OnEventReply(reply, description)),
-            failure => replied.TrySetException(new LiveViewTestException($"No reply to {description}: {failure.Message}", failure)));
-        try
-        {
-            var reply = await replied.Task.WaitAsync(ReplyTimeout, cancellationToken);
-            // Components this reply removed are gone on the server too once the action returns.
-            Task destroying;
-            lock (_gate)
-            {
-                destroying = _destroying;
-            }
-            await destroying.WaitAsync(ReplyTimeout, cancellationToken);
-            return reply;
-        }
-        catch (TimeoutException)
-        {
-            throw new LiveViewTestException($"No reply to {description} within {ReplyTimeout.TotalSeconds} s.");
-        }
-    }
-
-    private static void Settle(TaskCompletionSource done, Action handle)
-    {
-        try
-        {
-            handle();
-            done.TrySetResult();
-        }
-        catch (Exception exception)
-        {
-            done.TrySetException(exception);
-        }
-    }
-
-    private static void Settle<T>(TaskCompletionSource<T> done, Func<T> handle)
-    {
-        try
-        {
-            done.TrySetResult(handle());
-        }
-        catch (Exception exception)
-        {
-            done.TrySetException(exception);
-        }
-    }
-
-    private void OnJoinReply(JsonElement reply)
-    {
-        var response = reply.GetProperty("response");
-        if (reply.GetProperty("status").GetString() != "ok")
-        {
-            var detail = response.TryGetProperty("reason", out var reason) ? reason.ToString() : response.GetRawText();
-            throw new LiveViewTestException($"The join of {_page.Url.PathAndQuery} was refused: {detail}.");
-        }
-        if (!response.TryGetProperty("rendered", out var rendered))
-        {
-            throw new LiveViewTestException("The join reply has no rendered tree: " + response.GetRawText());
-        }
-        lock (_gate)
-        {
-            Transcript.Add(rendered.GetRawText());
-            var (diff, _) = TakeExtras(rendered);
-            _tree = new RenderedTree(diff);
-            Render(previous: null);
-        }
-    }
-
-    private JsonElement? OnEventReply(JsonElement reply, string description)
-    {
-        var response = reply.GetProperty("response");
-        if (reply.GetProperty("status").GetString() != "ok")
-        {
-            throw new LiveViewTestException($"The server answered {description} with an error: {response.GetRawText()}");
-        }
-        JsonElement? result = null;
-        lock (_gate)
-        {
-            if (response.TryGetProperty("diff", out var diff))
-            {
-                result = ApplyDiff(diff);
-            }
-            if (response.TryGetProperty("redirect", out var redirect))
-            {
-                Navigate(LiveNavigationKind.Redirect, redirect);
-            }
-            if (response.TryGetProperty("live_redirect", out var liveRedirect))
-            {
-                Navigate(LiveNavigationKind.LiveRedirect, liveRedirect);
-            }
-            Signal();
-        }
-        return result;
-    }
-
-    private void OnPush(string topic, string eventName, JsonElement payload)
-    {
-        if (topic != _topic)
-        {
-            return;
-        }
-        lock (_gate)
-        {
-            switch (eventName)
-            {
-                case ProtocolNames.Diff:
-                    try
-                    {
-                        ApplyDiff(payload);
-                    }
-                    catch (InvalidOperationException exception)
-                    {
-                        End(new LiveViewTestException("A diff the server pushed could not be merged as the client would: " + exception.Message, exception));
-                    }
-                    break;
-                case ProtocolNames.LivePatch:
-                    Navigate(LiveNavigationKind.Patch, payload);
-                    break;
-                case ProtocolNames.LiveRedirect:
-                    Navigate(LiveNavigationKind.LiveRedirect, payload);
-                    break;
-                case ProtocolNames.Redirect:
-                    Navigate(LiveNavigationKind.Redirect, payload);
-                    break;
-                case ProtocolNames.Error:
-                    End(new LiveViewTestException("The view crashed: the server sent phx_error (its exception is in the server's log). A browser would rejoin; this test client stops here."));
-                    break;
-                case ProtocolNames.Close:
-                    End(new LiveViewTestException("The server closed the view's channel (phx_close)."));
-                    break;
-            }
-            Signal();
-        }
-    }
-
-    private void OnClosed(Exception reason)
-    {
-        lock (_gate)
-        {
-            _ended ??= reason;
-            Signal();
-        }
-    }
-
-    private void End(Exception reason)
-    {
-        _ended ??= reason;
-        _connection?.FailPending(_ended);
-    }
-
-    private void Navigate(LiveNavigationKind kind, JsonElement payload)
-    {
-        var to = payload.TryGetProperty("to", out var target) ? target.GetString() ?? "" : "";
-        var replace = payload.TryGetProperty("kind", out var how) && how.GetString() == "replace";
-        _navigations.Add(new LiveNavigation(kind, to, replace));
-        if (kind == LiveNavigationKind.Patch)
-        {
-            _url = new Uri(_url, to);
-            return;
-        }
-        // The server ends the view after a navigation away (liveview-protocol.md §8.4).
-        _ended ??= new LiveViewTestException($"The view navigated away ({kind} to {to}); mount the target with LiveTest.MountAsync to go on.");
-    }
-
-    private JsonElement? ApplyDiff(JsonElement diff)
-    {
-        Transcript.Add(diff.GetRawText());
-        var (node, reply) = TakeExtras(diff);
-        var tree = _tree ?? throw new LiveViewTestException("A diff arrived before the join's rendered tree.");
-        tree.MergeDiff(node);
-        Render(_html.ComponentIds);
-        return reply;
-    }
-
-    /// <summary>Takes the title and pushed events off a render or diff, as the client's <c>Rendered.extract</c>; returns the rest and the reply.</summary>
-    private (Node Diff, JsonElement? Reply) TakeExtras(JsonElement diff)
-    {
-        if (diff.TryGetProperty(WireKeys.Title.Value, out var title) && title.ValueKind == JsonValueKind.String)
-        {
-            _title = title.GetString();
-        }
-        if (diff.TryGetProperty(WireKeys.Events.Value, out var events) && events.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var pushed in events.EnumerateArray())
-            {
-                if (pushed.ValueKind == JsonValueKind.Array && pushed.GetArrayLength() >= 2)
-                {
-                    _events.Add(new PushedEvent(pushed[0].GetString() ?? "", pushed[1].Clone()));
-                }
-            }
-        }
-        JsonElement? reply = diff.TryGetProperty(WireKeys.Reply.Value, out var r) ? r.Clone() : null;
-        var (node, _, _, _) = RenderedTree.Extract(WireValue.ObjectFrom(diff));
-        return (node, reply);
-    }
-
-    /// <summary>
-    /// Renders the merged tree; components that left the page go through the client's two-step
-    /// destruction (liveview-protocol.md §9.3), so the server forgets them as it would with a browser.
-    /// </summary>
-    private void Render(IReadOnlySet<int>? previous)
-    {
-        _html = _tree!.ToHtml(markComponents: true); // the join sets _tree before any render
-        if (_html.Streams.Count > 0)
-        {
-            End(new LiveViewTestException("The view renders a stream; Rekindle.Testing does not follow streams yet (their items live in the DOM, not in the rendered tree). Test it with a browser test."));
-        }
-        if (previous is null)
-        {
-            return;
-        }
-        var gone = previous.Where(cid => !_html.ComponentIds.Contains(cid)).ToList();
-        if (gone.Count > 0)
-        {
-            DestroyComponents(gone);
-        }
-    }
-
-    private void DestroyComponents(List<int> cids)
-    {
-        var connection = _connection!; // frames only arrive once connected
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _destroying = done.Task;
-        connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsWillDestroy, new Dictionary<string, object?> { ["cids"] = cids }, _ =>
-        {
-            List<int> stillGone;
-            lock (_gate)
-            {
-                stillGone = cids.Where(cid => !_html.ComponentIds.Contains(cid)).ToList();
-            }
-            if (stillGone.Count == 0)
-            {
-                done.TrySetResult();
-                return;
-            }
-            connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsDestroyed, new Dictionary<string, object?> { ["cids"] = stillGone }, reply =>
-            {
-                if (reply.GetProperty("response").TryGetProperty("cids", out var destroyed) && destroyed.ValueKind == JsonValueKind.Array)
-                {
-                    lock (_gate)
-                    {
-                        _tree?.PruneComponents(destroyed.EnumerateArray().Where(cid => cid.ValueKind == JsonValueKind.Number).Select(cid => cid.GetInt32()));
-                    }
-                }
-                done.TrySetResult();
-            }, _ => done.TrySetResult());
-        }, _ => done.TrySetResult());
-    }
-
     private LiveNavigation AssertNavigated(string path, params LiveNavigationKind[] kinds)
     {
-        lock (_gate)
+        var navigations = _channel.Navigations;
+        var last = navigations.Count > 0 ? navigations[^1] : null;
+        if (last is null || !kinds.Contains(last.Kind) || last.To != path)
         {
-            var last = _navigations.Count > 0 ? _navigations[^1] : null;
-            if (last is null || !kinds.Contains(last.Kind) || last.To != path)
-            {
-                throw new LiveViewTestException($"Expected {string.Join(" or ", kinds)} to {path}; got {(last is null ? "no navigation" : $"{last.Kind} to {last.To}")}.");
-            }
-            return last;
+            throw new LiveViewTestException($"Expected {string.Join(" or ", kinds)} to {path}; got {(last is null ? "no navigation" : $"{last.Kind} to {last.To}")}.");
         }
+        return last;
     }
-
-    private void Signal()
-    {
-        var changed = _changed;
-        _changed = NewSignal();
-        changed.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
