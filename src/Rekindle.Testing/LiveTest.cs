@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,15 +37,8 @@ public static class LiveTest
         where TView : LiveView
     {
         ArgumentNullException.ThrowIfNull(app);
-        TestServer server;
-        try
-        {
-            server = app.GetTestServer();
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new InvalidOperationException("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer() before Build(), then StartAsync().", exception);
-        }
+        var server = app.Services.GetRequiredService<IServer>() as TestServer
+            ?? throw new InvalidOperationException("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer() before Build(), then StartAsync().");
         return MountAsync<TView>(server, path, cancellationToken);
     }
 
