@@ -34,12 +34,18 @@ public sealed class LiveElement
     /// <summary>
     /// Clicks the element as the client does: sends its <c>phx-click</c> event with its
     /// <c>phx-value-*</c> values (and <c>value</c> for form controls), to the component its
-    /// <c>phx-target</c> names. Returns the view's HTML once the reply is merged.
+    /// <c>phx-target</c> names; on a live link (<c>data-phx-link</c>), patches or navigates.
+    /// Returns the view's HTML once the reply is merged.
     /// </summary>
-    /// <exception cref="LiveViewTestException">The element has no <c>phx-click</c>, or the server answered with an error.</exception>
+    /// <exception cref="LiveViewTestException">The element has no <c>phx-click</c> and is no live link, or the server answered with an error.</exception>
     public async Task<string> ClickAsync(CancellationToken cancellationToken = default)
     {
         var element = _view.QuerySingle(Selector);
+        if (element.GetAttribute("data-phx-link") is { } link && element.GetAttribute("href") is { } href)
+        {
+            await _view.FollowLinkAsync(href, link == "patch", element.GetAttribute("data-phx-link-state") == "replace", cancellationToken);
+            return _view.RenderedHtml;
+        }
         var click = element.GetAttribute("phx-click");
         if (string.IsNullOrEmpty(click))
         {

@@ -117,6 +117,9 @@ public sealed class LiveViewTest : IAsyncDisposable
     internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
         _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
 
+    internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>
+        _channel.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
+
     internal IReadOnlyList<IElement> Query(string selector)
     {
         var viewId = _channel.ViewId;

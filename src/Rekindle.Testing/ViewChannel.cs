@@ -100,7 +100,34 @@ internal sealed class ViewChannel : IAsyncDisposable
     }
 
     /// <summary>Sends an <c>event</c> push and returns the reply's <c>"r"</c> once its diff is merged.</summary>
-    public async Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, TimeSpan timeout, CancellationToken cancellationToken) =>
+        PushAsync(ProtocolNames.Event, payload, description, onOk: null, timeout, cancellationToken);
+
+    /// <summary>
+    /// Follows a live link as the client does (liveview-protocol.md §8.1–8.3): a patch link sends
+    /// <c>live_patch</c> (the server answers with its diff, or <c>link_redirect</c> when the URL is
+    /// another view's); a navigate link leaves this view for the target.
+    /// </summary>
+    public async Task FollowLinkAsync(string href, bool patch, bool replace, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!patch)
+        {
+            lock (_gate)
+            {
+                Navigate(LiveNavigationKind.LiveRedirect, href, replace);
+                Signal();
+            }
+            return;
+        }
+        var payload = new Dictionary<string, object?> { ["url"] = new Uri(Url, href).ToString() };
+        await PushAsync(ProtocolNames.LivePatch, payload, $"live_patch to {href}", response =>
+        {
+            var elsewhere = response.TryGetProperty("link_redirect", out var redirect) && redirect.ValueKind == JsonValueKind.True;
+            Navigate(elsewhere ? LiveNavigationKind.LiveRedirect : LiveNavigationKind.Patch, href, replace);
+        }, timeout, cancellationToken);
+    }
+
+    private async Task<JsonElement?> PushAsync(string eventName, Dictionary<string, object?> payload, string description, Action<JsonElement>? onOk, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ChannelConnection connection;
         lock (_gate)
@@ -112,8 +139,8 @@ internal sealed class ViewChannel : IAsyncDisposable
             connection = _connection!; // set by JoinAsync before the view is handed out
         }
         var replied = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.Event, payload,
-            reply => Settle(replied, () => OnEventReply(reply, description)),
+        connection.Push(_joinRef, connection.NextRef(), _topic, eventName, payload,
+            reply => Settle(replied, () => OnEventReply(reply, description, onOk)),
             failure => replied.TrySetException(new LiveViewTestException($"No reply to {description}: {failure.Message}", failure)));
         try
         {
@@ -179,7 +206,7 @@ internal sealed class ViewChannel : IAsyncDisposable
         }
     }
 
-    private JsonElement? OnEventReply(JsonElement reply, string description)
+    private JsonElement? OnEventReply(JsonElement reply, string description, Action<JsonElement>? onOk)
     {
         var response = reply.GetProperty("response");
         if (reply.GetProperty("status").GetString() != "ok")
@@ -201,6 +228,7 @@ internal sealed class ViewChannel : IAsyncDisposable
             {
                 Navigate(LiveNavigationKind.LiveRedirect, liveRedirect);
             }
+            onOk?.Invoke(response);
             Signal();
         }
         return result;
@@ -261,10 +289,13 @@ internal sealed class ViewChannel : IAsyncDisposable
         _connection?.FailPending(_ended);
     }
 
-    private void Navigate(LiveNavigationKind kind, JsonElement payload)
+    private void Navigate(LiveNavigationKind kind, JsonElement payload) => Navigate(
+        kind,
+        payload.TryGetProperty("to", out var target) ? target.GetString() ?? "" : "",
+        payload.TryGetProperty("kind", out var how) && how.GetString() == "replace");
+
+    private void Navigate(LiveNavigationKind kind, string to, bool replace)
     {
-        var to = payload.TryGetProperty("to", out var target) ? target.GetString() ?? "" : "";
-        var replace = payload.TryGetProperty("kind", out var how) && how.GetString() == "replace";
         _navigations.Add(new LiveNavigation(kind, to, replace));
         if (kind == LiveNavigationKind.Patch)
         {

@@ -73,6 +73,28 @@ public sealed class LiveViewTestTests(InMemoryApp host) : IClassFixture<InMemory
     }
 
     [Fact]
+    public async Task ClickAsync_PatchLink_SendsLivePatch()
+    {
+        await using var view = await LiveTest.MountAsync<PagesLive>(host.App, "/test/pages/1");
+
+        await view.Element("#patch-link").ClickAsync();
+
+        view.AssertPatched("/test/pages/3");
+        Assert.Equal("3", view.Element("#page").Text);
+        Assert.Equal("2", view.Element("#params-calls").Text);
+    }
+
+    [Fact]
+    public async Task ClickAsync_NavigateLink_IsAssertedAsRedirect()
+    {
+        await using var view = await LiveTest.MountAsync<PagesLive>(host.App, "/test/pages/1");
+
+        await view.Element("#navigate-link").ClickAsync();
+
+        Assert.Equal(LiveNavigationKind.LiveRedirect, view.AssertRedirected("/counter").Kind);
+    }
+
+    [Fact]
     public async Task ClickAsync_Redirect_IsAsserted()
     {
         await using var view = await LiveTest.MountAsync<PagesLive>(host.App, "/test/pages/1");
