@@ -11,9 +11,17 @@ namespace Rekindle.Testing.Tests;
 /// The Ballots sample plus the test views, on the in-memory TestServer, with a data folder of its
 /// own (a fresh key ring, snapshot store and ballots.db). One per test class.
 /// </summary>
-public sealed class InMemoryApp : IAsyncLifetime
+public class InMemoryApp : IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rekindle-testing-tests", Guid.NewGuid().ToString("N"));
+    private readonly string[] _extraArgs;
+
+    public InMemoryApp()
+        : this([])
+    {
+    }
+
+    protected InMemoryApp(string[] extraArgs) => _extraArgs = extraArgs;
 
     public WebApplication App { get; private set; } = default!;
 
@@ -22,11 +30,11 @@ public sealed class InMemoryApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = Build(_dataPath);
+        App = Build(_dataPath, _extraArgs);
         await App.StartAsync();
     }
 
-    public static WebApplication Build(string dataPath, params string[] extraArgs) =>
+    private static WebApplication Build(string dataPath, string[] extraArgs) =>
         BallotsApp.Build(["--Rekindle:DataPath", dataPath, .. extraArgs], builder =>
         {
             builder.WebHost.UseTestServer();
@@ -48,3 +56,6 @@ public sealed class InMemoryApp : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The app with the election page in the manual recovery mode (<c>--Recovery:Mode=Manual</c>).</summary>
+public sealed class ManualModeApp() : InMemoryApp(["--Recovery:Mode=Manual"]);
