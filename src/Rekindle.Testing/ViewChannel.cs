@@ -190,6 +190,13 @@ internal sealed class ViewChannel : IAsyncDisposable
         var response = reply.GetProperty("response");
         if (reply.GetProperty("status").GetString() != "ok")
         {
+            foreach (var (key, kind) in new[] { ("redirect", LiveNavigationKind.Redirect), ("live_redirect", LiveNavigationKind.LiveRedirect) })
+            {
+                if (response.TryGetProperty(key, out var target) && target.TryGetProperty("to", out var to))
+                {
+                    throw new LiveViewTestException($"Mounting {_page.Url.PathAndQuery} navigated away ({kind} to {to.GetString()}).");
+                }
+            }
             var detail = response.TryGetProperty("reason", out var reason) ? reason.ToString() : response.GetRawText();
             throw new LiveViewTestException($"The join of {_page.Url.PathAndQuery} was refused: {detail}.");
         }
@@ -249,9 +256,9 @@ internal sealed class ViewChannel : IAsyncDisposable
                     {
                         ApplyDiff(payload);
                     }
-                    catch (InvalidOperationException exception)
+                    catch (LiveViewTestException)
                     {
-                        End(new LiveViewTestException("A diff the server pushed could not be merged as the client would: " + exception.Message, exception));
+                        // The view has ended with that reason; the next action reports it.
                     }
                     break;
                 case ProtocolNames.LivePatch:
@@ -306,14 +313,25 @@ internal sealed class ViewChannel : IAsyncDisposable
         _ended ??= new LiveViewTestException($"The view navigated away ({kind} to {to}); mount the target with LiveTest.MountAsync to go on.");
     }
 
+    /// <summary>Merges a diff and renders; a diff the client could not merge ends the view and throws why.</summary>
     private JsonElement? ApplyDiff(JsonElement diff)
     {
         Transcript.Add(diff.GetRawText());
-        var (node, reply) = TakeExtras(diff);
-        var tree = _tree ?? throw new LiveViewTestException("A diff arrived before the join's rendered tree.");
-        tree.MergeDiff(node);
-        Render(_html.ComponentIds);
-        return reply;
+        try
+        {
+            var (node, reply) = TakeExtras(diff);
+            var tree = _tree ?? throw new InvalidOperationException("A diff arrived before the join's rendered tree.");
+            tree.MergeDiff(node);
+            Render(_html.ComponentIds);
+            return reply;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or LiveViewTestException)
+        {
+            var failure = exception as LiveViewTestException
+                ?? new LiveViewTestException("A diff from the server could not be merged as the client would merge it: " + exception.Message, exception);
+            End(failure);
+            throw failure;
+        }
     }
 
     /// <summary>Takes the title and pushed events off a render or diff, as the client's <c>Rendered.extract</c>; returns the rest and the reply.</summary>
@@ -347,7 +365,7 @@ internal sealed class ViewChannel : IAsyncDisposable
         _html = _tree!.ToHtml(markComponents: true); // the join sets _tree before any render
         if (_html.Streams.Count > 0)
         {
-            End(new LiveViewTestException("The view renders a stream; Rekindle.Testing does not follow streams yet (their items live in the DOM, not in the rendered tree). Test it with a browser test."));
+            throw new LiveViewTestException("The view renders a stream; Rekindle.Testing does not follow streams yet (their items live in the DOM, not in the rendered tree). Test it with a browser test.");
         }
         if (previous is null)
         {
@@ -399,6 +417,7 @@ internal sealed class ViewChannel : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private T Read<T>(Func<T> read)
     {
         lock (_gate)
