@@ -28,9 +28,9 @@ internal sealed class RenderedTree
     private static readonly string Events = WireKeys.Events.Value;
     private static readonly string Reply = WireKeys.Reply.Value;
 
-    // The server never sends these two yet (liveview-protocol.md §4.7, §4.8); the client reads them.
-    private const string Templates = "p";
-    private const string Stream = "stream";
+    // Keys our server does not send yet (liveview-protocol.md §4.7, §4.8), so WireKeys lacks them; the client reads them.
+    internal const string Templates = "p";
+    internal const string Stream = "stream";
 
     private Node _rendered = new(StringComparer.Ordinal);
 

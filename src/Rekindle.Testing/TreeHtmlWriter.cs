@@ -18,8 +18,8 @@ internal sealed partial class TreeHtmlWriter
     private static readonly string Keyed = WireKeys.Keyed.Value;
     private static readonly string KeyedCount = WireKeys.KeyedCount.Value;
     private static readonly string Root = WireKeys.Root.Value;
-    private const string Templates = "p";
-    private const string Stream = "stream";
+    private const string Templates = RenderedTree.Templates;
+    private const string Stream = RenderedTree.Stream;
 
     private readonly Node _components;
     private readonly bool _markComponents;

@@ -45,12 +45,11 @@ public class InMemoryApp : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_dataPath, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A temp folder left behind is harmless.
         }
