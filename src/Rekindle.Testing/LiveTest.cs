@@ -48,9 +48,14 @@ public static class LiveTest
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var browser = new TestBrowser(server);
+        return await MountAsync<TView>(new TestBrowser(server), path, cancellationToken);
+    }
+
+    internal static async Task<LiveViewTest> MountAsync<TView>(TestBrowser browser, string path, CancellationToken cancellationToken)
+        where TView : LiveView
+    {
         var page = await browser.GetPageAsync(path, cancellationToken);
-        var viewType = ViewTypeOf(server.Services, page);
+        var viewType = ViewTypeOf(browser.Server.Services, page);
         if (viewType != typeof(TView))
         {
             throw new LiveViewTestException($"GET {path} renders {viewType?.Name ?? "an unknown view"}; expected {typeof(TView).Name}.");

@@ -19,9 +19,14 @@ namespace Rekindle.Testing;
 public sealed class LiveViewTest : IAsyncDisposable
 {
     private readonly ViewChannel _channel;
+    private readonly TestBrowser _browser;
     private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
 
-    private LiveViewTest(ViewChannel channel) => _channel = channel;
+    private LiveViewTest(ViewChannel channel, TestBrowser browser)
+    {
+        _channel = channel;
+        _browser = browser;
+    }
 
     /// <summary>How long an action waits for the server's reply before it throws. Default 10 seconds.</summary>
     public TimeSpan ReplyTimeout { get; set; } = DefaultTimeout;
@@ -111,8 +116,28 @@ public sealed class LiveViewTest : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
+    /// <summary>
+    /// Mounts the target of the last live redirect or redirect in the same browser (same cookies,
+    /// so the same browser session), as the page would go on after <see cref="AssertRedirected"/>.
+    /// </summary>
+    /// <example><code>
+    /// await view.Element("#go-counter").ClickAsync();
+    /// await using var counter = await view.FollowRedirectAsync&lt;CounterLive&gt;();
+    /// </code></example>
+    /// <exception cref="LiveViewTestException">The last navigation was no redirect, or its target is not a <typeparamref name="TView"/>.</exception>
+    public Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
+        where TView : Views.LiveView
+    {
+        var navigations = _channel.Navigations;
+        if (navigations.Count == 0 || navigations[^1] is not { Kind: LiveNavigationKind.LiveRedirect or LiveNavigationKind.Redirect } last)
+        {
+            throw new LiveViewTestException($"Expected a redirect to follow; got {(navigations.Count == 0 ? "no navigation" : $"{navigations[^1].Kind} to {navigations[^1].To}")}.");
+        }
+        return LiveTest.MountAsync<TView>(_browser, last.To, cancellationToken);
+    }
+
     internal static async Task<LiveViewTest> JoinAsync(TestBrowser browser, DeadPage page, CancellationToken cancellationToken) =>
-        new(await ViewChannel.JoinAsync(browser, page, DefaultTimeout, cancellationToken));
+        new(await ViewChannel.JoinAsync(browser, page, DefaultTimeout, cancellationToken), browser);
 
     internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
         _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);

@@ -95,6 +95,19 @@ public sealed class LiveViewTestTests(InMemoryApp host) : IClassFixture<InMemory
     }
 
     [Fact]
+    public async Task FollowRedirectAsync_AfterPushNavigate_MountsTheTargetInTheSameBrowser()
+    {
+        await using var view = await LiveTest.MountAsync<PagesLive>(host.App, "/test/pages/1");
+        await view.Element("#go-counter").ClickAsync();
+
+        await using var counter = await view.FollowRedirectAsync<CounterLive>();
+        await counter.Element("#inc").ClickAsync();
+
+        Assert.Equal("1", counter.Element("#count").Text);
+        await Assert.ThrowsAsync<LiveViewTestException>(() => counter.FollowRedirectAsync<CounterLive>());
+    }
+
+    [Fact]
     public async Task ClickAsync_Redirect_IsAsserted()
     {
         await using var view = await LiveTest.MountAsync<PagesLive>(host.App, "/test/pages/1");
