@@ -48,6 +48,7 @@ public static class TestViews
             return Results.Text("signed in");
         });
         app.MapLiveView<UploadLive>("/test/upload");
+        app.MapLiveView<TestingToolsLive>("/test/testing-tools");
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

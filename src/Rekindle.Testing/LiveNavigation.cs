@@ -1,0 +1,20 @@
+namespace Rekindle.Testing;
+
+/// <summary>How the server moved the page: a patch of the same view, a live navigation to another view, or a full page load.</summary>
+public enum LiveNavigationKind
+{
+    /// <summary><c>PushPatch</c>: same view, new URL (<c>live_patch</c>).</summary>
+    Patch,
+
+    /// <summary><c>PushNavigate</c>: another live view on the same socket (<c>live_redirect</c>).</summary>
+    LiveRedirect,
+
+    /// <summary><c>Redirect</c>: a full page load (<c>redirect</c>).</summary>
+    Redirect,
+}
+
+/// <summary>One navigation the server asked the page for.</summary>
+/// <param name="Kind">Patch, live redirect or redirect.</param>
+/// <param name="To">The target as the server sent it (a path, usually).</param>
+/// <param name="Replace">Whether the history entry is replaced rather than pushed (patches and live redirects).</param>
+public sealed record LiveNavigation(LiveNavigationKind Kind, string To, bool Replace);

@@ -1,0 +1,40 @@
+using Ballots.Counter;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rekindle.Hosting;
+
+namespace Rekindle.Testing.Tests;
+
+/// <summary>The README's example, on a plain app that maps one view (no sample around it).</summary>
+public sealed class ReadmeExampleTests
+{
+    [Fact]
+    public async Task MountAsync_PlainApp_ClicksAndRenders()
+    {
+        var builder = WebApplication.CreateBuilder(["--Rekindle:DataPath", Path.Combine(Path.GetTempPath(), "rekindle-testing-tests", Guid.NewGuid().ToString("N"))]);
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddRekindle();
+        await using var app = builder.Build();
+        app.MapLiveView<CounterLive>("/counter");
+        await app.StartAsync();
+
+        await using var view = await LiveTest.MountAsync<CounterLive>(app, "/counter");
+        await view.Element("#inc").ClickAsync();
+
+        Assert.Equal("1", view.Element("#count").Text);
+    }
+
+    [Fact]
+    public async Task MountAsync_AppWithoutTestServer_SaysHowToFixIt()
+    {
+        var builder = WebApplication.CreateBuilder();
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountAsync<CounterLive>(app, "/counter"));
+
+        Assert.StartsWith("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer()", error.Message);
+    }
+}
