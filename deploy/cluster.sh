@@ -69,6 +69,8 @@ $upstreams  }
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
       proxy_set_header Host \$host:\$server_port;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_read_timeout 120s;
       proxy_send_timeout 120s;
       proxy_next_upstream error timeout http_502 http_503;

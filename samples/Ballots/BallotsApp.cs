@@ -4,6 +4,7 @@ using Ballots.Elections;
 using Ballots.Manage;
 using Ballots.Seed;
 using Ballots.Voting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
 using Rekindle.Redis;
@@ -35,6 +36,10 @@ public static class BallotsApp
         var mode = ReadRecoveryMode(builder.Configuration[RecoveryModeKey]);
         var app = builder.Build();
         app.Services.GetRequiredService<VoteStore>().Initialize();
+        // Behind nginx (deploy/cluster.sh) the user's address comes in X-Forwarded-For, trusted from a
+        // loopback proxy only (the default KnownProxies): the per-address join limit then counts
+        // users, not the proxy.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 
         app.MapGet(Styles.Path, () => Results.Text(Styles.Css, "text/css"));
         app.MapGet(SeedScript.Path, () => Results.Text(SeedScript.Source, "text/javascript"));
