@@ -6,7 +6,7 @@
 #   fuzz/run.sh --replay DIR...     runs the target once on every file of the folders, without afl.
 # Installs afl++ (Debian) and the SharpFuzz tool (fuzz/dotnet-tools.json) when missing; builds
 # Release into fuzz/out/bin (FUZZ_OUT moves fuzz/out) and instruments Rekindle.dll there. Findings:
-# fuzz/out/findings.
+# fuzz/out/findings. Seeds: fuzz/corpus, or FUZZ_SEEDS (e.g. the queue of an earlier run, to go on).
 set -euo pipefail
 cd "$(dirname "$0")"
 out=${FUZZ_OUT:-out}
@@ -45,7 +45,7 @@ rm -rf "$findings"
 # shared machine (no core pinning), with a core_pattern afl cannot see through.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1
 started=$(date +%s)
-afl-fuzz -i corpus -o "$findings" -x frames.dict -t 30000 -m none -E "$execs" -V "$seconds" -- dotnet "$bin/Rekindle.Fuzz.dll" >"$out/afl.log" 2>&1 || {
+afl-fuzz -i "${FUZZ_SEEDS:-corpus}" -o "$findings" -x frames.dict -t 30000 -m none -E "$execs" -V "$seconds" -- dotnet "$bin/Rekindle.Fuzz.dll" >"$out/afl.log" 2>&1 || {
   echo "afl-fuzz failed; the end of $out/afl.log:"
   tail -20 "$out/afl.log"
   exit 1
