@@ -22,9 +22,14 @@ internal sealed class LiveRoute
 
     public string LiveSession { get; }
 
+    /// <summary>
+    /// Matches a path taken from a client's URL. A path that ASP.NET Core's <c>PathString</c> refuses
+    /// (one not starting with '/', as in <c>hetp:o/x</c>, or with an escaped NUL, <c>%00</c>) matches
+    /// no route instead of throwing (found by fuzz/run.sh).
+    /// </summary>
     public bool TryMatch(string path, out RouteValueDictionary values)
     {
         values = [];
-        return _matcher.TryMatch(path, values);
+        return path.StartsWith('/') && !path.Contains("%00", StringComparison.Ordinal) && _matcher.TryMatch(path, values);
     }
 }
