@@ -98,7 +98,7 @@ internal static class FrameTarget
     private static void ParseJoin(JsonElement payload, ViewHarness harness)
     {
         _ = harness.Tokens.TryReadSession(ReadString(payload, "session"), out _);
-        _ = harness.Tokens.TryReadStatic(ReadString(payload, "static"), out _);
+        _ = harness.Tokens.TryReadStatic(ReadString(payload, "static"), out _, out _);
         foreach (var name in (ReadOnlySpan<string>)["url", "redirect"])
         {
             if (Uri.TryCreate(ReadString(payload, name), UriKind.Absolute, out var uri))
