@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
@@ -47,6 +49,9 @@ public sealed class RedisOutageTests
             redis = await RedisServer.StartAsync(port);
             await WaitUntilAsync(() => nodeA.Logs.Lines.Any(line => line.EventId.Id == 5113), "the queued snapshots to be written");
 
+            // Node B reconnects to Redis on its own schedule; a join there before that mounts fresh.
+            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
+            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
             // Node B never saw this view: it can only restore the count from Redis.
             await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, counter.Page);
             var (_, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1 });
