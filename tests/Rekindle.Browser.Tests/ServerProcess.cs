@@ -74,6 +74,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id, or <see langword="null"/> while it is down.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     public Uri Url(string path) => new(BaseAddress, path);
 
     /// <summary>Starts the app on a free port with a new data folder and waits until it answers.</summary>

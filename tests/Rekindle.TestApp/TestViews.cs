@@ -27,6 +27,7 @@ public static class TestViews
         app.MapLiveView<PagesLive>("/test/pages/{page}");
         app.MapLiveView<DuplicateFormsLive>("/test/duplicate-forms");
         app.MapLiveView<BigLive>("/test/big");
+        app.MapLiveView<NodeLive>("/test/node");
         var flash = app.MapLiveSession("flash");
         flash.MapLiveView<FlashLive>("/test/flash");
         flash.MapLiveView<FlashTargetLive>("/test/flash/target/{n?}");
