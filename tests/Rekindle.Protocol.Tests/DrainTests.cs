@@ -25,6 +25,29 @@ public sealed class DrainTests
     }
 
     /// <summary>
+    /// A client that never answers the 1012 close (a stuck or hostile one) cannot hold the shutdown:
+    /// the server cuts it off after a short wait, well before the host's stop timeout (5 s here).
+    /// </summary>
+    [Fact]
+    public async Task Shutdown_ClientNeverAnswersTheClose_IsCutOffAndTheHostStopsPromptly()
+    {
+        var host = await TestHost.StartAsync("--Rekindle:Transport:DrainJitter", "00:00:00");
+        var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
+        await client.JoinAsync();
+
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var stopping = host.DisposeAsync().AsTask();
+        var status = await client.WaitForCloseAsync(); // reads the close, never answers it
+        await stopping;
+        var stopped = timer.Elapsed;
+        await client.DisposeAsync();
+
+        Assert.Equal((WebSocketCloseStatus)1012, status);
+        Assert.Contains(host.Logs.Lines, line => line.EventId.Id == 1015);
+        Assert.True(stopped < TimeSpan.FromSeconds(4.5), $"the host took {stopped} to stop");
+    }
+
+    /// <summary>
     /// Once the host is stopping, a join on a socket still open (its drain is due later within the
     /// jitter window, an hour here, so it is not what closes the socket) mounts nothing: the socket is closed with 1012 right away, so the client
     /// rejoins a server that is staying up instead of one that is going away.

@@ -25,10 +25,14 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
 
+    /// <summary>How long a client has to answer the shutdown's 1012 close.</summary>
+    private static readonly TimeSpan DrainCloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly TokenBucket _pushes;
     private volatile bool _refusingJoins;
     private readonly JoinRateLimiter _joins;
     private readonly UploadChannels _uploads;
+    private readonly TimeProvider _time;
 
     public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
@@ -39,6 +43,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _session = session;
         _options = options;
         _views = views;
+        _time = time;
         _logger = logger;
     }
 
@@ -304,6 +309,7 @@ internal sealed partial class ChannelSocket : IFrameSink
                 {
                     Log.Draining(_logger);
                     await _socket.CloseOutputAsync((WebSocketCloseStatus)1012, "server restarting", CancellationToken.None);
+                    _ = AbortUnlessClosedAsync();
                     continue;
                 }
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
@@ -313,6 +319,20 @@ internal sealed partial class ChannelSocket : IFrameSink
         {
             // The peer is gone; the read loop notices and ends the connection.
             Log.SocketLost(_logger, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// A client that does not answer the 1012 close in time is cut off: a shutdown must never wait on
+    /// a client (the host would hold the process until its own shutdown timeout).
+    /// </summary>
+    private async Task AbortUnlessClosedAsync()
+    {
+        await Task.Delay(DrainCloseTimeout, _time);
+        if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+        {
+            Log.DrainCloseUnanswered(_logger, DrainCloseTimeout);
+            _socket.Abort();
         }
     }
 
@@ -351,6 +371,9 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1014, LogLevel.Debug, "Join on {Topic} during shutdown: closing the socket with 1012 so the client rejoins elsewhere.", EventName = nameof(JoinDuringShutdown))]
         public static partial void JoinDuringShutdown(ILogger logger, string topic);
+
+        [LoggerMessage(1015, LogLevel.Debug, "The client did not answer the 1012 close within {Timeout}; the socket is cut off.", EventName = nameof(DrainCloseUnanswered))]
+        public static partial void DrainCloseUnanswered(ILogger logger, TimeSpan timeout);
 
         [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
         public static partial void Draining(ILogger logger);
