@@ -57,6 +57,10 @@ public sealed class DrainTests
     {
         var host = await TestHost.StartAsync("--Rekindle:Transport:DrainJitter", "01:00:00");
         await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
+        // A heartbeat's reply proves the server runs this socket (and tracks it for the drain).
+        var heartbeat = client.NextRef();
+        await client.SendAsync(new JsonArray(null, heartbeat, "phoenix", "heartbeat", new JsonObject()));
+        await client.ReplyAsync(heartbeat);
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
 
         lifetime.StopApplication();
