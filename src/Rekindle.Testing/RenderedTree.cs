@@ -30,7 +30,7 @@ internal sealed class RenderedTree
 
     // Keys our server does not send yet (liveview-protocol.md §4.7, §4.8), so WireKeys lacks them; the client reads them.
     internal const string Templates = "p";
-    internal const string Stream = "stream";
+    internal static readonly string Stream = Rekindle.Rendering.WireKeys.Stream.Value;
 
     private Node _rendered = new(StringComparer.Ordinal);
 

@@ -15,7 +15,7 @@ internal sealed record DeadPage(Uri Url, string Html, string ViewId, string Sess
 /// </summary>
 internal sealed class TestBrowser(TestServer server)
 {
-    private const string SocketPath = "/live/websocket";
+    private const string SocketPath = Rekindle.Hosting.LiveSocketEndpoint.Path;
     private const string SerializerVersion = "2.0.0";
     private readonly CookieContainer _cookies = new();
 

@@ -19,7 +19,7 @@ internal sealed partial class TreeHtmlWriter
     private static readonly string KeyedCount = WireKeys.KeyedCount.Value;
     private static readonly string Root = WireKeys.Root.Value;
     private const string Templates = RenderedTree.Templates;
-    private const string Stream = RenderedTree.Stream;
+    private static readonly string Stream = RenderedTree.Stream;
 
     private readonly Node _components;
     private readonly bool _markComponents;
