@@ -64,4 +64,27 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         Assert.Equal("across", pushedA![4]!["0"]!.GetValue<string>());
         Assert.Equal("across", pushedB![4]!["0"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task MessagesBroadcastOnAnyNodeWhileAway_AreReplayedWhenTheViewRestoresOnAnotherNode()
+    {
+        var topic = Guid.NewGuid().ToString("N");
+        var page = await PhoenixClient.GetPageAsync(cluster.NodeA.BaseAddress, "/test/feed/" + topic);
+        await using (var onA = await PhoenixClient.ConnectAsync(cluster.NodeA.BaseAddress, page))
+        {
+            var feed = await FeedClient.JoinAsync(onA);
+            await FeedClient.BroadcastAsync(cluster.NodeB.BaseAddress, topic, "a");
+            await feed.ExpectItemsAsync("a");
+        }
+
+        await FeedClient.BroadcastAsync(cluster.NodeB.BaseAddress, topic, "b");
+        await FeedClient.BroadcastAsync(cluster.NodeA.BaseAddress, topic, "c");
+        await using var onB = await PhoenixClient.ConnectAsync(cluster.NodeB.BaseAddress, page);
+        var restored = await FeedClient.JoinAsync(onB, rejoin: true);
+
+        Assert.Equal("replaying 2", restored.Restore);
+        await restored.ExpectItemsAsync("a,b,c");
+        await FeedClient.BroadcastAsync(cluster.NodeA.BaseAddress, topic, "d");
+        await restored.ExpectItemsAsync("a,b,c,d");
+    }
 }

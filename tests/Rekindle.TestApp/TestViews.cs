@@ -50,6 +50,12 @@ public static class TestViews
         });
         app.MapLiveView<UploadLive>("/test/upload");
         app.MapLiveView<TestingToolsLive>("/test/testing-tools");
+        app.MapLiveView<FeedLive>("/test/feed/{topic}");
+        app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
+        {
+            await pubSub.BroadcastAsync(FeedLive.TopicPrefix + topic, message);
+            return Results.NoContent();
+        });
         app.MapPost("/test/broadcast", async (string message, Rekindle.PubSub.IPubSub pubSub) =>
         {
             await pubSub.BroadcastAsync(TickerLive.Topic, message);

@@ -6,6 +6,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Rekindle.Hosting;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
@@ -41,6 +43,8 @@ internal sealed class ViewHarness
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // FuzzLive subscribes to no topic, so the topic log under this folder is never written.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Path.Combine(Path.GetTempPath(), "rekindle-fuzz") });
         services.AddLogging();
         services.AddMetrics();
         services.AddRekindle();

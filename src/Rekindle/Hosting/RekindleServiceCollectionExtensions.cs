@@ -52,6 +52,11 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.MaxSnapshotBytes >= 1024, "Rekindle:Recovery:MaxSnapshotBytes must be at least 1024.")
             .ValidateOnStart();
 
+        services.AddOptions<PubSubOptions>().BindConfiguration("Rekindle:PubSub")
+            .Validate(o => o.LogLength > 0, "Rekindle:PubSub:LogLength must be positive.")
+            .Validate(o => o.MaxReplayedMessages >= 0, "Rekindle:PubSub:MaxReplayedMessages must not be negative.")
+            .ValidateOnStart();
+
         services.AddDataProtection();
         services.AddOptions<KeyManagementOptions>()
             .PostConfigure<IOptions<RekindleOptions>, IHostEnvironment, ILoggerFactory>((keys, rekindle, environment, loggers) =>
@@ -79,14 +84,21 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinRateLimiter>();
         services.TryAddSingleton<Rekindle.Uploads.UploadService>();
-        services.TryAddSingleton<IPubSub, InMemoryPubSub>();
-        services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(
-            Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, provider.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath, "snapshots.db"),
-            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new SqliteTopicLog(
+            DataFile(provider, "topics.db"),
+            provider.GetRequiredService<IOptions<PubSubOptions>>().Value.LogLength,
+            provider.GetRequiredService<IOptions<RecoveryOptions>>().Value.MaxAge,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<SqliteTopicLog>>()));
+        services.TryAddSingleton<IPubSub, LocalPubSub>();
+        services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return new RekindleBuilder(services);
     }
+
+    private static string DataFile(IServiceProvider provider, string name) =>
+        Path.Combine(provider.GetRequiredService<IHostEnvironment>().ContentRootPath, provider.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath, name);
 
     private sealed class RekindleBuilder(IServiceCollection services) : IRekindleBuilder
     {

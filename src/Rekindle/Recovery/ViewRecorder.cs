@@ -8,8 +8,8 @@ namespace Rekindle.Recovery;
 
 /// <summary>
 /// The recovery side of one joined view: applies a found snapshot at join, and after every handled
-/// message captures the [Recoverable] members of the view and its components, saving a new
-/// snapshot only when they changed (generation + 1 each time).
+/// message captures the [Recoverable] members of the view and its components and the view's topic
+/// positions, saving a new snapshot only when they changed (generation + 1 each time).
 /// </summary>
 internal sealed partial class ViewRecorder
 {
@@ -18,12 +18,14 @@ internal sealed partial class ViewRecorder
     private readonly string _viewId;
     private readonly string _browserSessionId;
     private readonly RecoverableMembers _viewMembers;
+    private readonly TopicCursors _cursors;
     private readonly ILogger _logger;
     private string? _lastState;
     private long _generation;
 
-    public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, ILogger logger)
+    public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, TopicCursors cursors, ILogger logger)
     {
+        _cursors = cursors;
         _snapshots = snapshots;
         _view = view;
         _viewId = viewId;
@@ -46,6 +48,7 @@ internal sealed partial class ViewRecorder
             Log.SchemaChanged(_logger, _view.GetType().Name, string.Join(", ", dropped));
         }
         components.ExpectRestored(snapshot.Components);
+        _cursors.Restore(snapshot.Positions);
         _generation = snapshot.Generation;
         return true;
     }
@@ -55,7 +58,7 @@ internal sealed partial class ViewRecorder
     {
         if (_snapshots.Options.Enabled)
         {
-            _lastState = Fingerprint(_viewMembers.Capture(_view), components.CaptureRecoverable());
+            _lastState = Fingerprint(_viewMembers.Capture(_view), components.CaptureRecoverable(), _cursors.Capture());
         }
     }
 
@@ -71,23 +74,28 @@ internal sealed partial class ViewRecorder
         {
             return;
         }
+        if (_cursors.HasUnpositioned)
+        {
+            await _cursors.CatchUpAsync(cancellationToken);
+        }
         var state = _viewMembers.Capture(_view);
-        var fingerprint = Fingerprint(state, componentStates);
+        var positions = _cursors.Capture();
+        var fingerprint = Fingerprint(state, componentStates, positions);
         if (fingerprint == _lastState)
         {
             return;
         }
         _lastState = fingerprint;
         _generation++;
-        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates);
+        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates, positions);
         if (await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token)
         {
             _view.Effects.Events.Add((SnapshotService.ClientEventName, new { view = _viewId, token }));
         }
     }
 
-    private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components) =>
-        state.ToJsonString() + JsonSerializer.Serialize(components, WireJson.PayloadOptions);
+    private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components, Dictionary<string, string>? positions) =>
+        state.ToJsonString() + JsonSerializer.Serialize(components, WireJson.PayloadOptions) + (positions is null ? "" : JsonSerializer.Serialize(positions, WireJson.PayloadOptions));
 
     private static partial class Log
     {

@@ -18,6 +18,7 @@ namespace Rekindle.Recovery;
 /// <param name="State">Recoverable members of the view.</param>
 /// <param name="MemberTypes">A short hash of each member's type, to restore what still matches after a deploy.</param>
 /// <param name="Components">Recoverable members of each component, keyed by type and id.</param>
+/// <param name="Positions">For each subscribed topic, the position of the last message the view handled (<c>major-minor</c>).</param>
 internal sealed record ViewSnapshot(
     [property: JsonPropertyName("v")] int Version,
     [property: JsonPropertyName("id")] string ViewId,
@@ -27,7 +28,8 @@ internal sealed record ViewSnapshot(
     [property: JsonPropertyName("g")] long Generation,
     [property: JsonPropertyName("s")] JsonObject State,
     [property: JsonPropertyName("m")] JsonObject MemberTypes,
-    [property: JsonPropertyName("c")] List<ComponentSnapshot> Components)
+    [property: JsonPropertyName("c")] List<ComponentSnapshot> Components,
+    [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, string>? Positions = null)
 {
     public const int CurrentVersion = 1;
 }

@@ -16,3 +16,6 @@ internal sealed record LeaveMessage(string? Ref) : ViewMessage;
 
 /// <summary>A server-side message for <c>HandleInfoAsync</c>.</summary>
 internal sealed record InfoMessage(object Message) : ViewMessage;
+
+/// <summary>A PubSub message for <c>HandleInfoAsync</c>, with its place in the topic's log.</summary>
+internal sealed record BroadcastMessage(PubSub.PubSubMessage Broadcast) : ViewMessage;

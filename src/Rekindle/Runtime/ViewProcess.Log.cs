@@ -24,8 +24,8 @@ internal sealed partial class ViewProcess
         [LoggerMessage(2007, LogLevel.Warning, "{Target} has no handler for form event {Event}; replied ok without changes so the client's form recovery cannot stall. Handle the event (phx-change or phx-auto-recover name) in HandleEventAsync.", EventName = nameof(FormEventUnhandled))]
         public static partial void FormEventUnhandled(ILogger logger, string target, string @event);
 
-        [LoggerMessage(2008, LogLevel.Information, "View {View} on {Topic} restored from snapshot generation {Generation}.", EventName = nameof(ViewRestored))]
-        public static partial void ViewRestored(ILogger logger, string view, string topic, long generation);
+        [LoggerMessage(2008, LogLevel.Information, "View {View} on {Topic} restored from snapshot generation {Generation}; {Replayed} missed messages to replay, {LostTopics} topics with messages lost.", EventName = nameof(ViewRestored))]
+        public static partial void ViewRestored(ILogger logger, string view, string topic, long generation, int replayed, int lostTopics);
 
         [LoggerMessage(2009, LogLevel.Warning, "Snapshot of {View} on {Topic} could not be applied; the view starts fresh.", EventName = nameof(RestoreFailed))]
         public static partial void RestoreFailed(ILogger logger, Exception exception, string view, string topic);

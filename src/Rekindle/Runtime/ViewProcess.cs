@@ -27,7 +27,7 @@ internal sealed partial class ViewProcess : IViewRuntime
     private readonly IFrameSink _sink;
     private readonly ViewJoiner _joiner;
     private readonly SnapshotService _snapshots;
-    private readonly IPubSub _pubSub;
+    private readonly TopicCursors _topics;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
@@ -45,12 +45,12 @@ internal sealed partial class ViewProcess : IViewRuntime
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, TopicCursors topics, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
     {
         _routes = routes;
         _flashTokens = flashTokens;
         _snapshots = snapshots;
-        _pubSub = pubSub;
+        _topics = topics;
         _time = time;
         _options = options;
         Topic = topic;
@@ -144,14 +144,14 @@ internal sealed partial class ViewProcess : IViewRuntime
         }
     }
 
-    public void Subscribe(string topic) => _subscriptions.Add(_pubSub.Subscribe(topic, PostInfo));
+    public void Subscribe(string topic) => _subscriptions.Add(_topics.Subscribe(topic, message => PostInfo(new BroadcastMessage(message), message.Message)));
 
     public void SendAfter(object message, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(message);
         // The timer ends with the view (the token), and posting never throws, so nobody awaits it.
         _ = Task.Delay(delay, _time, _stopping.Token).ContinueWith(
-            _ => PostInfo(message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            _ => PostInfo(new InfoMessage(message), message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -159,9 +159,9 @@ internal sealed partial class ViewProcess : IViewRuntime
     /// When the mailbox is full the message is dropped and a warning names the view (documented
     /// overflow policy; raise Rekindle:Runtime:MailboxCapacity or broadcast less).
     /// </summary>
-    private void PostInfo(object message)
+    private void PostInfo(ViewMessage info, object message)
     {
-        if (!_mailbox.Writer.TryWrite(new InfoMessage(message)) && !_stopping.IsCancellationRequested)
+        if (!_mailbox.Writer.TryWrite(info) && !_stopping.IsCancellationRequested)
         {
             Log.MailboxFull(_logger, _view?.GetType().Name ?? "(joining)", Topic, message.GetType().Name);
         }
@@ -210,17 +210,24 @@ internal sealed partial class ViewProcess : IViewRuntime
             case ClientPushMessage push when _view is not null && _render is not null:
                 return await HandlePushAsync(_view, _render, push);
             case InfoMessage info when _view is not null && _render is not null:
-                _view.Effects.Clear();
-                await _view.HandleInfoAsync(info.Message);
-                if (!await NavigateAsync(_view, messageRef: null))
-                {
-                    return false;
-                }
-                await SendDiffPushAsync(_render);
-                return true;
+                return await HandleInfoAsync(_view, _render, info.Message);
+            case BroadcastMessage broadcast when _view is not null && _render is not null:
+                return !_topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(_view, _render, broadcast.Broadcast.Message);
             default:
                 return true;
         }
+    }
+
+    private async ValueTask<bool> HandleInfoAsync(LiveView view, RenderSession render, object message)
+    {
+        view.Effects.Clear();
+        await view.HandleInfoAsync(message);
+        if (!await NavigateAsync(view, messageRef: null))
+        {
+            return false;
+        }
+        await SendDiffPushAsync(render);
+        return true;
     }
 
     private async ValueTask<bool> JoinAsync(JoinMessage join)
@@ -235,15 +242,13 @@ internal sealed partial class ViewProcess : IViewRuntime
         }
         _view = result.View;
         _scope = result.Scope;
+        IReadOnlyList<PubSubMessage> replay;
         try
         {
             _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
-            _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _logger);
+            _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _topics, _logger);
             _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic), _flashTokens, result.BrowserSessionId); // a joined view always has its URL
-            if (result.Snapshot is { } snapshot)
-            {
-                await RestoreAsync(_view, _render, _recorder, snapshot);
-            }
+            replay = result.Snapshot is { } snapshot ? await RestoreAsync(_view, _render, _recorder, snapshot) : [];
             var pass = await _render.RenderAsync();
             _recorder.Baseline(_render.Components);
             var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
@@ -266,6 +271,13 @@ internal sealed partial class ViewProcess : IViewRuntime
             return false;
         }
         Log.ViewJoined(_logger, _view.GetType().Name, Topic);
+        foreach (var missed in replay)
+        {
+            if (!await HandleInfoAsync(_view, _render!, missed.Message)) // set above
+            {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -278,20 +290,24 @@ internal sealed partial class ViewProcess : IViewRuntime
         return _frames.EndReply();
     }
 
-    private async ValueTask RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot)
+    /// <summary>Applies the snapshot and catches up on the view's topics; returns the missed messages to replay after the join reply.</summary>
+    private async ValueTask<IReadOnlyList<PubSubMessage>> RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot)
     {
         try
         {
             if (recorder.Restore(snapshot, render.Components))
             {
-                await view.OnRestoredAsync();
-                Log.ViewRestored(_logger, view.GetType().Name, Topic, snapshot.Generation);
+                var catchUp = await _topics.CatchUpAsync(_stopping.Token);
+                await view.OnRestoredAsync(new Restoration(catchUp.Replay.Count, catchUp.LostTopics));
+                Log.ViewRestored(_logger, view.GetType().Name, Topic, snapshot.Generation, catchUp.Replay.Count, catchUp.LostTopics.Count);
+                return catchUp.Replay;
             }
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
             Log.RestoreFailed(_logger, exception, view.GetType().Name, Topic);
         }
+        return [];
     }
 
     private async ValueTask<bool> HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)

@@ -54,6 +54,14 @@ public abstract class LiveView : LiveTemplate
     /// </summary>
     public virtual ValueTask OnRestoredAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// <see cref="OnRestoredAsync()"/> with what the restore found: messages of subscribed topics missed
+    /// while the view was away follow in <see cref="HandleInfoAsync"/>, except for the topics in
+    /// <see cref="Restoration.LostTopics"/>, whose data the view should reload here. The base
+    /// implementation calls <see cref="OnRestoredAsync()"/>.
+    /// </summary>
+    public virtual ValueTask OnRestoredAsync(Restoration restoration) => OnRestoredAsync();
+
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 
