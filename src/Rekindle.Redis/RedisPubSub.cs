@@ -106,9 +106,7 @@ public sealed partial class RedisPubSub : IPubSub, IDisposable
         }
         var info = (await database.ExecuteAsync("XINFO", "STREAM", key).WaitAsync(cancellationToken)).ToDictionary();
         TopicPosition.TryParse((string?)info["last-generated-id"], out var head);
-        // max-deleted-entry-id (Redis 7+) is the highest trimmed id; without it, trimming cannot be ruled out.
-        var untrimmed = info.TryGetValue("max-deleted-entry-id", out var deleted) && TopicPosition.TryParse((string?)deleted, out var maxDeleted) && maxDeleted <= after;
-        var complete = untrimmed && after <= head && entries.Length <= limit;
+        var complete = after <= head && entries.Length <= limit && NothingTrimmedAfter(after, info);
         var messages = new List<PubSubMessage>(complete ? entries.Length : 0);
         foreach (var entry in complete ? entries : [])
         {
@@ -121,6 +119,21 @@ public sealed partial class RedisPubSub : IPubSub, IDisposable
             messages.Add(message);
         }
         return new TopicHistory(messages, complete, TopicPosition.Max(head, after));
+    }
+
+    /// <summary>
+    /// Trimming removes the oldest entries, so nothing after <paramref name="after"/> is gone while the
+    /// first entry is not past it, or when nothing was ever trimmed (entries-added, Redis 7+).
+    /// </summary>
+    private static bool NothingTrimmedAfter(TopicPosition after, Dictionary<string, RedisResult> info)
+    {
+        var first = info["first-entry"];
+        if (first.IsNull || first.Length == 0)
+        {
+            return true;
+        }
+        var untrimmed = info.TryGetValue("entries-added", out var added) && (long)added == (long)info["length"];
+        return untrimmed || (TopicPosition.TryParse((string?)first[0], out var firstId) && firstId <= after);
     }
 
     public void Dispose() => _redis.GetSubscriber().Unsubscribe(RedisChannel.Pattern(ChannelPrefix + "*"));
