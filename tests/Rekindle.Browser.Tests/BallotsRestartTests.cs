@@ -43,6 +43,39 @@ public sealed class BallotsRestartTests(ServerProcessFixture fixture, ITestOutpu
     }
 }
 
+/// <summary>The count of votes seen since the page opened is in no database: the snapshot and the topic's log bring it back.</summary>
+public sealed class BallotsMissedVotesTests(ServerProcessFixture fixture, ITestOutputHelper output)
+    : ServerProcessTest<ServerProcessFixture>(fixture, output)
+{
+    [Fact]
+    public async Task VoteCastWhileThePageWasDisconnected_IsCountedAfterItReconnects()
+    {
+        var store = new VoteStore(System.IO.Path.Combine(Server.DataPath, "ballots.db"));
+        var election = (await store.FindElectionAsync(await store.CreateElectionAsync(new NewElection("Missed votes",
+        [
+            new NewBallot("Lunch?", ["Pizza", "Sushi"]),
+        ]))))!;
+        var lunch = election.Ballots[0];
+        var url = Server.Url(Path(election));
+        await GotoElectionAsync(Page, url);
+        await MarkPageAsync();
+        await VoteAsync(Page, lunch, lunch.Choices[0]);
+        await Assertions.Expect(Locator("#votes-since")).ToHaveTextAsync("1 vote cast since you opened this page");
+
+        await ForceReconnectAsync(Fault.SocketDrop, async () =>
+        {
+            await using var otherVoter = await Fixture.Browser.NewContextAsync();
+            var other = await otherVoter.NewPageAsync();
+            await GotoElectionAsync(other, url);
+            await VoteAsync(other, lunch, lunch.Choices[1]);
+        });
+
+        await Assertions.Expect(Locator("#votes-since")).ToHaveTextAsync("2 votes cast since you opened this page");
+        await Assertions.Expect(Count(Page, lunch.Choices[1])).ToHaveTextAsync("1");
+        await AssertNotReloadedAsync();
+    }
+}
+
 /// <summary>The same scenario in manual mode.</summary>
 public sealed class BallotsManualRestartTests(BallotsManualServerProcessFixture fixture, ITestOutputHelper output)
     : BallotsRestartTestsBase<BallotsManualServerProcessFixture>(fixture, output);

@@ -89,6 +89,9 @@ public sealed class ClusterTests(ClusterFixture fixture, ITestOutputHelper outpu
         await Assertions.Expect(Radio(Page, color.Choices[1])).ToBeCheckedAsync();
         await Assertions.Expect(Count(Page, lunch.Choices[1])).ToHaveTextAsync("1");
         await Assertions.Expect(Page.Locator($"#total-{lunch.Id}")).ToHaveTextAsync("2 votes");
+        // Counted by the page alone: its own vote comes back from the snapshot, the other one arrives live or from
+        // the Redis stream, depending on whether the page was already back (replay: Protocol.Tests ClusterTests).
+        await Assertions.Expect(Page.Locator("#votes-since")).ToHaveTextAsync("2 votes cast since you opened this page");
         await SubmitButton(Page, color).ClickAsync();
         await Assertions.Expect(Submitted(Page, color)).ToHaveTextAsync("submitted: Green");
         Assert.Equal(1, await Page.EvaluateAsync<int?>("() => window.__marker"));

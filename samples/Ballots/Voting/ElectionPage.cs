@@ -35,6 +35,9 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
     /// <summary>Markup the mode adds to the page (the manual mode's hook element), or <see langword="null"/>.</summary>
     protected virtual Rendered? RecoveryHook() => null;
 
+    /// <summary>Markup the mode adds under the results, or <see langword="null"/>.</summary>
+    protected virtual Rendered? ResultsNote() => null;
+
     public override async ValueTask MountAsync(MountContext context)
     {
         Voter = identity.VoterId(context);
@@ -81,7 +84,10 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
           <div class="ballots">
             {Each(election.Ballots, ballot => ballot.Id, ballot => BallotSlot(election, ballot))}
           </div>
-          {Component<ResultsComponent>("results", new { Election = election })}
+          <div class="results-column">
+            {Component<ResultsComponent>("results", new { Election = election })}
+            {ResultsNote()}
+          </div>
         </div>
         """);
 
@@ -131,9 +137,37 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
 /// <summary>
 /// The election page in the default, automatic mode: no hook, no recovery code. The ballots'
 /// in-progress state is <c>[Recoverable]</c> (<see cref="BallotComponent"/>); submitted votes come
-/// from the database on every mount.
+/// from the database on every mount. The count of votes cast since the page was opened exists
+/// nowhere else: it comes back from the snapshot, and the votes cast while the page was away
+/// (a dropped socket, a restart, a dead node) are replayed from the election topic's log.
 /// </summary>
 public sealed class ElectionLive(VoteStore store, IVoterIdentity identity) : ElectionPage<BallotComponent>(store, identity)
 {
     protected override string ModeName => "automatic";
+
+    [Recoverable]
+    public int VotesSinceOpened { get; set; }
+
+    /// <summary>Set when votes cast while away could not all be replayed: the count is then a lower bound.</summary>
+    [Recoverable]
+    public bool MissedSomeVotes { get; set; }
+
+    public override ValueTask OnRestoredAsync(Restoration restoration)
+    {
+        MissedSomeVotes |= restoration.LostTopics.Count > 0;
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask HandleInfoAsync(object message)
+    {
+        if (message is VoteCast cast && cast.ElectionId == Election?.Id)
+        {
+            VotesSinceOpened++;
+        }
+        return base.HandleInfoAsync(message);
+    }
+
+    protected override Rendered? ResultsNote() => Html($"""
+        <p id="votes-since" class="meta">{VotesSinceOpened}{(MissedSomeVotes ? "+" : "")} {(VotesSinceOpened == 1 ? "vote" : "votes")} cast since you opened this page</p>
+        """);
 }
