@@ -84,6 +84,13 @@ public sealed partial class PhoenixClient : IAsyncDisposable
     /// <summary>Joins the page's view; returns the join_ref and the reply payload.</summary>
     public async Task<(string JoinRef, JsonNode Reply)> JoinAsync(JsonObject? extraParams = null, string? session = null, string? staticToken = null, PageTokens? page = null)
     {
+        var joinRef = await SendJoinAsync(extraParams, session, staticToken, page);
+        return (joinRef, await ReplyAsync(joinRef));
+    }
+
+    /// <summary>Sends a join like the client's and returns its ref, without waiting for an answer.</summary>
+    public async Task<string> SendJoinAsync(JsonObject? extraParams = null, string? session = null, string? staticToken = null, PageTokens? page = null)
+    {
         page ??= Page;
         var joinRef = NextRef();
         var parameters = extraParams ?? [];
@@ -99,7 +106,7 @@ public sealed partial class PhoenixClient : IAsyncDisposable
             ["sticky"] = false,
         };
         await SendAsync(new JsonArray(joinRef, joinRef, "lv:" + page.ViewId, "phx_join", payload));
-        return (joinRef, await ReplyAsync(joinRef));
+        return joinRef;
     }
 
     public async Task<JsonNode> PushAsync(string joinRef, string eventName, JsonObject payload, string? topic = null)

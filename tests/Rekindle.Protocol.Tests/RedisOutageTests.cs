@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,6 +79,82 @@ public sealed class RedisOutageTests
         {
             await redis.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A view whose node dies during a Redis outage must not come back empty on the node it reconnects
+    /// to: its state is in Redis. That node closes the socket with 1012 (an error reply would make the
+    /// client reload and lose the state), and once Redis is back the rejoin restores the view.
+    /// </summary>
+    [Fact]
+    public async Task RejoinWhileRedisIsDown_SocketClosedWith1012_RestoredOnceRedisIsBack()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
+        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
+        var port = redis.Port;
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        try
+        {
+            var page = await CountToTwoAsync(nodeA);
+            await redis.DisposeAsync();
+
+            await using (var duringOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
+            {
+                await duringOutage.SendJoinAsync(new JsonObject { ["_mounts"] = 1 });
+                Assert.Equal((WebSocketCloseStatus)1012, await duringOutage.WaitForCloseAsync());
+                Assert.DoesNotContain(duringOutage.Received, frame => frame[3]!.GetValue<string>() == "phx_reply");
+            }
+            Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
+
+            redis = await RedisServer.StartAsync(port, dataFolder);
+            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
+            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
+            await using var afterOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+            var (_, rejoined) = await afterOutage.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+            Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    /// <summary>An outage longer than Rekindle:Recovery:StoreOutageWait: the view stops waiting and mounts fresh, with a logged error.</summary>
+    [Fact]
+    public async Task RejoinWhileRedisStaysDown_MountsFreshAfterTheOutageWait()
+    {
+        var redis = await RedisServer.StartAsync();
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01"];
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        var page = await CountToTwoAsync(nodeA);
+        await redis.DisposeAsync();
+
+        await using (var first = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
+        {
+            await first.SendJoinAsync(new JsonObject { ["_mounts"] = 1 });
+            Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using var later = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+        var (_, reply) = await later.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+
+        Assert.Equal("ok", reply["status"]!.GetValue<string>());
+        Assert.Equal("0", reply["response"]!["rendered"]!["0"]!.GetValue<string>());
+        Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4004 && line.Level == LogLevel.Error);
+    }
+
+    /// <summary>A counter on <paramref name="node"/> clicked twice, its socket then closed: its state is only in Redis.</summary>
+    private static async Task<PhoenixClient.PageTokens> CountToTwoAsync(TestHost node)
+    {
+        await using var counter = await PhoenixClient.ConnectAsync(node.BaseAddress, "/counter");
+        var (joinRef, _) = await counter.JoinAsync();
+        await counter.ClickAsync(joinRef, "inc");
+        await counter.ClickAsync(joinRef, "inc");
+        return counter.Page;
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Rekindle.TestApp;
 
-/// <summary>A real redis-server (Debian's package) on a free loopback port, without persistence, for one test class.</summary>
+/// <summary>A real redis-server (Debian's package) on a free loopback port, for one test class; without persistence unless given a data folder.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,11 +19,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    /// <summary>Starts redis-server on <paramref name="port"/> (a free one by default; the same one again to bring it back).</summary>
-    public static async Task<RedisServer> StartAsync(int? port = null)
+    /// <summary>
+    /// Starts redis-server on <paramref name="port"/> (a free one by default; the same one again to bring it back).
+    /// With <paramref name="dataFolder"/> it writes every change to an append-only file there before answering,
+    /// so its data survives a kill, as a production Redis keeping snapshots should.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(int? port = null, string? dataFolder = null)
     {
         port ??= FreePort();
-        var process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        string[] persistence = dataFolder is null ? ["--appendonly", "no"] : ["--dir", dataFolder, "--appendonly", "yes", "--appendfsync", "always"];
+        var process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", .. persistence])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

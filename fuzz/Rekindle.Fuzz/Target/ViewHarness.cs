@@ -183,6 +183,8 @@ internal sealed class ViewHarness
         public void ViewEnded(ViewProcess view)
         {
         }
+
+        public void Reconnect(string reason) => FrameTarget.Check(false, $"the view was sent to reconnect ({reason}): the snapshot store failed");
     }
 }
 

@@ -84,8 +84,13 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return redirect;
             }
-            var snapshot = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
-            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, snapshot, route.LiveSession, LivePatch: livePatch);
+            var lookup = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
+            if (lookup.StoreUnavailable)
+            {
+                await scope.DisposeAsync();
+                return JoinResult.ComeBackLater;
+            }
+            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, LivePatch: livePatch);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

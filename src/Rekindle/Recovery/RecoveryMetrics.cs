@@ -18,7 +18,7 @@ internal sealed class RecoveryMetrics : IDisposable
         SaveDuration = _meter.CreateHistogram<double>("rekindle.snapshot.save.duration", "ms", "Time to save a snapshot (until committed, for server stores).");
         Oversize = _meter.CreateCounter<long>("rekindle.snapshot.oversize", "{snapshot}", "Snapshots not saved because they exceeded Rekindle:Recovery:MaxSnapshotBytes.");
         SaveFailed = _meter.CreateCounter<long>("rekindle.snapshot.save.failed", "{snapshot}", "Snapshots the store failed to save (store unreachable or failing).");
-        Restores = _meter.CreateCounter<long>("rekindle.restore", "{join}", "Joins by restore outcome (tag result: hit, miss, refused).");
+        Restores = _meter.CreateCounter<long>("rekindle.restore", "{join}", "Joins by restore outcome (tag result: hit, miss, refused, unavailable).");
     }
 
     public Histogram<int> SnapshotBytes { get; }

@@ -27,4 +27,12 @@ public sealed class RecoveryOptions
     /// <summary>Failed join attempts after which a snapshot is no longer applied (it may be what makes the mount crash).</summary>
     /// <value>2.</value>
     public int SkipAfterFailedJoins { get; set; } = 2;
+
+    /// <summary>
+    /// How long a rejoining view whose snapshot store is unreachable (Redis down, say) is asked to come
+    /// back later — its socket is closed with 1012 and the client reconnects with back-off, maybe to
+    /// another node — before it mounts fresh without its state.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan StoreOutageWait { get; set; } = TimeSpan.FromSeconds(30);
 }

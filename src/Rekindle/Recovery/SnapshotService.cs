@@ -23,6 +23,7 @@ internal sealed partial class SnapshotService
     private const string Hit = "hit";
     private const string Miss = "miss";
     private const string Refused = "refused";
+    private const string Unavailable = "unavailable";
     private readonly IStateStore? _store;
     private readonly ITimeLimitedDataProtector _protector;
     private readonly RecoveryOptions _options;
@@ -30,6 +31,7 @@ internal sealed partial class SnapshotService
 
     private readonly TimeProvider _time;
     private readonly RecoveryMetrics _metrics;
+    private readonly StoreOutageWaits _outageWaits;
 
     public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, TimeProvider time, RecoveryMetrics metrics, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
     {
@@ -39,6 +41,7 @@ internal sealed partial class SnapshotService
         _store = _options.Store == SnapshotStore.Server ? services.GetRequiredService<IStateStore>() : null;
         _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
         _logger = logger;
+        _outageWaits = new StoreOutageWaits(_options.StoreOutageWait, time);
     }
 
     public RecoveryOptions Options => _options;
@@ -85,16 +88,20 @@ internal sealed partial class SnapshotService
         return token;
     }
 
-    /// <summary>Finds the snapshot of a joining view, or <see langword="null"/>; a forged, foreign or expired one is refused and logged.</summary>
-    public async ValueTask<ViewSnapshot?> LoadAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the snapshot of a joining view; a forged, foreign or expired one is refused and logged.
+    /// When the store cannot be reached for a rejoining view, the lookup says so (for up to
+    /// <see cref="RecoveryOptions.StoreOutageWait"/>), so the view can come back later instead of losing its state.
+    /// </summary>
+    public async ValueTask<SnapshotLookup> LoadAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
     {
         if (!_options.Enabled || connectParams.MountAttempts >= _options.SkipAfterFailedJoins)
         {
-            return null;
+            return default;
         }
         var (snapshot, result) = await FindAsync(viewId, browserSessionId, connectParams, cancellationToken);
         _metrics.Restore(result);
-        return snapshot;
+        return new SnapshotLookup(snapshot, StoreUnavailable: result == Unavailable);
     }
 
     private async ValueTask<(ViewSnapshot? Snapshot, string Result)> FindAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
@@ -102,12 +109,20 @@ internal sealed partial class SnapshotService
         byte[]? bytes;
         if (_store is not null)
         {
+            var key = StoreKey(viewId, browserSessionId);
             try
             {
-                bytes = await _store.LoadAsync(StoreKey(viewId, browserSessionId), cancellationToken);
+                bytes = await _store.LoadAsync(key, cancellationToken);
+                _outageWaits.Answered(key);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // A first join has no snapshot to lose (its view id is new); a rejoin may.
+                if (connectParams.IsReconnect && _outageWaits.ShouldRetry(key))
+                {
+                    Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
+                    return (null, Unavailable);
+                }
                 Log.LoadFailed(_logger, exception, viewId);
                 return (null, Miss);
             }
@@ -176,6 +191,9 @@ internal sealed partial class SnapshotService
 
         [LoggerMessage(4004, LogLevel.Error, "Loading the snapshot of {View} failed; the view mounts fresh.", EventName = nameof(LoadFailed))]
         public static partial void LoadFailed(ILogger logger, Exception exception, string view);
+
+        [LoggerMessage(4006, LogLevel.Warning, "The snapshot store is unreachable for rejoining view {View}: its socket is closed with 1012 so the client comes back later (for up to {Wait}, then it mounts fresh).", EventName = nameof(LoadUnavailable))]
+        public static partial void LoadUnavailable(ILogger logger, Exception exception, string view, TimeSpan wait);
 
         [LoggerMessage(4002, LogLevel.Warning, "Snapshot for {View} refused, the view mounts fresh: {Reason}.", EventName = nameof(SnapshotRefused))]
         public static partial void SnapshotRefused(ILogger logger, string view, string reason);

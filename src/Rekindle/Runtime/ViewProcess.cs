@@ -233,6 +233,13 @@ internal sealed partial class ViewProcess : IViewRuntime
     private async ValueTask<bool> JoinAsync(JoinMessage join)
     {
         var result = await _joiner.JoinAsync(Topic, join.Payload, _session, this, _stopping.Token);
+        if (result.StoreUnavailable)
+        {
+            // An error reply would make the client reload the page and lose the state for good (§3.5);
+            // a closed socket makes it reconnect with back-off and rejoin, maybe on another node.
+            _sink.Reconnect("state store unavailable");
+            return false;
+        }
         if (result.View is null)
         {
             _sink.Send(result.Navigation is { } navigation

@@ -25,7 +25,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
 
-    /// <summary>How long a client has to answer the shutdown's 1012 close.</summary>
+    /// <summary>How long a client has to answer a 1012 close.</summary>
     private static readonly TimeSpan DrainCloseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly TokenBucket _pushes;
@@ -61,14 +61,21 @@ internal sealed partial class ChannelSocket : IFrameSink
     }
 
     /// <summary>Queued after the frames already in the outbox: the writer then closes the socket with 1012.</summary>
-    private static readonly byte[] DrainSignal = [];
+    private static readonly byte[] ReconnectSignal = [];
+    private volatile string _reconnectReason = "server restarting";
 
     /// <summary>
     /// Closes the socket with 1012 ("service restart") once the queued frames are sent: the client
     /// reconnects with back-off and rejoins, here when the server is back or on another node
     /// (liveview-protocol.md §1.7).
     /// </summary>
-    public void Drain() => _outbox.Writer.TryWrite(DrainSignal);
+    public void Drain() => _outbox.Writer.TryWrite(ReconnectSignal);
+
+    public void Reconnect(string reason)
+    {
+        _reconnectReason = reason;
+        _outbox.Writer.TryWrite(ReconnectSignal);
+    }
 
     /// <summary>
     /// From now on a join closes the socket with 1012 at once instead of mounting a view that the
@@ -305,10 +312,10 @@ internal sealed partial class ChannelSocket : IFrameSink
                 {
                     continue;
                 }
-                if (ReferenceEquals(frame, DrainSignal))
+                if (ReferenceEquals(frame, ReconnectSignal))
                 {
-                    Log.Draining(_logger);
-                    await _socket.CloseOutputAsync((WebSocketCloseStatus)1012, "server restarting", CancellationToken.None);
+                    Log.Draining(_logger, _reconnectReason);
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)1012, _reconnectReason, CancellationToken.None);
                     _ = AbortUnlessClosedAsync();
                     continue;
                 }
@@ -324,7 +331,7 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     /// <summary>
     /// A client that does not answer the 1012 close in time is cut off: a shutdown must never wait on
-    /// a client (the host would hold the process until its own shutdown timeout).
+    /// a client (the host would hold the process until its own shutdown timeout), nor a socket linger.
     /// </summary>
     private async Task AbortUnlessClosedAsync()
     {
@@ -375,8 +382,8 @@ internal sealed partial class ChannelSocket : IFrameSink
         [LoggerMessage(1015, LogLevel.Debug, "The client did not answer the 1012 close within {Timeout}; the socket is cut off.", EventName = nameof(DrainCloseUnanswered))]
         public static partial void DrainCloseUnanswered(ILogger logger, TimeSpan timeout);
 
-        [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 for a server shutdown.", EventName = nameof(Draining))]
-        public static partial void Draining(ILogger logger);
+        [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 ({Reason}): the client reconnects and rejoins.", EventName = nameof(Draining))]
+        public static partial void Draining(ILogger logger, string reason);
 
         [LoggerMessage(1008, LogLevel.Warning, "Push on {Topic} refused: the socket exceeds {Limit} pushes per second (Rekindle:Transport:MaxPushesPerSecond).", EventName = nameof(RateLimited))]
         public static partial void RateLimited(ILogger logger, string topic, double limit);

@@ -8,4 +8,7 @@ internal interface IFrameSink
 
     /// <summary>Tells the socket that a view ended on its own (crash, redirect), so its topic is freed.</summary>
     void ViewEnded(Runtime.ViewProcess view);
+
+    /// <summary>Closes the socket with 1012 once the queued frames are sent, so the client reconnects with back-off and rejoins.</summary>
+    void Reconnect(string reason);
 }
