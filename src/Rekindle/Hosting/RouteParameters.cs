@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
+using Rekindle.Views;
 
 namespace Rekindle.Hosting;
 
@@ -9,7 +9,7 @@ internal static class RouteParameters
     public static IReadOnlyDictionary<string, string?> From(RouteValueDictionary routeValues, string? query)
     {
         var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, values) in QueryHelpers.ParseQuery(query))
+        foreach (var (name, values) in UrlEncodedFields.Parse(query))
         {
             parameters[name] = values.Count > 0 ? values[^1] : null;
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace Rekindle.Views;
@@ -40,8 +39,7 @@ public sealed class FormData
     /// </summary>
     public bool IsUnused(string name) => _fields.ContainsKey(UnusedName(name));
 
-    internal static FormData Parse(string? urlEncoded, string? target) =>
-        new(QueryHelpers.ParseQuery(urlEncoded).ToDictionary(StringComparer.Ordinal), target);
+    internal static FormData Parse(string? urlEncoded, string? target) => new(UrlEncodedFields.Parse(urlEncoded), target);
 
     private static bool IsUnusedMarker(string name)
     {

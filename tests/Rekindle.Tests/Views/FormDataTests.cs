@@ -42,4 +42,24 @@ public sealed class FormDataTests
         Assert.Null(form["missing"]);
         Assert.Empty(form.GetAll("missing"));
     }
+
+    [Fact]
+    public void Parse_NamesDifferingOnlyInCase_StayApart()
+    {
+        var form = FormData.Parse("user%5BName%5D=Display&user%5Bname%5D=login", null);
+
+        Assert.Equal("Display", form["user[Name]"]);
+        Assert.Equal("login", form["user[name]"]);
+        Assert.Equal(["user[Name]", "user[name]"], form.Names);
+    }
+
+    [Fact]
+    public void Parse_EmptySegmentsAndNameWithoutValue_AreKeptAsThePhoenixParserDoes()
+    {
+        var form = FormData.Parse("a=1&&flag&b=%26%3D", null);
+
+        Assert.Equal("1", form["a"]);
+        Assert.Equal("", form["flag"]);
+        Assert.Equal("&=", form["b"]);
+    }
 }
