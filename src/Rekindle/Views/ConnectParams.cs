@@ -10,9 +10,12 @@ public sealed class ConnectParams
 {
     private static readonly HashSet<string> Reserved = ["_csrf_token", "_mounts", "_mount_attempts", "_track_static", "_live_referer", "_rekindle_snapshot"];
 
+    /// <summary>One shared, never-disposed document: a join without params costs no allocation.</summary>
+    private static readonly JsonElement Empty = JsonDocument.Parse("{}").RootElement;
+
     internal ConnectParams(JsonElement raw)
     {
-        Raw = raw.ValueKind == JsonValueKind.Object ? raw : JsonDocument.Parse("{}").RootElement;
+        Raw = raw.ValueKind == JsonValueKind.Object ? raw : Empty;
         Mounts = ReadCount("_mounts");
         MountAttempts = ReadCount("_mount_attempts");
     }
