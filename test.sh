@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Rekindle test on a fresh machine: installs what is missing (Chromium for the browser
 # tests, redis-server and nginx for the cluster tests — each test starts its own on a free port — and
-# the npm client packages), builds, runs all test projects, the bench and fuzz smoke runs, and ends with
+# the npm client packages), builds, runs all test projects, the bench, rolling-deploy and fuzz smoke runs, and ends with
 # one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,6 +44,13 @@ for trx in "$results"/*.trx; do
 done
 echo "== bench smoke (load generator: 100 views, 10 s, zero errors)"
 if bench/smoke.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
+echo "== rolling deploy smoke (deploy/: redis-server, 3 nodes, nginx; 1,000 views through a rolling restart, every one back with its state)"
+if deploy/rolling-smoke.sh; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

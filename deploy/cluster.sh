@@ -48,9 +48,12 @@ wait_ready() {
   return 1
 }
 
+# max_fails=0: a node that refuses (restarting) or answers 503 (draining) is skipped for that request
+# by proxy_next_upstream, never marked down; with max_fails=1 a rolling deploy under load marked every
+# node down at once and nginx answered 502 "no live upstreams" for half a minute after it.
 write_nginx_conf() {
   local nodes=$1 upstreams=""
-  for i in $(seq 0 $((nodes - 1))); do upstreams+="    server 127.0.0.1:$((first_port + i)) max_fails=1 fail_timeout=2s;"$'\n'; done
+  for i in $(seq 0 $((nodes - 1))); do upstreams+="    server 127.0.0.1:$((first_port + i)) max_fails=0;"$'\n'; done
   cat >"$run/nginx.conf" <<CONF
 worker_processes 1;
 pid $run/nginx.pid;
@@ -73,6 +76,7 @@ $upstreams  }
       proxy_set_header X-Forwarded-Proto \$scheme;
       proxy_read_timeout 120s;
       proxy_send_timeout 120s;
+      proxy_connect_timeout 2s;
       proxy_next_upstream error timeout http_502 http_503;
     }
   }

@@ -90,7 +90,7 @@ public sealed class NginxProcess : IAsyncDisposable
           uwsgi_temp_path {{folder}}/uwsgi;
           scgi_temp_path {{folder}}/scgi;
           upstream nodes {
-        {{string.Concat(upstreams.Select(node => $"    server {node.Authority} max_fails=1 fail_timeout=2s;\n"))}}  }
+        {{string.Concat(upstreams.Select(node => $"    server {node.Authority} max_fails=0;\n"))}}  }
           map $http_upgrade $connection_upgrade { default upgrade; '' close; }
           server {
             listen 127.0.0.1:{{port}};
@@ -104,6 +104,7 @@ public sealed class NginxProcess : IAsyncDisposable
               proxy_set_header X-Forwarded-Proto $scheme;
               proxy_read_timeout 120s;
               proxy_send_timeout 120s;
+              proxy_connect_timeout 2s;
               proxy_next_upstream error timeout http_502 http_503;
             }
           }
