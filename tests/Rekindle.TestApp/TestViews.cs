@@ -5,15 +5,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Hosting;
 
 namespace Rekindle.TestApp;
 
 /// <summary>The views tests use beside the sample's own.</summary>
 public static class TestViews
 {
-    /// <summary>Cookie authentication, so on-mount hooks have a user to check (<c>/test/login?role=admin</c>).</summary>
-    public static void Configure(WebApplicationBuilder builder) =>
+    /// <summary>
+    /// Cookie authentication, so on-mount hooks have a user to check (<c>/test/login?role=admin</c>);
+    /// the test views' script in every page's head.
+    /// </summary>
+    public static void Configure(WebApplicationBuilder builder)
+    {
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.PostConfigure<RekindleOptions>(options => options.HeadHtml += TestScript.Tag);
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -42,6 +49,8 @@ public static class TestViews
             })
             .MapLiveView<GuardedLive>("/test/guarded");
         app.MapLiveView<JsCommandsLive>("/test/js");
+        app.MapGet(TestScript.Path, () => Results.Text(TestScript.Source, "text/javascript"));
+        app.MapLiveView<HookLifecycleLive>("/test/hook-lifecycle");
         app.MapGet("/test/login", async (HttpContext context, string role) =>
         {
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role)], CookieAuthenticationDefaults.AuthenticationScheme);
