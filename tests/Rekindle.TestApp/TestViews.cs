@@ -51,6 +51,7 @@ public static class TestViews
         app.MapLiveView<JsCommandsLive>("/test/js");
         app.MapGet(TestScript.Path, () => Results.Text(TestScript.Source, "text/javascript"));
         app.MapLiveView<HookLifecycleLive>("/test/hook-lifecycle");
+        app.MapLiveView<RecoveryErrorLive>("/test/recovery-error");
         app.MapGet("/test/login", async (HttpContext context, string role) =>
         {
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role)], CookieAuthenticationDefaults.AuthenticationScheme);
