@@ -104,6 +104,29 @@ public abstract class BrowserTest<TFixture>(TFixture fixture, ITestOutputHelper 
         await Assertions.Expect(page.Locator("[data-phx-main]")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
     }
 
+    /// <summary>
+    /// Drops the page's socket (<c>liveSocket.disconnect()</c>), runs <paramref name="whileDisconnected"/>,
+    /// and opens a new socket (<c>connect()</c>); the server stays up. Returns as soon as the client
+    /// reconnects: the caller waits for whatever the rejoin should show.
+    /// </summary>
+    protected async Task DropSocketAsync(Func<Task>? whileDisconnected = null)
+    {
+        await Page.EvaluateAsync("() => liveSocket.disconnect()");
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-client-error\b"));
+        Assert.False(await Page.EvaluateAsync<bool>("() => liveSocket.isConnected()"));
+        if (whileDisconnected is not null)
+        {
+            await whileDisconnected();
+        }
+        await Page.EvaluateAsync("() => liveSocket.connect()");
+    }
+
+    /// <summary>Marks the page, to prove afterwards that it was never reloaded.</summary>
+    protected Task MarkPageAsync() => Page.EvaluateAsync("() => { window.__marker = 1; }");
+
+    protected async Task AssertNotReloadedAsync() =>
+        Assert.Equal(1, await Page.EvaluateAsync<int?>("() => window.__marker"));
+
     public virtual async Task DisposeAsync()
     {
         if (_context is not null)

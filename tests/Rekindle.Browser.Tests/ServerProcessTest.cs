@@ -62,14 +62,7 @@ public abstract class ServerProcessTest<TFixture>(TFixture fixture, ITestOutputH
         switch (fault)
         {
             case Fault.SocketDrop:
-                await Page.EvaluateAsync("() => liveSocket.disconnect()");
-                await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-client-error\b"));
-                Assert.False(await Page.EvaluateAsync<bool>("() => liveSocket.isConnected()"));
-                if (whileDisconnected is not null)
-                {
-                    await whileDisconnected();
-                }
-                await Page.EvaluateAsync("() => liveSocket.connect()");
+                await DropSocketAsync(whileDisconnected);
                 break;
             case Fault.ServerKill or Fault.ServerStop:
                 // While the server is down, each of the client's reconnect attempts is refused, and
@@ -118,10 +111,4 @@ public abstract class ServerProcessTest<TFixture>(TFixture fixture, ITestOutputH
     /// <summary>Overwrites an element's text in the page, so a later value can only come from a new render.</summary>
     protected Task MarkStaleAsync(params string[] selectors) =>
         Page.EvaluateAsync("selectors => selectors.forEach(s => { document.querySelector(s).textContent = 'stale'; })", selectors);
-
-    /// <summary>Marks the page, to prove afterwards that it was never reloaded.</summary>
-    protected Task MarkPageAsync() => Page.EvaluateAsync("() => { window.__marker = 1; }");
-
-    protected async Task AssertNotReloadedAsync() =>
-        Assert.Equal(1, await Page.EvaluateAsync<int?>("() => window.__marker"));
 }

@@ -64,14 +64,18 @@ public sealed partial class PhoenixClient : IAsyncDisposable
     /// <summary>A new socket for the same page (same tokens and cookie), as the browser after a drop.</summary>
     public static Task<PhoenixClient> ReconnectAsync(PhoenixClient previous) => ConnectAsync(previous.BaseAddress, previous.Page);
 
-    /// <summary>Connects to a server for a page loaded earlier, possibly from another server of the same app.</summary>
-    public static async Task<PhoenixClient> ConnectAsync(Uri baseAddress, PageTokens page, Action<ClientWebSocketOptions>? configure = null, string? csrfOverride = null)
+    /// <summary>
+    /// Connects to a server for a page loaded earlier, possibly from another server of the same app.
+    /// <paramref name="extraQuery"/> (<c>&amp;key=value…</c>) goes into the socket URL before <c>vsn</c>,
+    /// as the stock client puts the connect params there.
+    /// </summary>
+    public static async Task<PhoenixClient> ConnectAsync(Uri baseAddress, PageTokens page, Action<ClientWebSocketOptions>? configure = null, string? csrfOverride = null, string extraQuery = "")
     {
         var client = new PhoenixClient(baseAddress, page);
         client._socket.Options.SetRequestHeader("Cookie", page.Cookie);
         configure?.Invoke(client._socket.Options);
         var csrf = Uri.EscapeDataString(csrfOverride ?? page.CsrfToken);
-        var socketUri = new UriBuilder(baseAddress) { Scheme = "ws", Path = "/live/websocket", Query = $"_csrf_token={csrf}&_mounts=0&vsn=2.0.0" }.Uri;
+        var socketUri = new UriBuilder(baseAddress) { Scheme = "ws", Path = "/live/websocket", Query = $"_csrf_token={csrf}&_mounts=0{extraQuery}&vsn=2.0.0" }.Uri;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await client._socket.ConnectAsync(socketUri, timeout.Token);
         return client;

@@ -5,15 +5,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Hosting;
 
 namespace Rekindle.TestApp;
 
 /// <summary>The views tests use beside the sample's own.</summary>
 public static class TestViews
 {
-    /// <summary>Cookie authentication, so on-mount hooks have a user to check (<c>/test/login?role=admin</c>).</summary>
-    public static void Configure(WebApplicationBuilder builder) =>
+    /// <summary>
+    /// Cookie authentication, so on-mount hooks have a user to check (<c>/test/login?role=admin</c>);
+    /// the test views' script in every page's head; the rosters.
+    /// </summary>
+    public static void Configure(WebApplicationBuilder builder)
+    {
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.PostConfigure<RekindleOptions>(options => options.HeadHtml += TestScript.Tag);
+        builder.Services.AddSingleton<Rosters>();
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -42,6 +50,15 @@ public static class TestViews
             })
             .MapLiveView<GuardedLive>("/test/guarded");
         app.MapLiveView<JsCommandsLive>("/test/js");
+        app.MapGet(TestScript.Path, () => Results.Text(TestScript.Source, "text/javascript"));
+        app.MapLiveView<HookLifecycleLive>("/test/hook-lifecycle");
+        app.MapLiveView<RecoveryErrorLive>("/test/recovery-error");
+        app.MapLiveView<RosterLive>("/test/roster/{name}");
+        app.MapPost("/test/roster/{name}", (string name, string members, Rosters rosters) =>
+        {
+            rosters.Set(name, members.Split(','));
+            return Results.NoContent();
+        });
         app.MapGet("/test/login", async (HttpContext context, string role) =>
         {
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester"), new Claim(ClaimTypes.Role, role)], CookieAuthenticationDefaults.AuthenticationScheme);
