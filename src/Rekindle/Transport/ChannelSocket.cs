@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
 using Rekindle.Uploads;
@@ -9,7 +8,7 @@ namespace Rekindle.Transport;
 
 /// <summary>
 /// One WebSocket connection: reads frames, answers heartbeats, routes each <c>lv:</c> topic to its
-/// view, and writes every outbound frame through one outbox so writes never interleave.
+/// view, and writes every outbound frame through one <see cref="SocketOutbox"/> so writes never interleave.
 /// Bad input closes this socket alone (1007 for unreadable frames, 1009 for oversized ones; never
 /// 1000, which makes the client reload the page, liveview-protocol.md §1.7).
 /// </summary>
@@ -21,18 +20,14 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly ViewProcessFactory _views;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
-    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SocketOutbox _outbox;
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
-
-    /// <summary>How long a client has to answer a 1012 close.</summary>
-    private static readonly TimeSpan DrainCloseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly TokenBucket _pushes;
     private volatile bool _refusingJoins;
     private readonly JoinRateLimiter _joins;
     private readonly UploadChannels _uploads;
-    private readonly TimeProvider _time;
 
     public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
@@ -43,11 +38,11 @@ internal sealed partial class ChannelSocket : IFrameSink
         _session = session;
         _options = options;
         _views = views;
-        _time = time;
+        _outbox = new SocketOutbox(socket, time, logger);
         _logger = logger;
     }
 
-    public void Send(byte[] frame) => _outbox.Writer.TryWrite(frame);
+    public void Send(byte[] frame) => _outbox.Send(frame);
 
     public void ViewEnded(ViewProcess view)
     {
@@ -60,22 +55,10 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
-    /// <summary>Queued after the frames already in the outbox: the writer then closes the socket with 1012.</summary>
-    private static readonly byte[] ReconnectSignal = [];
-    private volatile string _reconnectReason = "server restarting";
+    /// <summary>Closes the socket with 1012 for a server shutdown, once the queued frames are sent (<see cref="SocketOutbox.Reconnect"/>).</summary>
+    public void Drain() => _outbox.Reconnect("server restarting");
 
-    /// <summary>
-    /// Closes the socket with 1012 ("service restart") once the queued frames are sent: the client
-    /// reconnects with back-off and rejoins, here when the server is back or on another node
-    /// (liveview-protocol.md §1.7).
-    /// </summary>
-    public void Drain() => _outbox.Writer.TryWrite(ReconnectSignal);
-
-    public void Reconnect(string reason)
-    {
-        _reconnectReason = reason;
-        _outbox.Writer.TryWrite(ReconnectSignal);
-    }
+    public void Reconnect(string reason) => _outbox.Reconnect(reason);
 
     /// <summary>
     /// From now on a join closes the socket with 1012 at once instead of mounting a view that the
@@ -85,80 +68,45 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     public async Task RunAsync(CancellationToken aborted)
     {
-        var writing = WriteLoopAsync();
         var (status, reason) = await ReadLoopAsync(aborted);
         _uploads.CloseAll();
         StopAllViews();
-        _outbox.Writer.TryComplete();
-        await writing;
+        await _outbox.CompleteAsync();
         await CloseAsync(status, reason);
     }
 
     private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         try
         {
             while (_socket.State == WebSocketState.Open)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
                 idle.CancelAfter(_options.IdleTimeout);
-                var length = 0;
-                ValueWebSocketReceiveResult result;
-                do
+                ValueWebSocketReceiveResult first;
+                try
                 {
-                    if (length == buffer.Length)
-                    {
-                        if (length >= _options.MaxFrameBytes)
-                        {
-                            Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
-                            return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
-                        }
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                    try
-                    {
-                        result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, _options.MaxFrameBytes + 1) - length), idle.Token);
-                    }
-                    catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
-                    {
-                        Log.IdleTimeout(_logger, _options.IdleTimeout);
-                        return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
-                    }
-                    length += result.Count;
-                    if (length > _options.MaxFrameBytes)
-                    {
-                        Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
-                        return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
-                    }
+                    // A zero-byte read waits for the next message without a buffer: an idle socket holds none.
+                    first = await _socket.ReceiveAsync(Memory<byte>.Empty, idle.Token);
                 }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    Log.IdleTimeout(_logger, _options.IdleTimeout);
+                    return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
+                }
+                if (first.MessageType == WebSocketMessageType.Close)
                 {
                     return (WebSocketCloseStatus.NormalClosure, "");
                 }
-                if (result.MessageType == WebSocketMessageType.Binary)
+                var (frame, close) = await ReceiveAsync(first, idle.Token, aborted);
+                if (close is { } closing)
                 {
-                    // Upload chunks (§1.6). They skip the push rate limit: an upload channel takes at
-                    // most the bytes its entry declared, and the frame size limit bounds each chunk.
-                    if (!BinaryPush.TryRead(buffer.AsMemory(0, length), out var push, out var binaryError))
-                    {
-                        Log.FrameRejected(_logger, binaryError);
-                        return (WebSocketCloseStatus.InvalidPayloadData, binaryError);
-                    }
-                    _uploads.Chunk(push);
-                    continue;
+                    return closing;
                 }
-                if (!FrameReader.TryRead(buffer.AsMemory(0, length), out var frame, out var error))
+                if (frame is { } received)
                 {
-                    Log.FrameRejected(_logger, error);
-                    return (WebSocketCloseStatus.InvalidPayloadData, error);
+                    await DispatchAsync(received, aborted);
                 }
-                await DispatchAsync(frame, aborted);
             }
             return (WebSocketCloseStatus.NormalClosure, "");
         }
@@ -167,10 +115,95 @@ internal sealed partial class ChannelSocket : IFrameSink
             Log.SocketLost(_logger, exception.Message);
             return (WebSocketCloseStatus.NormalClosure, "");
         }
+    }
+
+    /// <summary>
+    /// Reads the message whose start the zero-byte read saw into a rented buffer (grown up to
+    /// <see cref="TransportOptions.MaxFrameBytes"/>) and handles or parses it; the buffer goes back
+    /// to the pool before the frame is dispatched. A close comes back instead for bad input.
+    /// </summary>
+    private async ValueTask<(InboundFrame? Frame, (WebSocketCloseStatus, string)? Close)> ReceiveAsync(
+        ValueWebSocketReceiveResult result, CancellationToken idle, CancellationToken aborted)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            var length = 0;
+            while (!result.EndOfMessage)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length >= _options.MaxFrameBytes)
+                    {
+                        return (null, TooLarge());
+                    }
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                try
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, _options.MaxFrameBytes + 1) - length), idle);
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    Log.IdleTimeout(_logger, _options.IdleTimeout);
+                    return (null, (WebSocketCloseStatus.EndpointUnavailable, "idle timeout"));
+                }
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (null, (WebSocketCloseStatus.NormalClosure, ""));
+                }
+                length += result.Count;
+                if (length > _options.MaxFrameBytes)
+                {
+                    return (null, TooLarge());
+                }
+            }
+            return TryHandle(result.MessageType, buffer.AsMemory(0, length), out var frame, out var rejected) ? (frame, null) : (null, rejected);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private (WebSocketCloseStatus, string) TooLarge()
+    {
+        Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
+        return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
+    }
+
+    /// <summary>
+    /// Parses one message: upload chunks (binary) are handled here, a text frame comes back to be
+    /// dispatched once the receive buffer is returned. False with the close to send for bad input.
+    /// </summary>
+    private bool TryHandle(WebSocketMessageType type, ReadOnlyMemory<byte> message, out InboundFrame? frame, out (WebSocketCloseStatus, string) rejected)
+    {
+        frame = null;
+        rejected = default;
+        if (type == WebSocketMessageType.Binary)
+        {
+            // Upload chunks (§1.6). They skip the push rate limit: an upload channel takes at
+            // most the bytes its entry declared, and the frame size limit bounds each chunk.
+            if (!BinaryPush.TryRead(message, out var push, out var binaryError))
+            {
+                Log.FrameRejected(_logger, binaryError);
+                rejected = (WebSocketCloseStatus.InvalidPayloadData, binaryError);
+                return false;
+            }
+            _uploads.Chunk(push);
+            return true;
+        }
+        if (!FrameReader.TryRead(message, out var parsed, out var error))
+        {
+            Log.FrameRejected(_logger, error);
+            rejected = (WebSocketCloseStatus.InvalidPayloadData, error);
+            return false;
+        }
+        frame = parsed;
+        return true;
     }
 
     private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
@@ -302,47 +335,6 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
-    private async Task WriteLoopAsync()
-    {
-        try
-        {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync())
-            {
-                if (_socket.State != WebSocketState.Open)
-                {
-                    continue;
-                }
-                if (ReferenceEquals(frame, ReconnectSignal))
-                {
-                    Log.Draining(_logger, _reconnectReason);
-                    await _socket.CloseOutputAsync((WebSocketCloseStatus)1012, _reconnectReason, CancellationToken.None);
-                    _ = AbortUnlessClosedAsync();
-                    continue;
-                }
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
-        {
-            // The peer is gone; the read loop notices and ends the connection.
-            Log.SocketLost(_logger, exception.Message);
-        }
-    }
-
-    /// <summary>
-    /// A client that does not answer the 1012 close in time is cut off: a shutdown must never wait on
-    /// a client (the host would hold the process until its own shutdown timeout), nor a socket linger.
-    /// </summary>
-    private async Task AbortUnlessClosedAsync()
-    {
-        await Task.Delay(DrainCloseTimeout, _time);
-        if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
-        {
-            Log.DrainCloseUnanswered(_logger, DrainCloseTimeout);
-            _socket.Abort();
-        }
-    }
-
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)
     {
         try
@@ -379,11 +371,6 @@ internal sealed partial class ChannelSocket : IFrameSink
         [LoggerMessage(1014, LogLevel.Debug, "Join on {Topic} during shutdown: closing the socket with 1012 so the client rejoins elsewhere.", EventName = nameof(JoinDuringShutdown))]
         public static partial void JoinDuringShutdown(ILogger logger, string topic);
 
-        [LoggerMessage(1015, LogLevel.Debug, "The client did not answer the 1012 close within {Timeout}; the socket is cut off.", EventName = nameof(DrainCloseUnanswered))]
-        public static partial void DrainCloseUnanswered(ILogger logger, TimeSpan timeout);
-
-        [LoggerMessage(1007, LogLevel.Debug, "Closing the socket with 1012 ({Reason}): the client reconnects and rejoins.", EventName = nameof(Draining))]
-        public static partial void Draining(ILogger logger, string reason);
 
         [LoggerMessage(1008, LogLevel.Warning, "Push on {Topic} refused: the socket exceeds {Limit} pushes per second (Rekindle:Transport:MaxPushesPerSecond).", EventName = nameof(RateLimited))]
         public static partial void RateLimited(ILogger logger, string topic, double limit);

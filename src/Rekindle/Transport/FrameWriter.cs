@@ -4,40 +4,51 @@ using System.Text.Json;
 namespace Rekindle.Transport;
 
 /// <summary>
-/// Writes outbound frames <c>[join_ref, ref, topic, event, payload]</c> into a reused buffer and
-/// writer. One instance per producer (a socket's read loop, a view's mailbox loop): not thread-safe.
+/// Writes outbound frames <c>[join_ref, ref, topic, event, payload]</c>. One instance per producer (a
+/// socket's read loop, a view's mailbox loop): not thread-safe. The buffer and JSON writer are taken
+/// from a per-thread cache at <see cref="Begin"/> and given back at <see cref="End"/>, so the
+/// thousands of idle views and sockets hold none between frames.
 /// </summary>
 internal sealed class FrameWriter
 {
-    /// <summary>A buffer grown past this by one large frame is dropped after it, so an idle view does not keep it.</summary>
+    /// <summary>A buffer grown past this by one large frame is not cached after it.</summary>
     private const int RetainedCapacity = 64 * 1024;
 
-    private ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly Utf8JsonWriter _json;
+    [ThreadStatic]
+    private static Lease? t_cached;
 
-    public FrameWriter() => _json = new Utf8JsonWriter(_buffer, Rendering.WireJson.WriterOptions);
+    private Lease? _lease;
+
+    private Utf8JsonWriter Json => _lease?.Json ?? throw new InvalidOperationException("FrameWriter used outside Begin/End.");
 
     /// <summary>Starts a frame; the caller writes the payload value, then calls <see cref="End"/>.</summary>
     public Utf8JsonWriter Begin(string? joinRef, string? messageRef, string topic, string eventName)
     {
-        _buffer.ResetWrittenCount();
-        _json.Reset(_buffer);
-        _json.WriteStartArray();
-        WriteRef(joinRef);
-        WriteRef(messageRef);
-        _json.WriteStringValue(topic);
-        _json.WriteStringValue(eventName);
-        return _json;
+        // A frame begun and never ended (its writer threw) left its lease here: it starts over.
+        var lease = _lease ?? t_cached ?? new Lease();
+        t_cached = null;
+        _lease = lease;
+        lease.Buffer.ResetWrittenCount();
+        lease.Json.Reset(lease.Buffer);
+        var json = lease.Json;
+        json.WriteStartArray();
+        WriteRef(json, joinRef);
+        WriteRef(json, messageRef);
+        json.WriteStringValue(topic);
+        json.WriteStringValue(eventName);
+        return json;
     }
 
     public byte[] End()
     {
-        _json.WriteEndArray();
-        _json.Flush();
-        var frame = _buffer.WrittenSpan.ToArray();
-        if (_buffer.Capacity > RetainedCapacity)
+        var lease = _lease ?? throw new InvalidOperationException("FrameWriter.End without Begin.");
+        lease.Json.WriteEndArray();
+        lease.Json.Flush();
+        var frame = lease.Buffer.WrittenSpan.ToArray();
+        _lease = null;
+        if (lease.Buffer.Capacity <= RetainedCapacity)
         {
-            _buffer = new ArrayBufferWriter<byte>(1024); // Begin points the writer at it
+            t_cached = lease;
         }
         return frame;
     }
@@ -54,8 +65,8 @@ internal sealed class FrameWriter
 
     public byte[] EndReply()
     {
-        _json.WriteEndObject();
-        _json.WriteEndObject();
+        Json.WriteEndObject();
+        Json.WriteEndObject();
         return End();
     }
 
@@ -84,15 +95,24 @@ internal sealed class FrameWriter
         return End();
     }
 
-    private void WriteRef(string? value)
+    private static void WriteRef(Utf8JsonWriter json, string? value)
     {
         if (value is null)
         {
-            _json.WriteNullValue();
+            json.WriteNullValue();
         }
         else
         {
-            _json.WriteStringValue(value);
+            json.WriteStringValue(value);
         }
+    }
+
+    private sealed class Lease
+    {
+        public Lease() => Json = new Utf8JsonWriter(Buffer, Rendering.WireJson.WriterOptions);
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(1024);
+
+        public Utf8JsonWriter Json { get; }
     }
 }

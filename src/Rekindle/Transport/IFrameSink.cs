@@ -3,7 +3,7 @@ namespace Rekindle.Transport;
 /// <summary>Where a view sends its frames: the outbox of the socket it is joined on.</summary>
 internal interface IFrameSink
 {
-    /// <summary>Queues a frame; never blocks and never throws (a closed socket drops it).</summary>
+    /// <summary>Queues a frame, or sends it at once when the socket is free; never waits on the client and never throws (a closed socket drops it).</summary>
     void Send(byte[] frame);
 
     /// <summary>Tells the socket that a view ended on its own (crash, redirect), so its topic is freed.</summary>

@@ -10,14 +10,19 @@ namespace Rekindle.Uploads;
 /// </summary>
 internal sealed class UploadTransfers
 {
-    private readonly ConcurrentDictionary<string, UploadTransfer> _byId = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, UploadTransfer> None = new(StringComparer.Ordinal);
+
+    /// <summary>Made at the first upload: most views never upload, and an empty concurrent dictionary costs ~600 B.</summary>
+    private ConcurrentDictionary<string, UploadTransfer>? _byId;
     private volatile bool _ended;
+
+    private ConcurrentDictionary<string, UploadTransfer> ById => Volatile.Read(ref _byId) ?? None;
 
     public UploadTransfer Create(string folder, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var transfer = new UploadTransfer(id, configRef, entryRef, expectedSize, chunkTimeout, Path.Combine(folder, "upload-" + id));
-        _byId[id] = transfer;
+        Created()[id] = transfer;
         if (_ended)
         {
             // The view ended while this was being created: nothing will delete it later.
@@ -26,11 +31,21 @@ internal sealed class UploadTransfers
         return transfer;
     }
 
-    public UploadTransfer? Find(string id) => _byId.GetValueOrDefault(id);
+    private ConcurrentDictionary<string, UploadTransfer> Created()
+    {
+        if (Volatile.Read(ref _byId) is { } existing)
+        {
+            return existing;
+        }
+        var made = new ConcurrentDictionary<string, UploadTransfer>(StringComparer.Ordinal);
+        return Interlocked.CompareExchange(ref _byId, made, null) ?? made;
+    }
+
+    public UploadTransfer? Find(string id) => ById.GetValueOrDefault(id);
 
     public UploadTransfer? Find(string configRef, string entryRef)
     {
-        foreach (var transfer in _byId.Values)
+        foreach (var transfer in ById.Values)
         {
             if (transfer.ConfigRef == configRef && transfer.EntryRef == entryRef)
             {
@@ -42,14 +57,14 @@ internal sealed class UploadTransfers
 
     public void Remove(UploadTransfer transfer)
     {
-        _byId.TryRemove(transfer.Id, out _);
+        ById.TryRemove(transfer.Id, out _);
         transfer.Delete();
     }
 
     public void DeleteAll()
     {
         _ended = true;
-        foreach (var transfer in _byId.Values)
+        foreach (var transfer in ById.Values)
         {
             Remove(transfer);
         }
