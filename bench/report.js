@@ -74,6 +74,11 @@ for (const [page, N, docHeap, docRss] of [['counter', 1000, DOC.counterHeap1000,
   row(`\`/${page}\` N=${fmt(N)}: GC heap${docLabel}`, b.heap, docHeap, r.heap, { digits: 1 });
   row(`\`/${page}\` N=${fmt(N)}: RSS${docLabel}`, b.rss, docRss, r.rss, { digits: 1, target: '≥ 20× less' });
 }
+const idle = load('rekindle/idle-50000.json');
+if (idle) {
+  const m = rekindleMem('rekindle/idle-50000.json');
+  rows.push(`| 50,000 idle \`/counter\` views, ${fmt(idle.viewsPerSocket)} per socket (fd limit 20,000): opened, errors, GC heap / RSS per view KiB | – | – | ${fmt(idle.viewsOpened)}/${fmt(idle.viewsRequested)}, ${fmt(idle.errorsTotal)} errors, ${fmt(m.heap, 1)} / ${fmt(m.rss, 1)} | n/a | 50,000 without errors |`);
+}
 
 // ---- browser latency ----
 rows.push('| **Click → DOM update in Chromium** (ms; median over runs of each run\'s median / p99) | | | | | |');
@@ -128,11 +133,11 @@ for (const [m, label] of modes) {
 
 const loadRuns = [];
 for (const f of fs.existsSync(path.join(RAW, 'rekindle')) ? fs.readdirSync(path.join(RAW, 'rekindle')).sort() : []) {
-  if (!/^(load|mem|hold|restart)-.*\.json$/.test(f)) continue;
+  if (!/^(load|mem|hold|restart|idle)-.*\.json$/.test(f)) continue;
   const j = load(`rekindle/${f}`);
   if (!j) continue;
   const m = j.memoryPerView;
-  loadRuns.push(`| ${f.replace('.json', '')} | ${j.path} | ${fmt(j.viewsOpened)}/${fmt(j.viewsRequested)} | ${fmt(j.openSeconds, 1)} | ${j.rate} | ${fmt(get(j, 'events', 'perSecond'), 0)} | ${fmt(get(j, 'roundTripMs', 'p50'), 2)} | ${fmt(get(j, 'roundTripMs', 'p99'), 2)} | ${m ? fmt(m.gcHeapAfterFullGcBytes / 1024, 1) : ''} | ${m ? fmt((m.rssAfterFullGcBytes ?? m.workingSetAfterFullGcBytes) / 1024, 1) : ''} | ${fmt(j.errorsTotal)} |`);
+  loadRuns.push(`| ${f.replace('.json', '')} | ${j.path} | ${fmt(j.viewsOpened)}/${fmt(j.viewsRequested)} | ${j.viewsPerSocket ?? 1} | ${fmt(j.openSeconds, 1)} | ${j.rate} | ${fmt(get(j, 'events', 'perSecond'), 0)} | ${fmt(get(j, 'roundTripMs', 'p50'), 2)} | ${fmt(get(j, 'roundTripMs', 'p99'), 2)} | ${m ? fmt(m.gcHeapAfterFullGcBytes / 1024, 1) : ''} | ${m ? fmt((m.rssAfterFullGcBytes ?? m.workingSetAfterFullGcBytes) / 1024, 1) : ''} | ${fmt(j.errorsTotal)} |`);
 }
 
 const micro = (() => { try { return fs.readFileSync(path.join(RAW, 'micro.md'), 'utf8').trim(); } catch { return null; } })();
@@ -160,8 +165,8 @@ md.push(...extra);
 md.push('');
 md.push('## Rekindle load generator runs');
 md.push('');
-md.push('| run | page | views open/requested | open time (s) | events/s/view | events/s | p50 (ms) | p99 (ms) | GC heap/view (KiB) | RSS/view (KiB) | errors |');
-md.push('|---|---|---|---|---|---|---|---|---|---|---|');
+md.push('| run | page | views open/requested | views/socket | open time (s) | events/s/view | events/s | p50 (ms) | p99 (ms) | GC heap/view (KiB) | RSS/view (KiB) | errors |');
+md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 md.push(...loadRuns);
 md.push('');
 if (micro) {

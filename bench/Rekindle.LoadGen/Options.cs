@@ -17,6 +17,7 @@ internal sealed class Options
     public bool Memory { get; private set; }
     public double Settle { get; private set; } = 3;
     public int SourceIps { get; private set; } = 1;
+    public int ViewsPerSocket { get; private set; } = 1;
     public double Timeout { get; private set; } = 15;
     public string? JsonPath { get; private set; }
     public bool Verify { get; private set; } = true;
@@ -44,6 +45,8 @@ internal sealed class Options
           --rejoin-wait S     after the hold, wait up to S s for dropped views to rejoin (default 60)
           --mem               measure server memory per view: /_stats?gc=true before and after opening
           --settle S          seconds of quiet before each memory reading (default 3)
+          --views-per-socket K  join K views on each socket (one browser with K live views; default 1, like tabs);
+                              past ~19,000 views the file descriptor limit needs it (no --reconnect with K > 1)
           --source-ips K      spread sockets over local addresses 127.0.0.1..127.0.0.K (past ~28k ports per address)
           --timeout S         timeout of each page load, join and event reply (default 15)
           --no-verify         do not check the counter value in each reply
@@ -79,6 +82,7 @@ internal sealed class Options
                 case "--mem": o.Memory = true; break;
                 case "--settle": o.Settle = Number(); break;
                 case "--source-ips": o.SourceIps = Integer(); break;
+                case "--views-per-socket": o.ViewsPerSocket = Integer(); break;
                 case "--timeout": o.Timeout = Number(); break;
                 case "--no-verify": o.Verify = false; break;
                 case "--json": o.JsonPath = Next(); break;
@@ -120,6 +124,8 @@ internal sealed class Options
         if (Concurrency < 1 || Concurrency > 4096) throw new ArgumentException("--concurrency must be 1..4096");
         if (Rate < 0 || Rate > 1000) throw new ArgumentException("--rate must be 0..1000");
         if (Duration < 0 || Duration > 24 * 3600) throw new ArgumentException("--duration must be 0..86400");
+        if (ViewsPerSocket < 1 || ViewsPerSocket > 100) throw new ArgumentException("--views-per-socket must be 1..100 (the server's default Rekindle:Transport:MaxViewsPerSocket is 100)");
+        if (ViewsPerSocket > 1 && Reconnect) throw new ArgumentException("--reconnect needs one socket per view (--views-per-socket 1)");
         if (SourceIps < 1 || SourceIps > 250) throw new ArgumentException("--source-ips must be 1..250");
         if (Timeout <= 0) throw new ArgumentException("--timeout must be positive");
         if (Warmup < 0 || Settle < 0) throw new ArgumentException("--warmup and --settle must not be negative");

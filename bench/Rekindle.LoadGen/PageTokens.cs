@@ -3,9 +3,14 @@ namespace Rekindle.LoadGen;
 /// <summary>What the dead render gives a tab: the session cookie, the CSRF meta tag, the container id and its tokens.</summary>
 internal sealed record PageTokens(string Cookie, string CsrfToken, string ViewId, string Session, string Static)
 {
-    public static async Task<PageTokens> LoadAsync(LoadContext ctx, CancellationToken cancel)
+    /// <summary>GETs the page; with <paramref name="cookie"/>, as a further tab of the same browser (same session).</summary>
+    public static async Task<PageTokens> LoadAsync(LoadContext ctx, string? cookie, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ctx.Options.Path);
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
         using var response = await ctx.Http.SendAsync(request, cancel);
         if (!response.IsSuccessStatusCode)
         {
@@ -14,7 +19,7 @@ internal sealed record PageTokens(string Cookie, string CsrfToken, string ViewId
         var html = await response.Content.ReadAsStringAsync(cancel);
         var cookies = response.Headers.TryGetValues("Set-Cookie", out var values)
             ? string.Join("; ", values.Select(v => v.Split(';', 2)[0]))
-            : throw new FormatException("the page set no cookie (expected the browser session cookie)");
+            : cookie ?? throw new FormatException("the page set no cookie (expected the browser session cookie)");
         return new PageTokens(
             cookies,
             Attribute(html, "<meta name=\"csrf-token\" content=\""),

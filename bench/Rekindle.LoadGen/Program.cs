@@ -42,7 +42,8 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         _report["ramp"] = _o.Ramp;
         _report["rate"] = _o.Rate;
         _report["duration"] = _o.Duration;
-        Log($"target {_o.Url}{_o.Path.TrimStart('/')}: {_o.Views} views at {_o.Ramp}/s, then {_o.Duration} s at {_o.Rate} events/s/view (limit {_o.MaxSeconds:F0} s)");
+        _report["viewsPerSocket"] = _o.ViewsPerSocket;
+        Log($"target {_o.Url}{_o.Path.TrimStart('/')}: {_o.Views} views ({_o.ViewsPerSocket} per socket) at {_o.Ramp}/s, then {_o.Duration} s at {_o.Rate} events/s/view (limit {_o.MaxSeconds:F0} s)");
 
         var initial = await StatsAsync(gc: false);
         if (initial is null)
@@ -220,7 +221,10 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         Log($"warm-up: {count} views opened, clicked and closed");
     }
 
-    /// <summary>Opens views at the ramp rate with at most --concurrency in flight; returns how many joined.</summary>
+    /// <summary>
+    /// Opens views at the ramp rate with at most --concurrency sockets in flight; returns how many joined.
+    /// With --views-per-socket K, each socket's K views open one after another on it.
+    /// </summary>
     private async Task<int> OpenViewsAsync(int count, List<ViewClient> into)
     {
         using var gate = new SemaphoreSlim(_o.Concurrency);
@@ -228,7 +232,8 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         var opened = 0;
         var start = Stopwatch.GetTimestamp();
         var lastLog = Stopwatch.StartNew();
-        for (var i = 0; i < count && !deadline.IsCancellationRequested; i++)
+        var perSocket = _o.ViewsPerSocket;
+        for (var i = 0; i < count && !deadline.IsCancellationRequested; i += perSocket)
         {
             var due = start + (long)(i / _o.Ramp * Stopwatch.Frequency);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
@@ -244,13 +249,20 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
             {
                 break;
             }
-            var view = new ViewClient(ctx);
+            var viewsOnSocket = Math.Min(perSocket, count - i);
             tasks.Add(Task.Run(async () =>
             {
                 try
                 {
-                    if (await view.OpenAsync(deadline))
+                    ViewClient? owner = null;
+                    for (var v = 0; v < viewsOnSocket; v++)
                     {
+                        var view = new ViewClient(ctx, owner);
+                        if (!await view.OpenAsync(deadline))
+                        {
+                            continue;
+                        }
+                        owner ??= view;
                         if (_o.ClickOnOpen)
                         {
                             await view.SendEventAsync(deadline);
@@ -279,7 +291,7 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
             if (lastLog.Elapsed.TotalSeconds >= 5)
             {
                 lastLog.Restart();
-                Log($"  ramp: {Volatile.Read(ref opened)} open, {i + 1 - Volatile.Read(ref opened)} in flight or failed, errors {ctx.Errors.Total}");
+                Log($"  ramp: {Volatile.Read(ref opened)} open, {i + viewsOnSocket - Volatile.Read(ref opened)} in flight or failed, errors {ctx.Errors.Total}");
             }
         }
         await Task.WhenAll(tasks);
@@ -368,7 +380,7 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         Console.WriteLine($"payload bytes: join {bytes["joinSent"]} sent / {bytes["joinReceived"]} received; per event {bytes["eventSent"]} sent / {bytes["eventReceived"]} received");
         if (final is not null)
         {
-            Console.WriteLine(string.Create(inv, $"server: {final["circuitsOpen"]} sockets open, working set {final["workingSet"]!.GetValue<long>() / 1048576.0:F1} MiB, GC heap {final["gcHeapSize"]!.GetValue<long>() / 1048576.0:F1} MiB"));
+            Console.WriteLine(string.Create(inv, $"server: {final["circuitsOpen"]} views open on {final["socketsOpen"]} sockets, working set {final["workingSet"]!.GetValue<long>() / 1048576.0:F1} MiB, GC heap {final["gcHeapSize"]!.GetValue<long>() / 1048576.0:F1} MiB"));
         }
         Console.WriteLine($"errors: {ctx.Errors.Total}");
         foreach (var (kind, (count, example)) in ctx.Errors.Snapshot())

@@ -11,6 +11,8 @@ namespace Rekindle.LoadGen;
 /// One browser tab's worth of protocol: GET the page (cookie, CSRF meta tag, container id and
 /// tokens), open <c>/live/websocket?_csrf_token=…&amp;vsn=2.0.0</c> with the cookie, <c>phx_join</c>,
 /// heartbeat every 30 s on topic <c>phoenix</c>, send click events and time each reply by its ref.
+/// With a socket owner, the view is a further live view of the same browser: it loads its page with
+/// the owner's cookie and joins on the owner's socket, which routes its frames to it by topic.
 /// </summary>
 internal sealed class ViewClient
 {
@@ -19,7 +21,9 @@ internal sealed class ViewClient
     private static readonly string[] BallotChoices = ["Green", "Blue"];
 
     private readonly LoadContext _ctx;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ViewClient? _socketOwner;
+    private readonly Dictionary<string, ViewClient> _socketViews = [];
+    private readonly SemaphoreSlim _sendLock;
     private readonly Dictionary<int, long> _pending = [];
     private readonly CancellationTokenSource _stop = new();
     private ClientWebSocket? _ws;
@@ -38,7 +42,12 @@ internal sealed class ViewClient
     private Task _receiving = Task.CompletedTask;
     private Task _heartbeats = Task.CompletedTask;
 
-    public ViewClient(LoadContext ctx) => _ctx = ctx;
+    public ViewClient(LoadContext ctx, ViewClient? socketOwner = null)
+    {
+        _ctx = ctx;
+        _socketOwner = socketOwner;
+        _sendLock = socketOwner?._sendLock ?? new SemaphoreSlim(1, 1);
+    }
 
     public List<float> Samples { get; } = [];
 
@@ -73,7 +82,7 @@ internal sealed class ViewClient
         timeout.CancelAfter(TimeSpan.FromSeconds(_ctx.Options.Timeout));
         try
         {
-            _page = await PageTokens.LoadAsync(_ctx, timeout.Token);
+            _page = await PageTokens.LoadAsync(_ctx, _socketOwner?._page?.Cookie, timeout.Token);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or FormatException or IOException)
         {
@@ -81,15 +90,32 @@ internal sealed class ViewClient
             return false;
         }
         _topic = "lv:" + _page.ViewId;
-        var (ok, kind, detail) = await ConnectAndJoinAsync(timeout.Token);
+        var (ok, kind, detail) = _socketOwner is null ? await ConnectAndJoinAsync(timeout.Token) : await JoinOnOwnerSocketAsync(_socketOwner, timeout.Token);
         if (!ok)
         {
             _ctx.Errors.Add(kind, detail);
             return false;
         }
         IsOpen = true;
-        _heartbeats = HeartbeatLoopAsync();
+        if (_socketOwner is null)
+        {
+            _heartbeats = HeartbeatLoopAsync(); // one per socket, as the stock client does
+        }
         return true;
+    }
+
+    private async Task<(bool Ok, string Kind, string Detail)> JoinOnOwnerSocketAsync(ViewClient owner, CancellationToken cancel)
+    {
+        if (!owner.IsOpen)
+        {
+            return (false, "join failed", "the shared socket is not open");
+        }
+        _ws = owner._ws;
+        lock (owner._socketViews)
+        {
+            owner._socketViews[_topic] = this;
+        }
+        return await SendJoinAndWaitAsync(cancel);
     }
 
     /// <summary>Opens a socket with the page's cookie and CSRF token and joins the view; on failure the socket is torn down.</summary>
@@ -116,16 +142,25 @@ internal sealed class ViewClient
             return (false, "websocket connect failed", e.InnerException?.Message ?? e.Message);
         }
         _ws = ws;
-        _joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _receiving = ReceiveLoopAsync(ws);
-        var join = BuildJoin(page);
+        var joined = await SendJoinAndWaitAsync(cancel);
+        if (!joined.Ok)
+        {
+            await TearDownAsync(ws);
+        }
+        return joined;
+    }
+
+    private async Task<(bool Ok, string Kind, string Detail)> SendJoinAndWaitAsync(CancellationToken cancel)
+    {
+        _joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var join = BuildJoin(_page!);
         if (_mounts == 0)
         {
             JoinSentBytes = join.Length;
         }
         if (!await SendAsync(join, cancel))
         {
-            await TearDownAsync(ws);
             return (false, "join send failed", "socket not open");
         }
         bool ok;
@@ -135,12 +170,10 @@ internal sealed class ViewClient
         }
         catch (OperationCanceledException)
         {
-            await TearDownAsync(ws);
             return (false, "join timed out", $"no reply within {_ctx.Options.Timeout} s");
         }
         if (!ok)
         {
-            await TearDownAsync(ws);
             return (false, "join failed", "refused or socket closed (see other errors)");
         }
         _mounts++;
@@ -433,6 +466,14 @@ internal sealed class ViewClient
                 var wasOpen = IsOpen;
                 IsOpen = false;
                 _joined?.TrySetResult(false);
+                lock (_socketViews)
+                {
+                    foreach (var view in _socketViews.Values)
+                    {
+                        view.IsOpen = false;
+                        view._joined?.TrySetResult(false);
+                    }
+                }
                 if (wasOpen && !_closing && _ctx.Options.Reconnect)
                 {
                     _ = ReconnectAsync();
@@ -466,44 +507,57 @@ internal sealed class ViewClient
                 _ctx.Errors.Add("malformed frame", "not a 5-element array");
                 return;
             }
-            var messageRef = root[1].ValueKind == JsonValueKind.String ? root[1].GetString() : null;
             var topic = root[2].GetString();
-            var eventName = root[3].GetString();
-            var payload = root[4];
-            switch (eventName)
+            ViewClient? view = null;
+            if (topic != _topic && topic is not null)
             {
-                case "phx_reply" when topic == "phoenix":
-                    Interlocked.Exchange(ref _heartbeatPending, 0);
-                    if (!IsOk(payload))
-                    {
-                        _ctx.Errors.Add("heartbeat error reply", payload.GetRawText());
-                    }
-                    break;
-                case "phx_reply" when messageRef == _joinRef:
-                    JoinReceivedBytes = frame.Length;
-                    if (!IsOk(payload) || !payload.GetProperty("response").TryGetProperty("rendered", out var rendered))
-                    {
-                        _ctx.Errors.Add("join refused", Truncate(payload.GetRawText()));
-                        _joined?.TrySetResult(false);
-                        break;
-                    }
-                    if (!_ctx.IsBallot && rendered.TryGetProperty("0", out var count) && long.TryParse(count.GetString(), out var initial))
-                    {
-                        _expectedCount = initial;
-                    }
-                    KeepSnapshotToken(rendered);
-                    _joined?.TrySetResult(true);
-                    break;
-                case "phx_reply":
-                    HandleEventReply(messageRef, payload, frame.Length);
-                    break;
-                case "phx_error" or "phx_close":
-                    _ctx.Errors.Add($"server pushed {eventName}", Truncate(payload.GetRawText()));
-                    break;
-                default:
-                    Interlocked.Increment(ref _ctx.OtherPushes);
-                    break;
+                lock (_socketViews)
+                {
+                    _socketViews.TryGetValue(topic, out view);
+                }
             }
+            (view ?? this).HandleMessage(root, topic, frame.Length);
+        }
+    }
+
+    private void HandleMessage(JsonElement root, string? topic, int frameLength)
+    {
+        var messageRef = root[1].ValueKind == JsonValueKind.String ? root[1].GetString() : null;
+        var eventName = root[3].GetString();
+        var payload = root[4];
+        switch (eventName)
+        {
+            case "phx_reply" when topic == "phoenix":
+                Interlocked.Exchange(ref _heartbeatPending, 0);
+                if (!IsOk(payload))
+                {
+                    _ctx.Errors.Add("heartbeat error reply", payload.GetRawText());
+                }
+                break;
+            case "phx_reply" when messageRef == _joinRef:
+                JoinReceivedBytes = frameLength;
+                if (!IsOk(payload) || !payload.GetProperty("response").TryGetProperty("rendered", out var rendered))
+                {
+                    _ctx.Errors.Add("join refused", Truncate(payload.GetRawText()));
+                    _joined?.TrySetResult(false);
+                    break;
+                }
+                if (!_ctx.IsBallot && rendered.TryGetProperty("0", out var count) && long.TryParse(count.GetString(), out var initial))
+                {
+                    _expectedCount = initial;
+                }
+                KeepSnapshotToken(rendered);
+                _joined?.TrySetResult(true);
+                break;
+            case "phx_reply":
+                HandleEventReply(messageRef, payload, frameLength);
+                break;
+            case "phx_error" or "phx_close":
+                _ctx.Errors.Add($"server pushed {eventName}", Truncate(payload.GetRawText()));
+                break;
+            default:
+                Interlocked.Increment(ref _ctx.OtherPushes);
+                break;
         }
     }
 
@@ -577,8 +631,9 @@ internal sealed class ViewClient
         _closing = true;
         _stop.Cancel();
         var ws = _ws;
-        if (ws is null)
+        if (ws is null || _socketOwner is not null)
         {
+            IsOpen = false; // the owner closes the shared socket
             return;
         }
         try
