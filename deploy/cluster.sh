@@ -89,7 +89,7 @@ case "${1:-start}" in
     nodes=${2:-3}
     install
     publish
-    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --save "" --appendonly no
+    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
     for i in $(seq 0 $((nodes - 1))); do start_node "$i"; done
     echo "$nodes" >"$run/nodes"
     write_nginx_conf "$nodes"
