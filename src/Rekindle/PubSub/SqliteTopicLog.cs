@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Rekindle.Storage;
 
 namespace Rekindle.PubSub;
 
@@ -13,25 +14,36 @@ namespace Rekindle.PubSub;
 /// </summary>
 internal sealed partial class SqliteTopicLog : IAsyncDisposable
 {
-    private readonly string _connectionString;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS topic_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            topic TEXT NOT NULL,
+            type TEXT NOT NULL,
+            body TEXT NOT NULL,
+            at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS topic_log_by_topic ON topic_log (topic, id);
+        CREATE TABLE IF NOT EXISTS topic_trimmed (topic TEXT PRIMARY KEY, through INTEGER NOT NULL);
+        """;
+
+    /// <summary>Trimming collects the ids it deletes here; a temp table lives with the writer's connection.</summary>
+    private const string WriterSetup = "CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY, topic TEXT NOT NULL);";
+
+    private readonly SqliteFile _file;
     private readonly int _length;
     private readonly TimeSpan _maxAge;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly Lazy<Task> _schema;
     private SqliteConnection? _writeConnection;
     private int _appendsSinceTrim;
 
     public SqliteTopicLog(string databasePath, int length, TimeSpan maxAge, TimeProvider time, ILogger logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".");
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _file = new SqliteFile(databasePath, Schema);
         _length = length;
         _maxAge = maxAge;
         _time = time;
         _logger = logger;
-        _schema = new Lazy<Task>(CreateSchemaAsync);
     }
 
     public async ValueTask<TopicPosition> AppendAsync(string topic, string type, string json, CancellationToken cancellationToken)
@@ -39,7 +51,7 @@ internal sealed partial class SqliteTopicLog : IAsyncDisposable
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            var connection = _writeConnection ??= await OpenWriterAsync(cancellationToken);
+            var connection = _writeConnection ??= await _file.OpenWriterAsync(WriterSetup, cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO topic_log (topic, type, body, at) VALUES ($topic, $type, $body, $at) RETURNING id;";
             command.Parameters.AddWithValue("$topic", topic);
@@ -68,7 +80,7 @@ internal sealed partial class SqliteTopicLog : IAsyncDisposable
 
     public async ValueTask<TopicPosition> HeadAsync(string topic, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(id) FROM topic_log WHERE topic = $topic;";
         command.Parameters.AddWithValue("$topic", topic);
@@ -77,7 +89,7 @@ internal sealed partial class SqliteTopicLog : IAsyncDisposable
 
     public async ValueTask<TopicHistory> ReadAfterAsync(string topic, TopicPosition after, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT coalesce((SELECT through FROM topic_trimmed WHERE topic = $topic), 0), coalesce((SELECT max(id) FROM topic_log WHERE topic = $topic), 0);
@@ -153,45 +165,6 @@ internal sealed partial class SqliteTopicLog : IAsyncDisposable
         command.Parameters.AddWithValue("$oldest", (_time.GetUtcNow() - _maxAge).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA synchronous = NORMAL;
-            CREATE TEMP TABLE IF NOT EXISTS doomed (id INTEGER PRIMARY KEY, topic TEXT NOT NULL);
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS topic_log (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                topic TEXT NOT NULL,
-                type TEXT NOT NULL,
-                body TEXT NOT NULL,
-                at INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS topic_log_by_topic ON topic_log (topic, id);
-            CREATE TABLE IF NOT EXISTS topic_trimmed (topic TEXT PRIMARY KEY, through INTEGER NOT NULL);
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 
     private static partial class Log

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Rekindle.Storage;
 
 namespace Rekindle.Recovery;
 
@@ -16,19 +17,24 @@ namespace Rekindle.Recovery;
 public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
-    private readonly string _connectionString;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            key TEXT PRIMARY KEY,
+            generation INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            expires_at INTEGER NOT NULL);
+        """;
+
+    private readonly SqliteFile _file;
     private readonly TimeProvider _time;
     private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    private readonly Lazy<Task> _schema;
     private long _batches;
 
     public SqliteStateStore(string databasePath, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".");
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _file = new SqliteFile(databasePath, Schema);
         _time = time;
-        _schema = new Lazy<Task>(CreateSchemaAsync);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -44,7 +50,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
 
     public async ValueTask<byte[]?> LoadAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT data FROM snapshots WHERE key = $key AND expires_at > $now;";
         command.Parameters.AddWithValue("$key", key);
@@ -54,7 +60,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
 
     public async ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM snapshots WHERE key = $key;";
         command.Parameters.AddWithValue("$key", key);
@@ -82,7 +88,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             }
             try
             {
-                connection ??= await OpenWriterAsync();
+                connection ??= await _file.OpenWriterAsync(setup: "", CancellationToken.None);
                 await CommitAsync(connection, batch);
                 foreach (var pending in batch)
                 {
@@ -102,15 +108,6 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             batch.Clear();
         }
         connection?.Dispose();
-    }
-
-    private async Task<SqliteConnection> OpenWriterAsync()
-    {
-        var connection = await OpenAsync(CancellationToken.None);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync();
-        return connection;
     }
 
     private async Task CommitAsync(SqliteConnection connection, List<PendingSave> batch)
@@ -143,30 +140,6 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             await command.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS snapshots (
-                key TEXT PRIMARY KEY,
-                generation INTEGER NOT NULL,
-                data BLOB NOT NULL,
-                expires_at INTEGER NOT NULL);
-            """;
-        await command.ExecuteNonQueryAsync();
     }
 
     private sealed record PendingSave(string Key, long Generation, byte[] Snapshot, TimeSpan TimeToLive)
