@@ -33,8 +33,10 @@ internal static class TreeWriter
                 writer.WriteString(key, text);
                 break;
             case Rendered nested:
+                // As HEEx does for every single-root template: the client can then skip the
+                // element when no later diff touches it, instead of re-rendering and morphing it.
                 writer.WriteStartObject(key);
-                WriteNodeBody(writer, nested, root: false);
+                WriteNodeBody(writer, nested, root: nested.Template.Shape.IsSingleRoot);
                 writer.WriteEndObject();
                 break;
             case Comprehension list:

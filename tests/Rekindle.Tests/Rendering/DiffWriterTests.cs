@@ -51,7 +51,18 @@ public sealed class DiffWriterTests : LiveTemplate
     {
         Rendered View(bool on) => Html($"<main>{(on ? Html($"<b>{"on"}</b>") : Html($"<i>{"off"}</i>"))}</main>");
 
-        Assert.Equal("""{"0":{"0":"off","s":["<i>","</i>"]}}""", Json.Diff(View(true), View(false)));
+        Assert.Equal("""{"0":{"0":"off","r":1,"s":["<i>","</i>"]}}""", Json.Diff(View(true), View(false)));
+    }
+
+    [Fact]
+    public void Full_NestedNodes_FlaggedAsRootOnlyWhenTheirOutputIsOneElement()
+    {
+        var view = Html($"<main>{Html($"<b>{"one"}</b>")}{Html($"<i>{"a"}</i><i>{"b"}</i>")}{Html($"text {"x"}")}</main>");
+
+        // The view's own root is never flagged: a top-level "r" is the event reply (liveview-protocol.md §4.3).
+        Assert.Equal(
+            """{"0":{"0":"one","r":1,"s":["<b>","</b>"]},"1":{"0":"a","1":"b","s":["<i>","</i><i>","</i>"]},"2":{"0":"x","s":["text ",""]},"s":["<main>","","","</main>"]}""",
+            Json.Full(view));
     }
 
     [Fact]
