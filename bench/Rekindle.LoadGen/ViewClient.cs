@@ -115,7 +115,15 @@ internal sealed class ViewClient
         {
             owner._socketViews[_topic] = this;
         }
-        return await SendJoinAndWaitAsync(cancel);
+        var joined = await SendJoinAndWaitAsync(cancel);
+        if (!joined.Ok)
+        {
+            lock (owner._socketViews)
+            {
+                owner._socketViews.Remove(_topic);
+            }
+        }
+        return joined;
     }
 
     /// <summary>Opens a socket with the page's cookie and CSRF token and joins the view; on failure the socket is torn down.</summary>
