@@ -9,7 +9,7 @@ public sealed class CrashTests(BrowserFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task Crash_InOneView_RejoinsThatViewAndLeavesOthersWorking()
     {
-        ExpectServerError(@"^Rekindle\.Runtime\.ViewProcess: View CrashLive on lv:phx-[\w-]+ crashed; it ends and the client will rejoin\. InvalidOperationException: boom from CrashLive$");
+        ExpectServerError(@"^Rekindle\.Runtime\.ViewProcess: View CrashLive on lv:[A-Za-z][A-Za-z0-9]{7} crashed; it ends and the client will rejoin\. InvalidOperationException: boom from CrashLive$");
         var counterPage = await NewPageAsync();
         await GotoLiveAsync("/counter", counterPage);
         await counterPage.ClickAsync("#inc");

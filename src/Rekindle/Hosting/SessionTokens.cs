@@ -84,10 +84,14 @@ internal sealed class SessionTokens
     private sealed record StaticToken(string? ViewId, IReadOnlyDictionary<string, string>? Flash);
 
     /// <summary>
-    /// A container id like Phoenix's: <c>phx-</c> and 6 random bytes, URL-safe (8 characters). It is
-    /// the channel topic of every frame both ways, so it is kept short; it only needs to be unique
-    /// within one browser session (snapshots are keyed by session and id, and the signed session
-    /// token binds the id), where 48 random bits make a clash negligible.
+    /// A container id: a letter and 7 letters or digits (about 47 random bits), valid as an HTML id and
+    /// a CSS selector. It is the channel topic of every frame both ways, so it is kept shorter than
+    /// Phoenix's <c>phx-</c> ids; it only needs to be unique within one browser session (snapshots are
+    /// keyed by session and id, and the signed session token binds the id), where a clash is negligible.
     /// </summary>
-    public static string NewViewId() => "phx-" + Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(6));
+    public static string NewViewId() =>
+        RandomNumberGenerator.GetString(Letters, 1) + RandomNumberGenerator.GetString(LettersAndDigits, 7);
+
+    private const string Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string LettersAndDigits = Letters + "0123456789";
 }

@@ -1,5 +1,6 @@
+using System.Security.Cryptography;
 using System.Text.Json;
-using Rekindle.Hosting;
+using Microsoft.AspNetCore.WebUtilities;
 using Rekindle.Views;
 
 namespace Rekindle.Uploads;
@@ -16,6 +17,9 @@ internal sealed class ViewUploads
 
     public IReadOnlyDictionary<string, UploadConfig> ByName => _byName;
 
+    /// <summary>A ref like Phoenix's: <c>phx-</c> and 6 random bytes, URL-safe.</summary>
+    private static string NewUploadRef() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(6));
+
     public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
 
     public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize)
@@ -28,7 +32,7 @@ internal sealed class ViewUploads
             }
             _byRef.Remove(existing.Ref);
         }
-        var config = new UploadConfig(name, SessionTokens.NewViewId(), accept, maxEntries, maxFileSize);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize);
         _byName[name] = config;
         _byRef[config.Ref] = config;
         return config;
