@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rekindle.Rendering;
 using Rekindle.Views;
 
@@ -11,8 +12,6 @@ namespace Rekindle.BenchApp;
 /// </summary>
 public sealed class BallotLive : LiveView, IDisposable
 {
-    private sealed record BallotDef(int Id, string Title, string[] Choices);
-
     /// <summary>A submitted ballot. Public so [Recoverable] can serialize it.</summary>
     public sealed record Submission(string? B1, string? B2, string? B3, string Comment);
 
@@ -53,7 +52,7 @@ public sealed class BallotLive : LiveView, IDisposable
     public override Rendered Render() => Html($"""
         <h1>Ballot</h1>
         <form id="ballot-form" phx-submit="submit">
-        {Each(Ballots, b => b.Id, RenderBallot)}
+        {Each(Ballots, b => b.Id, b => Html($"{Component<BallotFieldset>(b.Id.ToString(CultureInfo.InvariantCulture), new { Ballot = b, Selected = Draft[b.Id - 1] })}"))}
         <div class="mb-2">
         <label for="comment">Comment</label>
         <input id="comment" name="comment" class="form-control" value="{Comment}" phx-blur="comment">
@@ -63,15 +62,6 @@ public sealed class BallotLive : LiveView, IDisposable
         <p id="server-draft" class="mt-3">Server draft: B1={Show(Draft[0])} B2={Show(Draft[1])} B3={Show(Draft[2])} comment="{Comment}" changes={Changes}</p>
         <div id="submitted">{RenderSubmitted()}</div>
         """);
-
-    private Rendered RenderBallot(BallotDef b) => Html($"""
-        <fieldset class="ballot mb-2" id="ballot-{b.Id}"><legend>{b.Title}</legend>{Each(b.Choices, c => c, c => RenderChoice(b, c))}</fieldset>
-        """);
-
-    private Rendered RenderChoice(BallotDef b, string c) => Html($"""<label class="me-3">{RenderRadio(b, c)} {c}</label>""");
-
-    private Rendered RenderRadio(BallotDef b, string c) =>
-        Html($"""<input type="radio" name="ballot-{b.Id}" id="b{b.Id}-{c}" value="{c}" phx-click="select" phx-value-ballot="{b.Id}"{Attr("checked", Draft[b.Id - 1] == c)}>""");
 
     private Rendered RenderSubmitted() => Submitted is { } s
         ? SubmittedText(s)
