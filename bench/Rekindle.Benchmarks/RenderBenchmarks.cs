@@ -1,98 +1,108 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Rekindle.BenchApp;
 using Rekindle.Rendering;
+using Rekindle.Runtime;
+using Rekindle.Views;
 
 namespace Rekindle.Benchmarks;
 
 /// <summary>
-/// Render + diff of the bench pages, as the runtime does after an event: the view renders a new
-/// tree, and the diff against the tree the client holds is written as JSON.
+/// Render + diff of the bench pages through <see cref="RenderSession"/>, as the runtime does after an
+/// event: the view and its components render, and what changed since the last render is written as
+/// JSON. The ballot's fieldsets are components, so they are rendered and diffed here too.
 /// </summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly LazyObjectWriter _lazy = new();
     private Utf8JsonWriter _json = null!;
     private CounterLive _counter = null!;
     private BallotLive _ballot = null!;
-    private Rendered _counterHeld = null!;
-    private Rendered _ballotHeld = null!;
+    private RenderSession _counterSession = null!;
+    private RenderSession _ballotSession = null!;
     private int _tick;
 
     [GlobalSetup]
-    public void Setup()
+    public async Task Setup()
     {
         _json = new Utf8JsonWriter(_buffer, WireJson.WriterOptions);
         _counter = new CounterLive();
         _ballot = new BallotLive();
-        _counterHeld = _counter.Render();
-        _ballotHeld = _ballot.Render();
+        _counterSession = await JoinedSession(_counter);
+        _ballotSession = await JoinedSession(_ballot);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
 
     /// <summary>Join: the full counter tree with statics.</summary>
     [Benchmark]
-    public int CounterFullRender()
-    {
-        var tree = _counter.Render();
-        Begin();
-        TreeWriter.WriteNodeBody(_json, tree, root: false);
-        return End();
-    }
+    public async ValueTask<int> CounterFullRender() => await WriteFull(_counterSession);
 
     /// <summary>A click: count + 1, render, diff against the held tree.</summary>
     [Benchmark]
-    public int CounterClickDiff()
+    public async ValueTask<int> CounterClickDiff()
     {
         _counter.CurrentCount++;
-        var next = _counter.Render();
-        var bytes = Diff(_counterHeld, next);
-        _counterHeld = next;
-        return bytes;
+        return await WriteDiff(_counterSession);
     }
 
+    /// <summary>Join: the ballot page with its three fieldset components.</summary>
     [Benchmark]
-    public int BallotFullRender()
-    {
-        var tree = _ballot.Render();
-        Begin();
-        TreeWriter.WriteNodeBody(_json, tree, root: false);
-        return End();
-    }
+    public async ValueTask<int> BallotFullRender() => await WriteFull(_ballotSession);
 
-    /// <summary>A radio selection in ballot 1, alternating Green/Blue: two radios change template.</summary>
+    /// <summary>A radio selection in ballot 1, alternating Green/Blue: one component's radios change.</summary>
     [Benchmark]
-    public int BallotRadioDiff()
+    public async ValueTask<int> BallotRadioDiff()
     {
         _ballot.Draft[0] = (_tick++ & 1) == 0 ? "Green" : "Blue";
         _ballot.Changes++;
-        var next = _ballot.Render();
-        var bytes = Diff(_ballotHeld, next);
-        _ballotHeld = next;
-        return bytes;
+        return await WriteDiff(_ballotSession);
     }
 
     /// <summary>A render with nothing changed: the diff must be empty.</summary>
     [Benchmark]
-    public int BallotNoChangeDiff()
+    public async ValueTask<int> BallotNoChangeDiff() => await WriteDiff(_ballotSession);
+
+    /// <summary>The dead render's HTML of the ballot page, components included.</summary>
+    [Benchmark]
+    public async ValueTask<int> BallotHtml()
     {
-        var next = _ballot.Render();
-        var bytes = Diff(_ballotHeld, next);
-        _ballotHeld = next;
-        return bytes;
+        var root = _ballot.Render();
+        await new ComponentRegistry(_services, new ClientEffects(), onDropped: static (_, _) => { }).ResolveAsync(root);
+        return root.ToString().Length;
     }
 
-    /// <summary>The dead render's HTML of the ballot page.</summary>
-    [Benchmark]
-    public int BallotHtml() => _ballot.Render().ToString().Length;
-
-    private int Diff(Rendered held, Rendered next)
+    private async Task<RenderSession> JoinedSession(LiveView view)
     {
+        var session = new RenderSession(view, _services, maxComponents: 1000, NullLogger.Instance);
+        var pass = await session.RenderAsync();
+        Begin();
+        session.WriteFull(_json, pass);
+        End();
+        return session;
+    }
+
+    private async ValueTask<int> WriteFull(RenderSession session)
+    {
+        var pass = await session.RenderAsync();
+        Begin();
+        session.WriteFull(_json, pass);
+        return End();
+    }
+
+    private async ValueTask<int> WriteDiff(RenderSession session)
+    {
+        var pass = await session.RenderAsync();
         Begin();
         _lazy.Reset(_json);
-        DiffWriter.WriteRoot(_lazy, held, next);
+        session.WriteDiff(_lazy, pass);
         return End();
     }
 
