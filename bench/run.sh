@@ -26,6 +26,8 @@ LOG="$RAW/run.log"
 BYTES_RUNS=3; LAT_EVENTS=500; LAT_RUNS=3; LOAD_SECONDS=30; BIG_N=10000
 if [ "$QUICK" = 1 ]; then BYTES_RUNS=2; LAT_EVENTS=300; LAT_RUNS=2; LOAD_SECONDS=20; BIG_N=0; fi
 
+# A second run on the same day starts from an empty raw folder: nothing of the first leaks into its report.
+rm -rf "$RAW"
 mkdir -p "$ROOT" "$RAW"/{blazor,rekindle,rekindle-default,rekindle-browser,rekindle-off} "$HERE/results"
 : > "$LOG"
 say() { echo "=== $(date -u +%H:%M:%S) [load $(cut -d' ' -f1 /proc/loadavg)] $*" | tee -a "$LOG"; }
