@@ -2,7 +2,7 @@
 # One command for the Rekindle vs Blazor Server comparison (issue 8). Builds both apps in Release,
 # runs each measurement for each framework in the same run, and writes bench/results/<date>.md.
 #
-#   bench/run.sh                 full run (about 20-30 minutes on 2 cores)
+#   bench/run.sh                 full run (about 16-30 minutes on 2 cores)
 #   QUICK=1 bench/run.sh         fewer repetitions and no N=10,000 step (about 10 minutes)
 #   SKIP_BLAZOR=1 bench/run.sh   Rekindle only (the report then compares with the baseline doc's numbers)
 #   SKIP_MICRO=1 bench/run.sh    without the BenchmarkDotNet micro benchmarks
