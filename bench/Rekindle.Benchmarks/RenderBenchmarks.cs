@@ -82,10 +82,7 @@ public class RenderBenchmarks
     private async Task<RenderSession> JoinedSession(LiveView view)
     {
         var session = new RenderSession(view, _services, maxComponents: 1000, NullLogger.Instance);
-        var pass = await session.RenderAsync();
-        Begin();
-        session.WriteFull(_json, pass);
-        End();
+        await WriteFull(session);
         return session;
     }
 
