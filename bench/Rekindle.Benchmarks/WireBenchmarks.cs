@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Rekindle.Transport;
+using Rekindle.Wire;
 
 namespace Rekindle.Benchmarks;
 

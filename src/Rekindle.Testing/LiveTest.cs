@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rekindle.Hosting;
 using Rekindle.Views;
+using Rekindle.Routing;
 
 namespace Rekindle.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Rekindle.Rendering;
-using Rekindle.Transport;
+using Rekindle.Wire;
 using Node = System.Collections.Generic.Dictionary<string, object?>;
 
 namespace Rekindle.Testing;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Rekindle.Hosting;
 using Rekindle.Runtime;
-using Rekindle.Transport;
 using Rekindle.Views;
+using Rekindle.Routing;
+using Rekindle.Wire;
 
 namespace Rekindle.Fuzz;
 

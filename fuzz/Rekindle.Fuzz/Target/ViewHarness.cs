@@ -11,7 +11,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using Rekindle.Hosting;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
-using Rekindle.Transport;
+using Rekindle.Routing;
+using Rekindle.Wire;
 
 namespace Rekindle.Fuzz;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
 using Rekindle.Runtime;
 using Rekindle.Views;
+using Rekindle.Routing;
 
 namespace Rekindle.Hosting;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Hosting;
 using Rekindle.Views;
+using Rekindle.Routing;
 
 namespace Microsoft.AspNetCore.Builder;
 

@@ -10,6 +10,7 @@ using Rekindle.PubSub;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Transport;
+using Rekindle.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
-using Rekindle.Transport;
 using Rekindle.Views;
+using Rekindle.Routing;
+using Rekindle.Wire;
 
 namespace Rekindle.Hosting;
 

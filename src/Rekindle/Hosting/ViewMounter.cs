@@ -1,4 +1,5 @@
 using Rekindle.Views;
+using Rekindle.Routing;
 
 namespace Rekindle.Hosting;
 

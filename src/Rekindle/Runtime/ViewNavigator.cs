@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Rekindle.Hosting;
-using Rekindle.Transport;
 using Rekindle.Views;
+using Rekindle.Routing;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 

@@ -1,4 +1,3 @@
-using Rekindle.Transport;
 
 namespace Rekindle.Runtime;
 

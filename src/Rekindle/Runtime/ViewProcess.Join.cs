@@ -1,7 +1,7 @@
 using Rekindle.PubSub;
 using Rekindle.Recovery;
-using Rekindle.Transport;
 using Rekindle.Views;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 

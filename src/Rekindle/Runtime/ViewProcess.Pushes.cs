@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Rekindle.Transport;
 using Rekindle.Uploads;
 using Rekindle.Views;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Rekindle.Transport;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 using Rekindle.Hosting;
 using Rekindle.Recovery;
 using Rekindle.Rendering;
-using Rekindle.Transport;
 using Rekindle.Uploads;
 using Rekindle.Views;
+using Rekindle.Routing;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 

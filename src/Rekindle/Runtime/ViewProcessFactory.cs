@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
-using Rekindle.Transport;
+using Rekindle.Routing;
 
 namespace Rekindle.Runtime;
 

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
 using Rekindle.Uploads;
+using Rekindle.Wire;
 
 namespace Rekindle.Transport;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Rekindle.Views;
 
 namespace Rekindle.Uploads;
 

@@ -65,7 +65,7 @@ public abstract class LiveView : LiveTemplate
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 
-    internal Runtime.IViewRuntime? Runtime { get; set; }
+    internal IViewRuntime? Runtime { get; set; }
 
     /// <summary>
     /// Changes the URL without leaving the view: <see cref="HandleParamsAsync"/> runs with the new

@@ -1,4 +1,4 @@
-using Rekindle.Hosting;
+using Rekindle.Routing;
 
 namespace Rekindle.Tests.Hosting;
 

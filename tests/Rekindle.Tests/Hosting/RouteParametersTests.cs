@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Routing;
-using Rekindle.Hosting;
+using Rekindle.Routing;
 
 namespace Rekindle.Tests.Hosting;
 

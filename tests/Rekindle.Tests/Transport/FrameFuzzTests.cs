@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Rekindle.Runtime;
-using Rekindle.Transport;
 using Rekindle.Views;
+using Rekindle.Wire;
 
 namespace Rekindle.Tests.Transport;
 

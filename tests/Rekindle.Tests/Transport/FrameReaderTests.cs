@@ -1,5 +1,5 @@
 using System.Text;
-using Rekindle.Transport;
+using Rekindle.Wire;
 
 namespace Rekindle.Tests.Transport;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
-using Rekindle.Transport;
 using Rekindle.Uploads;
+using Rekindle.Wire;
 
 namespace Rekindle.Tests.Transport;
 

@@ -1,5 +1,4 @@
 using Rekindle.Uploads;
-using Rekindle.Views;
 
 namespace Rekindle.Tests.Views;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 
-namespace Rekindle.Hosting;
+namespace Rekindle.Routing;
 
 /// <summary>A live view mapped to a route pattern, within a route group (<c>live_session</c>).</summary>
 internal sealed class LiveRoute

@@ -1,4 +1,4 @@
-namespace Rekindle.Hosting;
+namespace Rekindle.Routing;
 
 /// <summary>The live routes of the application, filled by <c>MapLiveView</c>; the join looks routes up here.</summary>
 internal sealed class LiveRouteTable

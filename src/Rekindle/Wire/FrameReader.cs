@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace Rekindle.Transport;
+namespace Rekindle.Wire;
 
 /// <summary>
 /// Parses a text frame of the V2 JSON serializer. Anything that is not a five-element array of

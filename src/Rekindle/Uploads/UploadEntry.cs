@@ -1,4 +1,4 @@
-namespace Rekindle.Views;
+namespace Rekindle.Uploads;
 
 /// <summary>
 /// One file the client selected for an upload (<see cref="UploadConfig.Entries"/>): what the

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Recovery;
 using Rekindle.Views;
 
-namespace Rekindle.Hosting;
+namespace Rekindle.Runtime;
 
 /// <summary>
 /// The outcome of a join: a mounted view with its DI scope, identity and the snapshot found for it,

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Rekindle.Rendering;
 using Microsoft.Extensions.Logging;
-using Rekindle.Runtime;
 using Rekindle.Views;
+using Rekindle.Recovery;
 
-namespace Rekindle.Recovery;
+namespace Rekindle.Runtime;
 
 /// <summary>
 /// The recovery side of one joined view: applies a found snapshot at join, and after every handled

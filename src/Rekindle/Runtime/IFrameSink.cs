@@ -1,4 +1,4 @@
-namespace Rekindle.Transport;
+namespace Rekindle.Runtime;
 
 /// <summary>Where a view sends its frames: the outbox of the socket it is joined on.</summary>
 internal interface IFrameSink
@@ -7,7 +7,7 @@ internal interface IFrameSink
     void Send(byte[] frame);
 
     /// <summary>Tells the socket that a view ended on its own (crash, redirect), so its topic is freed.</summary>
-    void ViewEnded(Runtime.ViewProcess view);
+    void ViewEnded(ViewProcess view);
 
     /// <summary>Closes the socket with 1012 once the queued frames are sent, so the client reconnects with back-off and rejoins.</summary>
     void Reconnect(string reason);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Rekindle.Views;
 
-namespace Rekindle.Hosting;
+namespace Rekindle.Routing;
 
 /// <summary>A view's params as LiveView gives them: the query string, then route values over it.</summary>
 internal static class RouteParameters

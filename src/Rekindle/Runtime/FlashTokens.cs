@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Rekindle.Hosting;
+namespace Rekindle.Runtime;
 
 /// <summary>
 /// Carries a view's flash to the next page (liveview-protocol.md §6, §8.3): a token in the

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Rekindle.Uploads;
 
-namespace Rekindle.Runtime;
+namespace Rekindle.Uploads;
 
 /// <summary>
 /// The view's side of an upload (liveview-protocol.md §5.7; upstream <c>upload.ex</c> and

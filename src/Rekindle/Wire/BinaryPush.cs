@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace Rekindle.Transport;
+namespace Rekindle.Wire;
 
 /// <summary>
 /// A binary client push (liveview-protocol.md §1.6): byte 0 is the kind (0 = push), bytes 1–4 the

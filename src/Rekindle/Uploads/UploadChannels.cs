@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Rekindle.Uploads;
+using Rekindle.Wire;
 
-namespace Rekindle.Transport;
+namespace Rekindle.Uploads;
 
 /// <summary>
 /// The <c>lvu:</c> channels of one socket (liveview-protocol.md §5.7, upstream

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace Rekindle.Transport;
+namespace Rekindle.Wire;
 
 /// <summary>
 /// Writes outbound frames <c>[join_ref, ref, topic, event, payload]</c>. One instance per producer (a

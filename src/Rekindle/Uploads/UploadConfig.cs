@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
-using Rekindle.Uploads;
 
-namespace Rekindle.Views;
+namespace Rekindle.Uploads;
 
 /// <summary>
 /// An upload a live view allowed with <c>AllowUpload</c>: its limits, the files the client selected

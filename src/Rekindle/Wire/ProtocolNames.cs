@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Rekindle.Transport;
+namespace Rekindle.Wire;
 
 /// <summary>Event names and reply keys of the Phoenix channel protocol (liveview-protocol.md §1).</summary>
 internal static class ProtocolNames

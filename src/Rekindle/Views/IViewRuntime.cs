@@ -1,4 +1,4 @@
-namespace Rekindle.Runtime;
+namespace Rekindle.Views;
 
 /// <summary>What a connected view can ask of the process that runs it.</summary>
 internal interface IViewRuntime
