@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
@@ -10,6 +11,7 @@ using Rekindle.PubSub;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Transport;
+using Rekindle.Uploads;
 using Rekindle.Routing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -77,6 +79,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<FlashTokens>();
         services.TryAddSingleton<ViewMounter>();
         services.TryAddSingleton<ViewJoiner>();
+        services.TryAddSingleton<IViewJoiner>(provider => provider.GetRequiredService<ViewJoiner>());
         services.TryAddSingleton<SnapshotService>();
         services.TryAddSingleton<RecoveryMetrics>();
         services.TryAddSingleton<ViewProcessFactory>();
@@ -84,7 +87,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinRateLimiter>();
-        services.TryAddSingleton<Rekindle.Uploads.UploadService>();
+        services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));
         services.TryAddSingleton(provider => new SqliteTopicLog(
             DataFile(provider, "topics.db"),
             provider.GetRequiredService<IOptions<PubSubOptions>>().Value.LogLength,

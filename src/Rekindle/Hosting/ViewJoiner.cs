@@ -14,7 +14,7 @@ namespace Rekindle.Hosting;
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>
-internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger)
+internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger) : IViewJoiner
 {
     /// <summary>Patches a mount may chain before the join gives up, as Elixir's limit of 20 (§8.4).</summary>
     private const int MaxMountPatches = 20;

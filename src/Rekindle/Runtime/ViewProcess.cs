@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Rekindle.Hosting;
 using Rekindle.Recovery;
 using Rekindle.Rendering;
 using Rekindle.Uploads;
@@ -23,7 +22,7 @@ internal sealed partial class ViewProcess : IViewRuntime
 {
     private readonly Channel<ViewMessage> _mailbox;
     private readonly IFrameSink _sink;
-    private readonly ViewJoiner _joiner;
+    private readonly IViewJoiner _joiner;
     private readonly SnapshotService _snapshots;
     private readonly TopicCursors _topics;
     private readonly TimeProvider _time;
@@ -43,7 +42,7 @@ internal sealed partial class ViewProcess : IViewRuntime
     private AsyncServiceScope? _scope;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoiner joiner, SnapshotService snapshots, TopicCursors topics, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, IViewJoiner joiner, SnapshotService snapshots, TopicCursors topics, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
     {
         _routes = routes;
         _flashTokens = flashTokens;

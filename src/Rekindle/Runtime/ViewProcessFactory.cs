@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rekindle.Hosting;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
 using Rekindle.Routing;
@@ -8,7 +7,7 @@ using Rekindle.Routing;
 namespace Rekindle.Runtime;
 
 /// <summary>Creates the process of a view joining on a socket.</summary>
-internal sealed class ViewProcessFactory(ViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, IOptions<RuntimeOptions> options, IOptions<PubSubOptions> pubSubOptions, ILoggerFactory loggers)
+internal sealed class ViewProcessFactory(IViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, IOptions<RuntimeOptions> options, IOptions<PubSubOptions> pubSubOptions, ILoggerFactory loggers)
 {
     private readonly RuntimeOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<ViewProcess>();

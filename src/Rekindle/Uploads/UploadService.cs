@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Rekindle.Hosting;
 
 namespace Rekindle.Uploads;
 
@@ -18,10 +15,10 @@ internal sealed class UploadService
 {
     private readonly IDataProtector _tokens;
 
-    public UploadService(IDataProtectionProvider protection, IHostEnvironment environment, IOptions<RekindleOptions> options)
+    public UploadService(IDataProtectionProvider protection, string tempFolder)
     {
         _tokens = protection.CreateProtector("Rekindle.Upload.v1");
-        TempFolder = Path.Combine(environment.ContentRootPath, options.Value.DataPath, "temp");
+        TempFolder = tempFolder;
     }
 
     public string TempFolder { get; }

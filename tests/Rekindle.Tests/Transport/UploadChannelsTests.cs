@@ -1,10 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Rekindle.Hosting;
 using Rekindle.Uploads;
 using Rekindle.Wire;
 
@@ -21,7 +18,7 @@ public sealed class UploadChannelsTests : IDisposable
 
     public UploadChannelsTests()
     {
-        _service = new UploadService(new EphemeralDataProtectionProvider(), new HostingEnvironment { ContentRootPath = _root }, Options.Create(new RekindleOptions()));
+        _service = new UploadService(new EphemeralDataProtectionProvider(), Path.Combine(_root, "temp"));
         _channels = new UploadChannels(_service, topic => topic == "lv:view" ? _transfers : null, frame => _sent.Add(Encoding.UTF8.GetString(frame)), _time, NullLogger.Instance);
     }
 
