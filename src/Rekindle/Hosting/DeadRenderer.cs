@@ -21,6 +21,7 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
     {
         var browserSessionId = browserSession.GetOrCreate(context);
         var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
+        view.Cancellation = context.RequestAborted;
         var uri = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}");
         var parameters = RouteParameters.From(context.Request.RouteValues, context.Request.QueryString.Value);
         var flash = flashTokens.TakeFromCookie(context, browserSessionId);
@@ -33,7 +34,7 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
             return;
         }
         var root = view.Render();
-        await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }).ResolveAsync(root);
+        await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
         var body = root.ToString();
         foreach (var duplicate in FormIdCheck.DuplicateIds(body))
         {

@@ -51,6 +51,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             var view = (LiveView)ActivatorUtilities.CreateInstance(scope.ServiceProvider, route.ViewType);
             view.SetConnected(true);
             view.Runtime = runtime;
+            view.Cancellation = cancellationToken;
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).
@@ -91,7 +92,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, LivePatch: livePatch);
+            return new JoinResult.Mounted(view, scope, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -12,7 +12,7 @@ namespace Rekindle.Runtime;
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it
 /// confirms with <c>cids_destroyed</c>.
 /// </summary>
-internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue)
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default)
 {
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
@@ -156,6 +156,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         instance.Id = reference.Id;
         instance.Cid = state.Cid;
         instance.Effects = effects;
+        instance.Cancellation = cancellation;
         _byKey[(reference.ComponentType, reference.Id)] = state;
         _byCid[state.Cid] = state;
         await instance.MountAsync();

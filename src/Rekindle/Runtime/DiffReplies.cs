@@ -1,29 +1,37 @@
 using System.Text.Json;
+using Rekindle.Rendering;
+using Rekindle.Views;
 using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 
-internal sealed partial class ViewProcess
+/// <summary>
+/// Renders a joined view after a handled message, records its snapshot, and sends what changed: as
+/// the reply to a client push, or as an unsolicited <c>diff</c> (liveview-protocol.md §4.5). The
+/// snapshot recorded from a render travels in the frame of that render's diff (<see cref="RenderPass.Snapshot"/>).
+/// </summary>
+internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecorder recorder, ViewOutput output, RuntimeOptions options, CancellationToken cancellationToken)
 {
-    private async ValueTask ReplyWithDiffAsync(RenderSession render, string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
+    private readonly FrameWriter _frames = new();
+    private readonly LazyObjectWriter _diffOutput = new();
+
+    public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
     {
-        var pass = await render.RenderAsync();
-        await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
-        var json = _frames.BeginReply(JoinRef, messageRef, Topic, ok: true);
+        var pass = await RenderAndRecordAsync();
+        var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
         writeReply?.Invoke(json);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
         render.WriteDiff(_diffOutput, pass);
         _diffOutput.Exit();
-        _sink.Send(Bounded(_frames.EndReply()));
+        output.Sink.Send(Bounded(_frames.EndReply()));
     }
 
     /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
-    private async ValueTask SendDiffPushAsync(RenderSession render)
+    public async ValueTask SendDiffPushAsync()
     {
-        var pass = await render.RenderAsync();
-        await _recorder!.RecordAsync(render.Components, _stopping.Token); // set with _render at join
-        var json = _frames.Begin(JoinRef, null, Topic, ProtocolNames.Diff);
+        var pass = await RenderAndRecordAsync();
+        var json = _frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);
         render.WriteDiff(_diffOutput, pass);
@@ -32,11 +40,17 @@ internal sealed partial class ViewProcess
         var frame = Bounded(_frames.End());
         if (changed)
         {
-            _sink.Send(frame);
+            output.Sink.Send(frame);
         }
     }
 
-    private byte[] Bounded(byte[] frame) => frame.Length <= _options.MaxRenderBytes
+    public byte[] Bounded(byte[] frame) => frame.Length <= options.MaxRenderBytes
         ? frame
-        : throw new RenderTooLargeException(_view?.GetType().Name ?? "(no view)", frame.Length, _options.MaxRenderBytes);
+        : throw new RenderTooLargeException(view.GetType().Name, frame.Length, options.MaxRenderBytes);
+
+    private async ValueTask<RenderPass> RenderAndRecordAsync()
+    {
+        var pass = await render.RenderAsync();
+        return pass with { Snapshot = await recorder.RecordAsync(render.Components, cancellationToken) };
+    }
 }

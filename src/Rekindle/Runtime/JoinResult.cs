@@ -5,28 +5,38 @@ using Rekindle.Views;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// The outcome of a join: a mounted view with its DI scope, identity and the snapshot found for it,
-/// or the reason sent to the client (<c>stale</c>, <c>unauthorized</c>, <c>join crashed</c>), or the
-/// navigation the mount asked for instead of a render (with the flash token to carry along), or
-/// <see cref="ComeBackLater"/>: the view's state may be in a store that cannot be reached now.
+/// The outcome of a join, one of four (the private constructor closes the set):
+/// <see cref="Mounted"/>, a mounted view with its DI scope, identity and the snapshot found for it;
+/// <see cref="Refusal"/>, the reason sent to the client (<c>stale</c>, <c>unauthorized</c>,
+/// <c>join crashed</c>); <see cref="Redirect"/>, the navigation the mount asked for instead of a
+/// render, with the flash token to carry along; <see cref="Deferred"/>, the view's state may be in a
+/// store that cannot be reached now.
 /// </summary>
-internal sealed record JoinResult(
-    LiveView? View,
-    AsyncServiceScope? Scope,
-    string? ErrorReason,
-    string ViewId = "",
-    string BrowserSessionId = "",
-    Uri? Url = null,
-    ViewSnapshot? Snapshot = null,
-    string LiveSession = "",
-    NavigationRequest? Navigation = null,
-    string? FlashToken = null,
-    PatchRequest? LivePatch = null,
-    bool StoreUnavailable = false)
+internal abstract record JoinResult
 {
-    public static JoinResult ComeBackLater { get; } = new(null, null, null, StoreUnavailable: true);
+    private JoinResult()
+    {
+    }
 
-    public static JoinResult Refused(string reason) => new(null, null, reason);
+    public static JoinResult ComeBackLater { get; } = new Deferred();
 
-    public static JoinResult Redirected(NavigationRequest navigation, string? flashToken) => new(null, null, null, Navigation: navigation, FlashToken: flashToken);
+    public static JoinResult Refused(string reason) => new Refusal(reason);
+
+    public static JoinResult Redirected(NavigationRequest navigation, string? flashToken) => new Redirect(navigation, flashToken);
+
+    public sealed record Mounted(
+        LiveView View,
+        AsyncServiceScope Scope,
+        string ViewId,
+        string BrowserSessionId,
+        Uri Url,
+        ViewSnapshot? Snapshot,
+        string LiveSession,
+        PatchRequest? LivePatch) : JoinResult;
+
+    public sealed record Refusal(string Reason) : JoinResult;
+
+    public sealed record Redirect(NavigationRequest Navigation, string? FlashToken) : JoinResult;
+
+    public sealed record Deferred : JoinResult;
 }

@@ -1,70 +1,126 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 
-internal sealed partial class ViewProcess
+/// <summary>
+/// A view after its join: the view, its DI scope, what the client holds of it (render session), its
+/// recovery (recorder) and its URL (navigator), all present for its whole life. Handles the messages
+/// that follow the join on the view's loop, one at a time: client pushes, broadcasts and timers.
+/// </summary>
+internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderSession render, ViewRecorder recorder, ViewNavigator navigator, TopicCursors topics, ViewOutput output, IViewRuntime runtime, RuntimeOptions options, ILogger logger) : IAsyncDisposable
 {
-    private async ValueTask<bool> HandlePushAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    private readonly FrameWriter _frames = new();
+    private readonly ViewEvents _events = new(output, logger);
+
+    public string Name => view.GetType().Name;
+
+    public DiffReplies Replies { get; } = new(view, render, recorder, output, options, runtime.Cancellation);
+
+    /// <summary>Handles one message after the join; returns false when the view ends.</summary>
+    public async ValueTask<bool> HandleAsync(ViewMessage message) => message switch
+    {
+        ClientPushMessage push => await HandlePushAsync(push),
+        InfoMessage info => await HandleInfoAsync(info.Message),
+        BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
+        _ => true,
+    };
+
+    /// <summary>Handles the broadcasts missed while the view was away, after its join reply.</summary>
+    public async ValueTask<bool> ReplayAsync(IReadOnlyList<PubSub.PubSubMessage> missed)
+    {
+        foreach (var message in missed)
+        {
+            if (!await HandleInfoAsync(message.Message))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async ValueTask<bool> HandlePushAsync(ClientPushMessage push)
     {
         switch (push.Event)
         {
             case ProtocolNames.Event:
-                return await HandleEventAsync(view, render, push);
+                if (!await _events.HandleAsync(view, render, runtime.Transfers, push))
+                {
+                    return true;
+                }
+                if (!await navigator.ApplyAsync(view, push.Ref))
+                {
+                    return false;
+                }
+                await Replies.ReplyWithDiffAsync(push.Ref);
+                break;
             case ProtocolNames.LivePatch:
-                await HandleLivePatchAsync(view, render, push);
+                await HandleLivePatchAsync(push);
                 break;
             case UploadPushes.AllowUpload or UploadPushes.Progress:
                 var outcome = push.Event == UploadPushes.AllowUpload
-                    ? UploadPushes.Preflight(view.UploadState, push.Payload, Transfers, _scope!.Value.ServiceProvider.GetRequiredService<UploadService>(), Topic) // a joined view always has its scope
-                    : UploadPushes.UpdateProgress(view.UploadState, push.Payload, Transfers, _logger);
+                    ? UploadPushes.Preflight(view.UploadState, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic)
+                    : UploadPushes.UpdateProgress(view.UploadState, push.Payload, runtime.Transfers, logger);
                 if (outcome.Error is { } uploadError)
                 {
-                    Log.EventRejected(_logger, Topic, uploadError);
-                    _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, uploadError));
+                    ViewLog.EventRejected(logger, output.Topic, uploadError);
+                    output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, uploadError));
                     break;
                 }
-                await ReplyWithDiffAsync(render, push.Ref, outcome.WriteReply);
+                await Replies.ReplyWithDiffAsync(push.Ref, outcome.WriteReply);
                 break;
             case ProtocolNames.CidsWillDestroy:
                 render.Components.MarkForDeletion(ReadCids(push.Payload));
-                _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
+                output.Sink.Send(_frames.OkReply(output.JoinRef, push.Ref, output.Topic));
                 break;
             case ProtocolNames.CidsDestroyed:
                 var deleted = render.Components.DeleteMarked(ReadCids(push.Payload));
-                var json = _frames.BeginReply(JoinRef, push.Ref, Topic, ok: true);
+                var json = _frames.BeginReply(output.JoinRef, push.Ref, output.Topic, ok: true);
                 json.WriteStartArray(ProtocolNames.Cids);
                 foreach (var cid in deleted)
                 {
                     json.WriteNumberValue(cid);
                 }
                 json.WriteEndArray();
-                _sink.Send(_frames.EndReply());
+                output.Sink.Send(_frames.EndReply());
                 break;
             default:
-                Log.UnsupportedPush(_logger, push.Event, Topic);
-                _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, $"unsupported event '{push.Event}'"));
+                ViewLog.UnsupportedPush(logger, push.Event, output.Topic);
+                output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, $"unsupported event '{push.Event}'"));
                 break;
         }
         return true;
     }
 
     /// <summary>The client followed a patch link or went back/forward (§8.2, §8.5).</summary>
-    private async ValueTask HandleLivePatchAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    private async ValueTask HandleLivePatchAsync(ClientPushMessage push)
     {
         var url = push.Payload.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         view.Effects.Clear();
         // A patch the user made (link, back/forward) starts a new page state: the flash goes, as in Phoenix (§8.2).
         view.ClearFlashMessages(kind: null);
-        if (url is null || !await _navigator!.TryPatchAsync(view, url)) // set with _render at join
+        if (url is null || !await navigator.TryPatchAsync(view, url))
         {
-            _navigator!.ReplyLinkRedirect(push.Ref);
+            navigator.ReplyLinkRedirect(push.Ref);
             return;
         }
-        await ReplyWithDiffAsync(render, push.Ref);
+        await Replies.ReplyWithDiffAsync(push.Ref);
+    }
+
+    private async ValueTask<bool> HandleInfoAsync(object message)
+    {
+        view.Effects.Clear();
+        await view.HandleInfoAsync(message);
+        if (!await navigator.ApplyAsync(view, messageRef: null))
+        {
+            return false;
+        }
+        await Replies.SendDiffPushAsync();
+        return true;
     }
 
     private static IEnumerable<int> ReadCids(JsonElement payload)
@@ -80,5 +136,29 @@ internal sealed partial class ViewProcess
                 yield return value;
             }
         }
+    }
+
+    public ValueTask DisposeAsync() => EndAsync(view, scope, logger, output.Topic);
+
+    /// <summary>Ends a view's life: a view implementing IAsyncDisposable/IDisposable is disposed, then its DI scope.</summary>
+    public static async ValueTask EndAsync(LiveView view, AsyncServiceScope scope, ILogger logger, string topic)
+    {
+        try
+        {
+            switch (view)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+        catch (Exception exception)
+        {
+            ViewLog.ViewCrashed(logger, exception, view.GetType().Name, topic);
+        }
+        await scope.DisposeAsync();
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class RenderSession
     {
         _view = view;
         _logger = logger;
-        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents);
+        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents, view.Cancellation);
     }
 
     public ComponentRegistry Components { get; }
@@ -55,7 +55,7 @@ internal sealed partial class RenderSession
         {
             writer.WriteString(WireKeys.Title, title);
         }
-        WriteEffects(writer, _view.Effects);
+        WriteEffects(writer, _view.Effects, pass.Snapshot);
         _held = pass.Root;
         _heldTitle = _view.PageTitle;
         FlushStreams(pass);
@@ -91,9 +91,9 @@ internal sealed partial class RenderSession
             output.Open().WriteString(WireKeys.Title, _view.PageTitle ?? "");
             _heldTitle = _view.PageTitle;
         }
-        if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply)
+        if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply || pass.Snapshot is not null)
         {
-            WriteEffects(output.Open(), _view.Effects);
+            WriteEffects(output.Open(), _view.Effects, pass.Snapshot);
         }
         FlushStreams(pass);
     }
@@ -107,9 +107,9 @@ internal sealed partial class RenderSession
         }
     }
 
-    private static void WriteEffects(Utf8JsonWriter writer, ClientEffects effects)
+    private static void WriteEffects(Utf8JsonWriter writer, ClientEffects effects, BrowserSnapshot? snapshot)
     {
-        if (effects.Events.Count > 0)
+        if (effects.Events.Count > 0 || snapshot is not null)
         {
             writer.WriteStartArray(WireKeys.Events);
             foreach (var (name, payload) in effects.Events)
@@ -119,6 +119,7 @@ internal sealed partial class RenderSession
                 WritePayload(writer, payload);
                 writer.WriteEndArray();
             }
+            snapshot?.WriteEvent(writer);
             writer.WriteEndArray();
         }
         if (effects.HasReply)

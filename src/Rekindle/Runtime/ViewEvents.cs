@@ -1,24 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Rekindle.Uploads;
 using Rekindle.Views;
+using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 
-internal sealed partial class ViewProcess
+/// <summary>
+/// A client <c>event</c> push (liveview-protocol.md §5): parses it, takes the upload selections it
+/// carries, and calls the handler of the view or of the component its <c>cid</c> names. Events the
+/// view cannot take are answered here; a handled event is answered by the caller with the diff.
+/// </summary>
+internal sealed class ViewEvents(ViewOutput output, ILogger logger)
 {
     /// <summary>The client's built-in event that clears the flash, all of it or the kind in <c>key</c> (§5.5).</summary>
     private const string ClearFlashEvent = "lv:clear-flash";
 
-    private async ValueTask<bool> HandleEventAsync(LiveView view, RenderSession render, ClientPushMessage push)
+    private readonly FrameWriter _frames = new();
+
+    /// <summary>True when a handler ran and the caller answers with the diff; false when the event was answered here.</summary>
+    public async ValueTask<bool> HandleAsync(LiveView view, RenderSession render, UploadTransfers transfers, ClientPushMessage push)
     {
         if (!EventPayloadParser.TryParse(push.Payload, out var name, out var payload, out var error))
         {
-            Log.EventRejected(_logger, Topic, error);
-            _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, error));
-            return true;
+            ViewLog.EventRejected(logger, output.Topic, error);
+            output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, error));
+            return false;
         }
         view.Effects.Clear();
-        if (view.UploadState.PutSelections(push.Payload, Transfers) is { } uploadsError)
+        if (view.UploadState.PutSelections(push.Payload, transfers) is { } uploadsError)
         {
-            Log.EventRejected(_logger, Topic, uploadsError);
+            ViewLog.EventRejected(logger, output.Topic, uploadsError);
         }
         try
         {
@@ -31,9 +42,9 @@ internal sealed partial class ViewProcess
                 if (render.Components.Find(cid) is not { } component)
                 {
                     // The component was removed while the event was on its way (§5.4): not an error.
-                    Log.EventForMissingComponent(_logger, cid, Topic);
-                    _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
-                    return true;
+                    ViewLog.EventForMissingComponent(logger, cid, output.Topic);
+                    output.Sink.Send(_frames.OkReply(output.JoinRef, push.Ref, output.Topic));
+                    return false;
                 }
                 await component.Instance.HandleEventAsync(name, payload);
                 component.Dirty = true;
@@ -47,25 +58,16 @@ internal sealed partial class ViewProcess
         {
             // An error reply to a form event blocks the client's form recovery forever (§7.6), so a
             // missing phx-change or phx-auto-recover handler is answered ok and logged loudly instead.
-            Log.FormEventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
-            _sink.Send(_frames.OkReply(JoinRef, push.Ref, Topic));
-            return true;
+            ViewLog.FormEventUnhandled(logger, unhandled.TargetName, unhandled.EventName);
+            output.Sink.Send(_frames.OkReply(output.JoinRef, push.Ref, output.Topic));
+            return false;
         }
         catch (UnhandledEventException unhandled)
         {
-            Log.EventUnhandled(_logger, unhandled.TargetName, unhandled.EventName);
-            _sink.Send(_frames.ErrorReply(JoinRef, push.Ref, Topic, unhandled.Message));
-            return true;
-        }
-        if (!await NavigateAsync(view, push.Ref))
-        {
+            ViewLog.EventUnhandled(logger, unhandled.TargetName, unhandled.EventName);
+            output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, unhandled.Message));
             return false;
         }
-        await ReplyWithDiffAsync(render, push.Ref);
         return true;
     }
-
-    /// <summary>Carries out the navigation the last handler asked for; false when the view ends (§8.4).</summary>
-    private ValueTask<bool> NavigateAsync(LiveView view, string? messageRef) =>
-        _navigator!.ApplyAsync(view, messageRef); // set with _render at join
 }

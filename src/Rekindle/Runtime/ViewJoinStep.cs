@@ -1,95 +1,115 @@
+using Microsoft.Extensions.Logging;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
+using Rekindle.Routing;
 using Rekindle.Views;
 using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 
-internal sealed partial class ViewProcess
+/// <summary>
+/// The first message of a view's process (liveview-protocol.md §3.3): asks <see cref="IViewJoiner"/>
+/// for the view, answers a refusal, a redirect or a store outage, and otherwise builds the
+/// <see cref="JoinedView"/>, applies the snapshot found for it, and sends the full render.
+/// </summary>
+internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IViewJoiner joiner, SnapshotService snapshots, TopicCursors topics, LiveRouteTable routes, FlashTokens flashTokens, RuntimeOptions options, ILogger logger)
 {
-    private async ValueTask<bool> JoinAsync(JoinMessage join)
+    private readonly FrameWriter _frames = new();
+
+    /// <summary>A joined view and the broadcasts it missed while away, to handle after the join reply.</summary>
+    public sealed record Joined(JoinedView View, IReadOnlyList<PubSubMessage> Missed);
+
+    /// <summary>The joined view, or <see langword="null"/> when the join was answered otherwise and the process ends.</summary>
+    public async ValueTask<Joined?> JoinAsync(IViewRuntime runtime, JoinMessage join, CancellationToken cancellationToken)
     {
-        var result = await _joiner.JoinAsync(Topic, join.Payload, _session, this, _stopping.Token);
-        if (result.StoreUnavailable)
+        switch (await joiner.JoinAsync(output.Topic, join.Payload, session, runtime, cancellationToken))
         {
-            // An error reply would make the client reload the page and lose the state for good (§3.5);
-            // a closed socket makes it reconnect with back-off and rejoin, maybe on another node.
-            _sink.Reconnect("state store unavailable");
-            return false;
+            case JoinResult.Mounted mounted:
+                return await StartAsync(runtime, join, mounted, cancellationToken);
+            case JoinResult.Deferred:
+                // An error reply would make the client reload the page and lose the state for good (§3.5);
+                // a closed socket makes it reconnect with back-off and rejoin, maybe on another node.
+                output.Sink.Reconnect("state store unavailable");
+                return null;
+            case JoinResult.Redirect redirect:
+                output.Sink.Send(MountRedirectReply(join.Ref, redirect.Navigation, redirect.FlashToken));
+                return null;
+            case JoinResult.Refusal refusal:
+                output.Sink.Send(_frames.ErrorReply(output.JoinRef, join.Ref, output.Topic, refusal.Reason));
+                return null;
+            default:
+                throw new InvalidOperationException("Expected one of the four join results.");
         }
-        if (result.View is null)
-        {
-            _sink.Send(result.Navigation is { } navigation
-                ? MountRedirectReply(join.Ref, navigation, result.FlashToken)
-                : _frames.ErrorReply(JoinRef, join.Ref, Topic, result.ErrorReason ?? "join crashed"));
-            return false;
-        }
-        _view = result.View;
-        _scope = result.Scope;
-        IReadOnlyList<PubSubMessage> replay;
+    }
+
+    private async ValueTask<Joined?> StartAsync(IViewRuntime runtime, JoinMessage join, JoinResult.Mounted mounted, CancellationToken cancellationToken)
+    {
+        var view = mounted.View;
+        JoinedView joined;
+        IReadOnlyList<PubSubMessage> missed;
         try
         {
-            _render = new RenderSession(_view, result.Scope!.Value.ServiceProvider, _options.MaxComponentsPerView, _logger); // a joined view always comes with its scope
-            _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _topics, _logger);
-            _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic), _flashTokens, result.BrowserSessionId); // a joined view always has its URL
-            replay = result.Snapshot is { } snapshot ? await RestoreAsync(_view, _render, _recorder, snapshot) : [];
-            var pass = await _render.RenderAsync();
-            _recorder.Baseline(_render.Components);
-            var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);
+            var render = new RenderSession(view, mounted.Scope.ServiceProvider, options.MaxComponentsPerView, logger);
+            var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger);
+            var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId);
+            joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, options, logger);
+            missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];
+            var pass = await render.RenderAsync();
+            recorder.Baseline(render.Components);
+            var json = _frames.BeginReply(output.JoinRef, join.Ref, output.Topic, ok: true);
             json.WriteStartObject(ProtocolNames.Rendered);
-            _render.WriteFull(json, pass);
+            render.WriteFull(json, pass);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
-            if (result.LivePatch is { } patch)
+            if (mounted.LivePatch is { } patch)
             {
                 json.WritePropertyName(NavigationJson.LivePatchKey);
                 NavigationJson.WriteTarget(json, patch, flashToken: null);
             }
-            _sink.Send(Bounded(_frames.EndReply()));
+            output.Sink.Send(joined.Replies.Bounded(_frames.EndReply()));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            await JoinedView.EndAsync(view, mounted.Scope, logger, output.Topic);
+            throw;
+        }
+        catch (Exception exception)
         {
             // The client is waiting for a join reply: a generic error makes it retry, then reload (§3.5).
-            Log.ViewCrashed(_logger, exception, _view.GetType().Name, Topic);
-            _sink.Send(_frames.ErrorReply(JoinRef, join.Ref, Topic, "join crashed"));
-            return false;
+            ViewLog.ViewCrashed(logger, exception, view.GetType().Name, output.Topic);
+            output.Sink.Send(_frames.ErrorReply(output.JoinRef, join.Ref, output.Topic, "join crashed"));
+            await JoinedView.EndAsync(view, mounted.Scope, logger, output.Topic);
+            return null;
         }
-        Log.ViewJoined(_logger, _view.GetType().Name, Topic);
-        foreach (var missed in replay)
-        {
-            if (!await HandleInfoAsync(_view, _render!, missed.Message)) // set above
-            {
-                return false;
-            }
-        }
-        return true;
+        ViewLog.ViewJoined(logger, joined.Name, output.Topic);
+        return new Joined(joined, missed);
     }
 
     /// <summary>A mount that navigated answers the join with an error reply naming the target; the client follows it (§3.5).</summary>
     private byte[] MountRedirectReply(string? joinMessageRef, NavigationRequest navigation, string? flashToken)
     {
-        var json = _frames.BeginReply(JoinRef, joinMessageRef, Topic, ok: false);
+        var json = _frames.BeginReply(output.JoinRef, joinMessageRef, output.Topic, ok: false);
         json.WritePropertyName(NavigationJson.KeyOf(navigation));
         NavigationJson.WriteTarget(json, navigation, flashToken);
         return _frames.EndReply();
     }
 
     /// <summary>Applies the snapshot and catches up on the view's topics; returns the missed messages to replay after the join reply.</summary>
-    private async ValueTask<IReadOnlyList<PubSubMessage>> RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot)
+    private async ValueTask<IReadOnlyList<PubSubMessage>> RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot, CancellationToken cancellationToken)
     {
         try
         {
             if (recorder.Restore(snapshot, render.Components))
             {
-                var catchUp = await _topics.CatchUpAsync(_stopping.Token);
+                var catchUp = await topics.CatchUpAsync(cancellationToken);
                 await view.OnRestoredAsync(new Restoration(catchUp.Replay.Count, catchUp.LostTopics));
-                Log.ViewRestored(_logger, view.GetType().Name, Topic, snapshot.Generation, catchUp.Replay.Count, catchUp.LostTopics.Count);
+                ViewLog.ViewRestored(logger, view.GetType().Name, output.Topic, snapshot.Generation, catchUp.Replay.Count, catchUp.LostTopics.Count);
                 return catchUp.Replay;
             }
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
-            Log.RestoreFailed(_logger, exception, view.GetType().Name, Topic);
+            ViewLog.RestoreFailed(logger, exception, view.GetType().Name, output.Topic);
         }
         return [];
     }

@@ -1,60 +1,45 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Rekindle.Recovery;
-using Rekindle.Rendering;
 using Rekindle.Uploads;
 using Rekindle.Views;
-using Rekindle.Routing;
 using Rekindle.Wire;
 
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// One joined view: a bounded, single-reader mailbox and the loop that drains it, so the view's code
-/// never runs concurrently with itself and replies leave in the order their pushes arrived
-/// (liveview-protocol.md §5.5). An exception from view code ends this view alone: it is logged, the
-/// client gets <c>phx_error</c> (and rejoins, §7.3), and the socket frees the topic. The partial files
-/// beside this one hold the handlers by job: Join, Pushes and Events (client pushes), ServerMessages
-/// (broadcasts and timers), Replies (diff frames).
+/// One joined view's mailbox, its loop and its crash policy: a bounded, single-reader mailbox drained
+/// one message at a time, so the view's code never runs concurrently with itself and replies leave in
+/// the order their pushes arrived (liveview-protocol.md §5.5). The first message is the join
+/// (<see cref="ViewJoinStep"/>); what follows goes to the <see cref="JoinedView"/> it produced.
+/// An exception from view code ends this view alone: it is logged, the client gets <c>phx_error</c>
+/// (and rejoins, §7.3), and the socket frees the topic. A handler running past
+/// <see cref="RuntimeOptions.HandlerTimeout"/> is cancelled through <see cref="Cancellation"/> and the
+/// view ends the same way, but its DI scope is disposed only once the handler has returned.
 /// </summary>
-internal sealed partial class ViewProcess : IViewRuntime
+internal sealed class ViewProcess : IViewRuntime
 {
     private readonly Channel<ViewMessage> _mailbox;
     private readonly IFrameSink _sink;
-    private readonly IViewJoiner _joiner;
-    private readonly SnapshotService _snapshots;
+    private readonly ViewJoinStep _joinStep;
     private readonly TopicCursors _topics;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
-    private readonly SocketSession _session;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
-    private readonly LazyObjectWriter _diffOutput = new();
     private readonly CancellationTokenSource _stopping = new();
-    private LiveView? _view;
-    private RenderSession? _render;
-    private ViewRecorder? _recorder;
-    private ViewNavigator? _navigator;
-    private readonly LiveRouteTable _routes;
-    private readonly FlashTokens _flashTokens;
-    private AsyncServiceScope? _scope;
+    private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, IViewJoiner joiner, SnapshotService snapshots, TopicCursors topics, LiveRouteTable routes, FlashTokens flashTokens, TimeProvider time, SocketSession session, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, TimeProvider time, RuntimeOptions options, ILogger logger)
     {
-        _routes = routes;
-        _flashTokens = flashTokens;
-        _snapshots = snapshots;
-        _topics = topics;
-        _time = time;
-        _options = options;
         Topic = topic;
         JoinRef = joinRef;
         _sink = sink;
-        _joiner = joiner;
-        _session = session;
+        _joinStep = joinStep;
+        _topics = topics;
+        _time = time;
+        _options = options;
         _logger = logger;
         _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
         {
@@ -71,6 +56,9 @@ internal sealed partial class ViewProcess : IViewRuntime
 
     /// <summary>Read by the socket when a client joins an upload channel; thread-safe.</summary>
     public UploadTransfers Transfers { get; } = new();
+
+    /// <summary>Cancelled when the view ends: leave, navigation away, a closed socket, shutdown, or a handler past its timeout.</summary>
+    public CancellationToken Cancellation => _stopping.Token;
 
     public void Start(JoinMessage join)
     {
@@ -98,23 +86,59 @@ internal sealed partial class ViewProcess : IViewRuntime
     /// <summary>Lets the loop finish the queued messages, then end.</summary>
     public void Complete() => _mailbox.Writer.TryComplete();
 
-    /// <summary>Ends the loop after the message being handled; queued messages are dropped.</summary>
+    /// <summary>Ends the loop after the message being handled, whose token is cancelled; queued messages are dropped.</summary>
     public void Stop()
     {
         _mailbox.Writer.TryComplete();
         _stopping.Cancel();
     }
 
+    public void Subscribe(string topic) => _subscriptions.Add(_topics.Subscribe(topic, message => PostInfo(new BroadcastMessage(message), message.Message)));
+
+    public void SendAfter(object message, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // The timer ends with the view (the token), and posting never throws, so nobody awaits it.
+        _ = Task.Delay(delay, _time, _stopping.Token).ContinueWith(
+            _ => PostInfo(new InfoMessage(message), message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Queues a server-side message without waiting: a broadcaster must never block on a slow view.
+    /// When the mailbox is full the message is dropped and a warning names the view (documented
+    /// overflow policy; raise Rekindle:Runtime:MailboxCapacity or broadcast less).
+    /// </summary>
+    private void PostInfo(ViewMessage info, object message)
+    {
+        if (!_mailbox.Writer.TryWrite(info) && !_stopping.IsCancellationRequested)
+        {
+            ViewLog.MailboxFull(_logger, ViewName, Topic, message.GetType().Name);
+        }
+    }
+
+    private string ViewName => _joined?.Name ?? "(joining)";
+
     private async Task RunAsync()
     {
-        var viewName = "(joining)";
+        Task? unfinished = null;
         try
         {
             await foreach (var message in _mailbox.Reader.ReadAllAsync(_stopping.Token))
             {
-                viewName = _view?.GetType().Name ?? viewName;
-                if (!await HandleAsync(message).AsTask().WaitAsync(_options.HandlerTimeout, _time))
+                var handling = HandleAsync(message).AsTask();
+                try
                 {
+                    if (!await handling.WaitAsync(_options.HandlerTimeout, _time))
+                    {
+                        break;
+                    }
+                }
+                catch (TimeoutException) when (!handling.IsCompleted)
+                {
+                    unfinished = handling;
+                    _stopping.Cancel();
+                    ViewLog.HandlerTimedOut(_logger, ViewName, Topic, _options.HandlerTimeout);
+                    _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
                     break;
                 }
             }
@@ -122,52 +146,24 @@ internal sealed partial class ViewProcess : IViewRuntime
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
         }
-        catch (TimeoutException)
-        {
-            Log.HandlerTimedOut(_logger, _view?.GetType().Name ?? viewName, Topic, _options.HandlerTimeout);
-            _stopping.Cancel();
-            _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
-        }
         catch (Exception exception)
         {
-            Log.ViewCrashed(_logger, exception, _view?.GetType().Name ?? viewName, Topic);
+            ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
             _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
         }
         finally
         {
             _mailbox.Writer.TryComplete();
             _sink.ViewEnded(this);
-            await DisposeViewAsync();
-        }
-    }
-
-    /// <summary>Ends the view's life: a view implementing IAsyncDisposable/IDisposable is disposed, then its DI scope.</summary>
-    private async ValueTask DisposeViewAsync()
-    {
-        Transfers.DeleteAll();
-        foreach (var subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
-        try
-        {
-            switch (_view)
+            if (unfinished is null)
             {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
+                await EndAsync();
             }
-        }
-        catch (Exception exception)
-        {
-            Log.ViewCrashed(_logger, exception, _view?.GetType().Name ?? "(none)", Topic);
-        }
-        if (_scope is { } scope)
-        {
-            await scope.DisposeAsync();
+            else
+            {
+                // EndAfterAsync observes the handler's outcome and logs its own failures, so nobody awaits it.
+                _ = EndAfterAsync(unfinished);
+            }
         }
     }
 
@@ -177,18 +173,48 @@ internal sealed partial class ViewProcess : IViewRuntime
         switch (message)
         {
             case JoinMessage join:
-                return await JoinAsync(join);
+                if (await _joinStep.JoinAsync(this, join, _stopping.Token) is not { } joined)
+                {
+                    return false;
+                }
+                _joined = joined.View;
+                return await joined.View.ReplayAsync(joined.Missed);
             case LeaveMessage leave:
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
                 return false;
-            case ClientPushMessage push when _view is not null && _render is not null:
-                return await HandlePushAsync(_view, _render, push);
-            case InfoMessage info when _view is not null && _render is not null:
-                return await HandleInfoAsync(_view, _render, info.Message);
-            case BroadcastMessage broadcast when _view is not null && _render is not null:
-                return !_topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(_view, _render, broadcast.Broadcast.Message);
             default:
-                return true;
+                return _joined is null || await _joined.HandleAsync(message);
+        }
+    }
+
+    /// <summary>A handler past its timeout keeps the view's scope until it returns: disposing services under running code would turn a slow handler into a crash of the code it calls.</summary>
+    private async Task EndAfterAsync(Task handler)
+    {
+        try
+        {
+            await handler;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception exception)
+        {
+            ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
+        }
+        await EndAsync();
+    }
+
+    /// <summary>Ends the view's life: its uploads' temp files and subscriptions go, then the view and its DI scope.</summary>
+    private async Task EndAsync()
+    {
+        Transfers.DeleteAll();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+        if (_joined is not null)
+        {
+            await _joined.DisposeAsync();
         }
     }
 }

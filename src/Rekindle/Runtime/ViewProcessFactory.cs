@@ -12,6 +12,10 @@ internal sealed class ViewProcessFactory(IViewJoiner joiner, SnapshotService sna
     private readonly RuntimeOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<ViewProcess>();
 
-    public ViewProcess Create(string topic, string joinRef, IFrameSink sink, SocketSession session) =>
-        new(topic, joinRef, sink, joiner, snapshots, new TopicCursors(pubSub, pubSubOptions.Value.MaxReplayedMessages, _logger), routes, flashTokens, time, session, _options, _logger);
+    public ViewProcess Create(string topic, string joinRef, IFrameSink sink, SocketSession session)
+    {
+        var topics = new TopicCursors(pubSub, pubSubOptions.Value.MaxReplayedMessages, _logger);
+        var join = new ViewJoinStep(new ViewOutput(sink, joinRef, topic), session, joiner, snapshots, topics, routes, flashTokens, _options, _logger);
+        return new ViewProcess(topic, joinRef, sink, join, topics, time, _options, _logger);
+    }
 }

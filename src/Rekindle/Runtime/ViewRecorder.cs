@@ -62,17 +62,17 @@ internal sealed partial class ViewRecorder
         }
     }
 
-    /// <summary>Saves a new snapshot if recoverable state changed; in browser mode, queues the token for the next diff.</summary>
-    public async ValueTask RecordAsync(ComponentRegistry components, CancellationToken cancellationToken)
+    /// <summary>Saves a new snapshot if recoverable state changed; in browser mode, returns it for the diff of this state.</summary>
+    public async ValueTask<BrowserSnapshot?> RecordAsync(ComponentRegistry components, CancellationToken cancellationToken)
     {
         if (!_snapshots.Options.Enabled)
         {
-            return;
+            return null;
         }
         var componentStates = components.CaptureRecoverable();
         if (_viewMembers.IsEmpty && componentStates.Count == 0)
         {
-            return;
+            return null;
         }
         if (_cursors.HasUnpositioned)
         {
@@ -83,15 +83,12 @@ internal sealed partial class ViewRecorder
         var fingerprint = Fingerprint(state, componentStates, positions);
         if (fingerprint == _lastState)
         {
-            return;
+            return null;
         }
         _lastState = fingerprint;
         _generation++;
         var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates, positions);
-        if (await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token)
-        {
-            _view.Effects.Events.Add((SnapshotService.ClientEventName, new { view = _viewId, token }));
-        }
+        return await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token ? new BrowserSnapshot(_viewId, token) : null;
     }
 
     private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components, Dictionary<string, string>? positions) =>

@@ -3,6 +3,9 @@ namespace Rekindle.Views;
 /// <summary>What a connected view can ask of the process that runs it.</summary>
 internal interface IViewRuntime
 {
+    /// <summary>Cancelled when the view ends or a handler runs past its timeout; what <see cref="LiveTemplate.CancellationToken"/> returns.</summary>
+    CancellationToken Cancellation { get; }
+
     void Subscribe(string topic);
 
     void SendAfter(object message, TimeSpan delay);

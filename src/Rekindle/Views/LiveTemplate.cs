@@ -13,6 +13,21 @@ public abstract class LiveTemplate
 
     internal ClientEffects Effects { get; set; } = new();
 
+    /// <summary>
+    /// Cancelled when the running callback should give up: the view ended (the user left or navigated
+    /// away, the socket closed, the server is shutting down) or the callback ran past
+    /// <c>Rekindle:Runtime:HandlerTimeout</c>. Pass it to what a handler awaits (queries, HTTP calls).
+    /// In the dead render it is the request's <c>RequestAborted</c>.
+    /// </summary>
+    /// <remarks>
+    /// The view's DI scope outlives a cancelled handler: it is disposed only once the handler has
+    /// returned, so services the handler still holds stay usable while it winds down.
+    /// </remarks>
+    /// <example><code>var rows = await db.Orders.Where(o =&gt; o.Open).ToListAsync(CancellationToken);</code></example>
+    protected CancellationToken CancellationToken => Cancellation;
+
+    internal CancellationToken Cancellation { get; set; }
+
     private LiveStreams Streams => _streams ??= new LiveStreams(this);
 
     /// <summary>Renders the current state. Called after every handled message.</summary>

@@ -1,6 +1,6 @@
 using Rekindle.Routing;
 
-namespace Rekindle.Tests.Hosting;
+namespace Rekindle.Tests.Routing;
 
 /// <summary>
 /// Route matching of paths taken from client URLs (join url and redirect, live_patch): regressions

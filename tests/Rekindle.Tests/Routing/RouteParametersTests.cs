@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Rekindle.Routing;
 
-namespace Rekindle.Tests.Hosting;
+namespace Rekindle.Tests.Routing;
 
 public sealed class RouteParametersTests
 {

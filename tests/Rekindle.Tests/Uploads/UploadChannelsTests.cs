@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Rekindle.Uploads;
 using Rekindle.Wire;
 
-namespace Rekindle.Tests.Transport;
+namespace Rekindle.Tests.Uploads;
 
 public sealed class UploadChannelsTests : IDisposable
 {

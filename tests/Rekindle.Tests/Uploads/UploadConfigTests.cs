@@ -1,6 +1,6 @@
 using Rekindle.Uploads;
 
-namespace Rekindle.Tests.Views;
+namespace Rekindle.Tests.Uploads;
 
 public sealed class UploadConfigTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Rekindle.Wire;
 
-namespace Rekindle.Tests.Transport;
+namespace Rekindle.Tests.Wire;
 
 public sealed class BinaryPushTests
 {

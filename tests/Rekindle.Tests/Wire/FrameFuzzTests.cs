@@ -5,7 +5,7 @@ using Rekindle.Runtime;
 using Rekindle.Views;
 using Rekindle.Wire;
 
-namespace Rekindle.Tests.Transport;
+namespace Rekindle.Tests.Wire;
 
 /// <summary>
 /// Generated hostile input against the parsing path every client frame takes (frame reader, event

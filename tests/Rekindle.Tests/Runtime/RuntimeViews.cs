@@ -1,0 +1,84 @@
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.Tests.Runtime;
+
+/// <summary>
+/// Handles <c>slow</c> (waits for the probe's gate) and <c>fast</c>, recording when each starts and
+/// ends, so a test sees whether two handlers of one view ever overlap.
+/// </summary>
+public sealed class OrderingLive(RuntimeProbe probe) : LiveView
+{
+    public int Handled { get; private set; }
+
+    public override Rendered Render() => Html($"<p id=\"handled\">{Handled}</p>");
+
+    public override async ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        probe.Add(name + " start");
+        if (name == "slow")
+        {
+            await probe.Gate.Task;
+        }
+        Handled++;
+        probe.Add(name + " end");
+    }
+}
+
+/// <summary><c>crash</c> throws; <c>count</c> counts. Holds a <see cref="ScopedProbe"/> from its DI scope.</summary>
+public sealed class CrashingLive(ScopedProbe scoped) : LiveView
+{
+    public int Count { get; private set; }
+
+    public ScopedProbe Scoped { get; } = scoped;
+
+    public override ValueTask MountAsync(MountContext context)
+    {
+        Scoped.Connected = IsConnected;
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render() => Html($"<p id=\"count\">{Count}</p>");
+
+    public override ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        if (name == "crash")
+        {
+            throw new InvalidOperationException("CrashingLive crashed on purpose.");
+        }
+        Count++;
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// <c>hang</c> waits on its <see cref="LiveTemplate.CancellationToken"/>, records the cancellation,
+/// then waits for the probe's gate before returning, as a handler winding down slowly would.
+/// </summary>
+public sealed class HangingLive(RuntimeProbe probe, ScopedProbe scoped) : LiveView
+{
+    public ScopedProbe Scoped { get; } = scoped;
+
+    public override ValueTask MountAsync(MountContext context)
+    {
+        Scoped.Connected = IsConnected;
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render() => Html($"<p id=\"state\">ready</p>");
+
+    public override async ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        probe.Add("hang start");
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, CancellationToken);
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            probe.Add("hang cancelled");
+        }
+        await probe.Gate.Task;
+        probe.Add("hang returned");
+    }
+}
