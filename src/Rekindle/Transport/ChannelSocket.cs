@@ -22,6 +22,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
     private readonly SocketOutbox _outbox;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
 
@@ -40,6 +41,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _options = options;
         _views = views;
         _outbox = new SocketOutbox(socket, time, logger);
+        _time = time;
         _logger = logger;
     }
 
@@ -79,11 +81,14 @@ internal sealed partial class ChannelSocket : IFrameSink
     private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        // The idle timeout runs on the TimeProvider, re-armed before each read; Cancel after the loop
+        // has disposed the source is harmless (a timer callback may race the disposal). The state is `idle`.
+        using var idleTimer = _time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), idle, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             while (_socket.State == WebSocketState.Open)
             {
-                idle.CancelAfter(_options.IdleTimeout);
+                idleTimer.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
                 ValueWebSocketReceiveResult first;
                 try
                 {
@@ -336,13 +341,24 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)
     {
         try
         {
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
                 await _socket.CloseAsync(status, reason, timeout.Token);
             }
         }

@@ -15,12 +15,14 @@ internal sealed class ConnectedSockets : IDisposable
     private readonly HashSet<ChannelSocket> _sockets = [];
     private readonly Lock _lock = new();
     private readonly TimeSpan _jitter;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenRegistration _stopping;
     private volatile bool _draining;
 
-    public ConnectedSockets(IHostApplicationLifetime lifetime, IOptions<TransportOptions> options)
+    public ConnectedSockets(IHostApplicationLifetime lifetime, IOptions<TransportOptions> options, TimeProvider time)
     {
         _jitter = options.Value.DrainJitter;
+        _time = time;
         _stopping = lifetime.ApplicationStopping.Register(DrainAll);
     }
 
@@ -73,7 +75,7 @@ internal sealed class ConnectedSockets : IDisposable
         {
             var delay = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _jitter.TotalMilliseconds);
             // Each close runs on its own timer; ChannelSocket.Drain only cancels a token and never throws.
-            _ = Task.Delay(delay).ContinueWith(_ => socket.Drain(), TaskScheduler.Default);
+            _ = Task.Delay(delay, _time).ContinueWith(_ => socket.Drain(), TaskScheduler.Default);
         }
     }
 
