@@ -39,9 +39,16 @@ internal sealed class RuntimeApp : IAsyncDisposable
         app.MapLiveView<OrderingLive>("/ordering");
         app.MapLiveView<CrashingLive>("/crashing");
         app.MapLiveView<HangingLive>("/hanging");
+        app.MapLiveView<RestoringLive>("/restoring");
         await app.StartAsync();
         return new RuntimeApp(app, dataPath);
     }
+
+    /// <summary>A browser of its own: its pages can be joined again, as after a dropped socket.</summary>
+    public TestBrowser NewBrowser() => new(_app.GetTestServer());
+
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
 
     public Task<LiveViewTest> MountAsync<TView>(string path)
         where TView : Rekindle.Views.LiveView => LiveTest.MountAsync<TView>(_app, path);

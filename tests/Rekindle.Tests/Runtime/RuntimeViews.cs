@@ -82,3 +82,61 @@ public sealed class HangingLive(RuntimeProbe probe, ScopedProbe scoped) : LiveVi
         probe.Add("hang returned");
     }
 }
+
+/// <summary>A broadcast for <see cref="RestoringLive"/>.</summary>
+public sealed record Tick(string Text);
+
+/// <summary>
+/// Counts <c>inc</c> events in a [Recoverable] member and the ticks of its topic, recording each step
+/// of a connected life (mount, restore, render, info), so a test sees their order on a rejoin.
+/// </summary>
+public sealed class RestoringLive(RuntimeProbe probe) : LiveView
+{
+    public const string Topic = "runtime-ticks";
+
+    [Recoverable]
+    public int Count { get; set; }
+
+    public int Ticks { get; private set; }
+
+    public override ValueTask MountAsync(MountContext context)
+    {
+        if (IsConnected)
+        {
+            Subscribe(Topic);
+            probe.Add("mount");
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask OnRestoredAsync(Restoration restoration)
+    {
+        probe.Add($"restored count {Count}, {restoration.ReplayedMessages} to replay");
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render()
+    {
+        if (IsConnected)
+        {
+            probe.Add($"render count {Count}, ticks {Ticks}");
+        }
+        return Html($"<p id=\"count\">{Count}</p><p id=\"ticks\">{Ticks}</p>");
+    }
+
+    public override ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        Count++;
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask HandleInfoAsync(object message)
+    {
+        if (message is Tick tick)
+        {
+            Ticks++;
+            probe.Add("info " + tick.Text);
+        }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -62,6 +62,23 @@ public sealed class ViewProcessTests : IAsyncLifetime
         Assert.Equal(["hang start", "hang cancelled", "hang returned", "scope disposed"], _app.Probe.Steps);
     }
 
+    [Fact]
+    public async Task ViewEnd_SocketClosedDuringAHandler_CancelsItsTokenAndDisposesTheScopeAfterIt()
+    {
+        var view = await _app.MountAsync<HangingLive>("/hanging");
+
+        var hang = view.PushHookEventAsync("hang");
+        await _app.Probe.WaitForAsync("hang start");
+        await view.DisposeAsync();
+        await _app.Probe.WaitForAsync("hang cancelled");
+        await Assert.ThrowsAnyAsync<Exception>(() => hang);
+
+        Assert.DoesNotContain("scope disposed", _app.Probe.Steps);
+        _app.Probe.Gate.SetResult();
+        await _app.Probe.WaitForAsync("scope disposed");
+        Assert.Equal(["hang start", "hang cancelled", "hang returned", "scope disposed"], _app.Probe.Steps);
+    }
+
     /// <summary>
     /// Moves the fake clock past the handler timeout until <paramref name="step"/> happens: the loop
     /// arms its timeout just after the handler's first await, so the first move may come before it.
