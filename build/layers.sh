@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build tests/Rekindle.Tests -nologo -v:quiet >/dev/null
 dotnet test tests/Rekindle.Tests --no-build -nologo --filter "FullyQualifiedName~Rekindle.Tests.Architecture" \
-  --logger "console;verbosity=detailed" | sed -n '/ -> /p;/Failed\|Passed!\|use a folder/p'
+  --logger "console;verbosity=detailed" | sed -n '/ -> /p;/Test Run\|use a folder/p'

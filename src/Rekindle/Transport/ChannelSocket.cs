@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Rekindle.Runtime;
@@ -23,6 +22,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly FrameWriter _frames = new();
     private readonly SocketOutbox _outbox;
     private readonly TimeProvider _time;
+    private readonly SocketReader _reader;
     private readonly Dictionary<string, ViewProcess> _topics = new(StringComparer.Ordinal);
     private readonly Lock _topicsLock = new();
 
@@ -42,6 +42,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _views = views;
         _outbox = new SocketOutbox(socket, time, logger);
         _time = time;
+        _reader = new SocketReader(socket, options, time, logger);
         _logger = logger;
     }
 
@@ -80,136 +81,15 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        // The idle timeout runs on the TimeProvider, re-armed before each read; Cancel after the loop
-        // has disposed the source is harmless (a timer callback may race the disposal). The state is `idle`.
-        using var idleTimer = _time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), idle, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
-            while (_socket.State == WebSocketState.Open)
-            {
-                idleTimer.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
-                ValueWebSocketReceiveResult first;
-                try
-                {
-                    // A zero-byte read waits for the next message without a buffer: an idle socket holds none.
-                    first = await _socket.ReceiveAsync(Memory<byte>.Empty, idle.Token);
-                }
-                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
-                {
-                    Log.IdleTimeout(_logger, _options.IdleTimeout);
-                    return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
-                }
-                if (first.MessageType == WebSocketMessageType.Close)
-                {
-                    return (WebSocketCloseStatus.NormalClosure, "");
-                }
-                var (frame, close) = await ReceiveAsync(first, idle.Token, aborted);
-                if (close is { } closing)
-                {
-                    return closing;
-                }
-                if (frame is { } received)
-                {
-                    await DispatchAsync(received, aborted);
-                }
-            }
-            return (WebSocketCloseStatus.NormalClosure, "");
+            return await _reader.RunAsync(DispatchAsync, _uploads.Chunk, aborted);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
         {
             Log.SocketLost(_logger, exception.Message);
             return (WebSocketCloseStatus.NormalClosure, "");
         }
-    }
-
-    /// <summary>
-    /// Reads the message whose start the zero-byte read saw into a rented buffer (grown up to
-    /// <see cref="TransportOptions.MaxFrameBytes"/>) and handles or parses it; the buffer goes back
-    /// to the pool before the frame is dispatched. A close comes back instead for bad input.
-    /// </summary>
-    private async ValueTask<(InboundFrame? Frame, (WebSocketCloseStatus, string)? Close)> ReceiveAsync(
-        ValueWebSocketReceiveResult result, CancellationToken idle, CancellationToken aborted)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
-        {
-            var length = 0;
-            while (!result.EndOfMessage)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length >= _options.MaxFrameBytes)
-                    {
-                        return (null, TooLarge());
-                    }
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                try
-                {
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, _options.MaxFrameBytes + 1) - length), idle);
-                }
-                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
-                {
-                    Log.IdleTimeout(_logger, _options.IdleTimeout);
-                    return (null, (WebSocketCloseStatus.EndpointUnavailable, "idle timeout"));
-                }
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return (null, (WebSocketCloseStatus.NormalClosure, ""));
-                }
-                length += result.Count;
-                if (length > _options.MaxFrameBytes)
-                {
-                    return (null, TooLarge());
-                }
-            }
-            return TryHandle(result.MessageType, buffer.AsMemory(0, length), out var frame, out var rejected) ? (frame, null) : (null, rejected);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private (WebSocketCloseStatus, string) TooLarge()
-    {
-        Log.FrameTooLarge(_logger, _options.MaxFrameBytes);
-        return (WebSocketCloseStatus.MessageTooBig, $"frame larger than {_options.MaxFrameBytes} bytes (Rekindle:Transport:MaxFrameBytes)");
-    }
-
-    /// <summary>
-    /// Parses one message: upload chunks (binary) are handled here, a text frame comes back to be
-    /// dispatched once the receive buffer is returned. False with the close to send for bad input.
-    /// </summary>
-    private bool TryHandle(WebSocketMessageType type, ReadOnlyMemory<byte> message, out InboundFrame? frame, out (WebSocketCloseStatus, string) rejected)
-    {
-        frame = null;
-        rejected = default;
-        if (type == WebSocketMessageType.Binary)
-        {
-            // Upload chunks (§1.6). They skip the push rate limit: an upload channel takes at
-            // most the bytes its entry declared, and the frame size limit bounds each chunk.
-            if (!BinaryPush.TryRead(message, out var push, out var binaryError))
-            {
-                Log.FrameRejected(_logger, binaryError);
-                rejected = (WebSocketCloseStatus.InvalidPayloadData, binaryError);
-                return false;
-            }
-            _uploads.Chunk(push);
-            return true;
-        }
-        if (!FrameReader.TryRead(message, out var parsed, out var error))
-        {
-            Log.FrameRejected(_logger, error);
-            rejected = (WebSocketCloseStatus.InvalidPayloadData, error);
-            return false;
-        }
-        frame = parsed;
-        return true;
     }
 
     private async ValueTask DispatchAsync(InboundFrame frame, CancellationToken aborted)
@@ -341,17 +221,6 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)
     {
         try
@@ -370,15 +239,6 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private static partial class Log
     {
-        [LoggerMessage(1001, LogLevel.Debug, "Frame rejected, closing the socket: {Reason}.", EventName = nameof(FrameRejected))]
-        public static partial void FrameRejected(ILogger logger, string reason);
-
-        [LoggerMessage(1002, LogLevel.Warning, "Frame larger than {Limit} bytes, closing the socket. Raise Rekindle:Transport:MaxFrameBytes if legitimate.", EventName = nameof(FrameTooLarge))]
-        public static partial void FrameTooLarge(ILogger logger, int limit);
-
-        [LoggerMessage(1003, LogLevel.Debug, "Socket idle for {Timeout}, closing it.", EventName = nameof(IdleTimeout))]
-        public static partial void IdleTimeout(ILogger logger, TimeSpan timeout);
-
         [LoggerMessage(1004, LogLevel.Debug, "Socket lost: {Reason}.", EventName = nameof(SocketLost))]
         public static partial void SocketLost(ILogger logger, string reason);
 
