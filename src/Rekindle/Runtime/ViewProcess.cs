@@ -90,7 +90,7 @@ internal sealed class ViewProcess : IViewRuntime
     public void Stop()
     {
         _mailbox.Writer.TryComplete();
-        _stopping.Cancel();
+        CancelStopping();
     }
 
     public void Subscribe(string topic) => _subscriptions.Add(_topics.Subscribe(topic, message => PostInfo(new BroadcastMessage(message), message.Message)));
@@ -118,6 +118,19 @@ internal sealed class ViewProcess : IViewRuntime
 
     private string ViewName => _joined?.Name ?? "(joining)";
 
+    /// <summary>Cancels the view's token; a callback the view registered on it that throws is the view's crash, not its caller's.</summary>
+    private void CancelStopping()
+    {
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (AggregateException exception)
+        {
+            ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
+        }
+    }
+
     private async Task RunAsync()
     {
         Task? unfinished = null;
@@ -136,7 +149,7 @@ internal sealed class ViewProcess : IViewRuntime
                 catch (TimeoutException) when (!handling.IsCompleted)
                 {
                     unfinished = handling;
-                    _stopping.Cancel();
+                    CancelStopping();
                     ViewLog.HandlerTimedOut(_logger, ViewName, Topic, _options.HandlerTimeout);
                     _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
                     break;
@@ -154,6 +167,8 @@ internal sealed class ViewProcess : IViewRuntime
         finally
         {
             _mailbox.Writer.TryComplete();
+            // However the view ended (leave, navigation away, crash), what still holds its token stops: timers, work the view started.
+            CancelStopping();
             _sink.ViewEnded(this);
             if (unfinished is null)
             {

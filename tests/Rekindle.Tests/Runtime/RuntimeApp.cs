@@ -40,6 +40,7 @@ internal sealed class RuntimeApp : IAsyncDisposable
         app.MapLiveView<CrashingLive>("/crashing");
         app.MapLiveView<HangingLive>("/hanging");
         app.MapLiveView<RestoringLive>("/restoring");
+        app.MapLiveView<NavigatingLive>("/navigating");
         await app.StartAsync();
         return new RuntimeApp(app, dataPath);
     }

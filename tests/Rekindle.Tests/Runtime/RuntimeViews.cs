@@ -83,6 +83,28 @@ public sealed class HangingLive(RuntimeProbe probe, ScopedProbe scoped) : LiveVi
     }
 }
 
+/// <summary>Records when its <see cref="LiveTemplate.CancellationToken"/> is cancelled; <c>go</c> navigates to another view.</summary>
+public sealed class NavigatingLive(RuntimeProbe probe) : LiveView
+{
+    public override ValueTask MountAsync(MountContext context)
+    {
+        if (IsConnected)
+        {
+            CancellationToken.Register(() => probe.Add("token cancelled"));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render() => Html($"<p id=\"here\">here</p>");
+
+    public override ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        probe.Add("navigating");
+        PushNavigate("/ordering");
+        return ValueTask.CompletedTask;
+    }
+}
+
 /// <summary>A broadcast for <see cref="RestoringLive"/>.</summary>
 public sealed record Tick(string Text);
 

@@ -79,6 +79,18 @@ public sealed class ViewProcessTests : IAsyncLifetime
         Assert.Equal(["hang start", "hang cancelled", "hang returned", "scope disposed"], _app.Probe.Steps);
     }
 
+    [Fact]
+    public async Task ViewEnd_NavigationAway_CancelsTheViewsToken()
+    {
+        await using var view = await _app.MountAsync<NavigatingLive>("/navigating");
+
+        await view.PushHookEventAsync("go");
+        await _app.Probe.WaitForAsync("token cancelled");
+
+        view.AssertRedirected("/ordering");
+        Assert.Equal(["navigating", "token cancelled"], _app.Probe.Steps);
+    }
+
     /// <summary>
     /// Moves the fake clock past the handler timeout until <paramref name="step"/> happens: the loop
     /// arms its timeout just after the handler's first await, so the first move may come before it.
