@@ -95,7 +95,7 @@ public sealed class NavigatingLive(RuntimeProbe probe) : LiveView
         return ValueTask.CompletedTask;
     }
 
-    public override Rendered Render() => Html($"<p id=\"here\">here</p>");
+    public override Rendered Render() => Html($"<p id=\"here\">here</p>{Component<TokenComponent>("token")}");
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
     {
@@ -103,6 +103,18 @@ public sealed class NavigatingLive(RuntimeProbe probe) : LiveView
         PushNavigate("/ordering");
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A component that records when its <see cref="LiveTemplate.CancellationToken"/> is cancelled.</summary>
+public sealed class TokenComponent(RuntimeProbe probe) : LiveComponent
+{
+    public override ValueTask MountAsync()
+    {
+        CancellationToken.Register(() => probe.Add("component token cancelled"));
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render() => Html($"<p id=\"component\">component</p>");
 }
 
 /// <summary>A broadcast for <see cref="RestoringLive"/>.</summary>

@@ -80,15 +80,17 @@ public sealed class ViewProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ViewEnd_NavigationAway_CancelsTheViewsToken()
+    public async Task ViewEnd_NavigationAway_CancelsTheTokenOfTheViewAndOfItsComponents()
     {
         await using var view = await _app.MountAsync<NavigatingLive>("/navigating");
 
         await view.PushHookEventAsync("go");
         await _app.Probe.WaitForAsync("token cancelled");
+        await _app.Probe.WaitForAsync("component token cancelled");
 
         view.AssertRedirected("/ordering");
-        Assert.Equal(["navigating", "token cancelled"], _app.Probe.Steps);
+        Assert.Equal("navigating", _app.Probe.Steps[0]);
+        Assert.Equivalent(new[] { "token cancelled", "component token cancelled" }, _app.Probe.Steps.Skip(1), strict: true);
     }
 
     /// <summary>
