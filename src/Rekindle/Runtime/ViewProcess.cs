@@ -216,7 +216,14 @@ internal sealed class ViewProcess : IViewRuntime
         {
             ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
         }
-        await EndAsync();
+        try
+        {
+            await EndAsync();
+        }
+        catch (Exception exception)
+        {
+            ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
+        }
     }
 
     /// <summary>Ends the view's life: its uploads' temp files and subscriptions go, then the view and its DI scope.</summary>
