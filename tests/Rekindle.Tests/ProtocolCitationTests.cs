@@ -5,6 +5,10 @@ namespace Rekindle.Tests;
 /// <summary>Every <c>protocol.md §N.N</c> a source file cites is a section of docs/protocol.md.</summary>
 public sealed partial class ProtocolCitationTests
 {
+    private static readonly string[] GeneratedFolders = new[] { "obj", "bin", "node_modules" }
+        .Select(name => $"{Path.DirectorySeparatorChar}{name}{Path.DirectorySeparatorChar}")
+        .ToArray();
+
     [Fact]
     public void Citations_InSourceFiles_NameSectionsOfTheProtocolDocument()
     {
@@ -12,11 +16,12 @@ public sealed partial class ProtocolCitationTests
         var sections = SectionHeading().Matches(File.ReadAllText(Path.Combine(root, "docs", "protocol.md")))
             .Select(match => match.Groups[1].Value)
             .ToHashSet(StringComparer.Ordinal);
-        var citations = new[] { "src", "tests", "samples", "bench", "fuzz" }
+        var citations = new[] { "src", "tests", "samples", "bench", "fuzz", "client" }
             .Select(folder => Path.Combine(root, folder))
             .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            .Where(file => file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".js", StringComparison.Ordinal))
+            .Where(file => !GeneratedFolders.Any(folder => file.Contains(folder, StringComparison.Ordinal)))
             .SelectMany(file => Citation().Matches(File.ReadAllText(file)).Select(match => (file: Path.GetRelativePath(root, file), section: match.Groups[1].Value.TrimEnd('.'))))
             .ToList();
 
