@@ -20,6 +20,7 @@ public sealed class LiveElement
         Selector = selector;
     }
 
+    /// <summary>The CSS selector that finds this element; it must match exactly one.</summary>
     public string Selector { get; }
 
     /// <summary>The element's HTML now.</summary>

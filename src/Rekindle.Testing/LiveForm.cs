@@ -25,6 +25,7 @@ public sealed class LiveForm
         Selector = selector;
     }
 
+    /// <summary>The CSS selector that finds this form; it must match exactly one.</summary>
     public string Selector { get; }
 
     /// <summary>

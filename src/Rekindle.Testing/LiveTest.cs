@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class LiveTest
     /// <param name="path">The page's path and query, e.g. <c>/elections/3?tab=results</c>.</param>
     /// <param name="cancellationToken">Cancels the GET and the join.</param>
     /// <exception cref="LiveViewTestException">The page is not a live view of that type, or the join was refused.</exception>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
     public static Task<LiveViewTest> MountAsync<TView>(IHost app, string path, CancellationToken cancellationToken = default)
         where TView : LiveView
     {
@@ -44,6 +46,7 @@ public static class LiveTest
     }
 
     /// <inheritdoc cref="MountAsync{TView}(IHost, string, CancellationToken)"/>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their first parameter's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
     public static async Task<LiveViewTest> MountAsync<TView>(TestServer server, string path, CancellationToken cancellationToken = default)
         where TView : LiveView
     {

@@ -114,6 +114,7 @@ public sealed class LiveViewTest : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the view's socket; the server ends the view.</summary>
     public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Ballots.Counter;
+using Counter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +17,10 @@ public sealed class ReadmeExampleTests
         builder.Logging.ClearProviders();
         builder.Services.AddRekindle();
         await using var app = builder.Build();
-        app.MapLiveView<CounterLive>("/counter");
+        app.MapLiveView<CounterLive>("/");
         await app.StartAsync();
 
-        await using var view = await LiveTest.MountAsync<CounterLive>(app, "/counter");
+        await using var view = await LiveTest.MountAsync<CounterLive>(app, "/");
         await view.Element("#inc").ClickAsync();
 
         Assert.Equal("1", view.Element("#count").Text);
@@ -32,7 +32,7 @@ public sealed class ReadmeExampleTests
         var builder = WebApplication.CreateBuilder();
         await using var app = builder.Build();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountAsync<CounterLive>(app, "/counter"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountAsync<CounterLive>(app, "/"));
 
         Assert.StartsWith("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer()", error.Message);
     }

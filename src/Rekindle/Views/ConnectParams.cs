@@ -35,6 +35,7 @@ public sealed class ConnectParams
     /// <summary>The application's own keys (reserved keys left out).</summary>
     public IEnumerable<string> Keys => Raw.EnumerateObject().Select(p => p.Name).Where(n => !Reserved.Contains(n));
 
+    /// <summary>Reads any connect parameter as JSON, reserved keys included.</summary>
     public bool TryGetValue(string name, out JsonElement value) => Raw.TryGetProperty(name, out value);
 
     /// <summary>A value as a string: strings as they are, other JSON as its text; <see langword="null"/> when absent.</summary>

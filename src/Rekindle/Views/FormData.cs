@@ -31,6 +31,7 @@ public sealed class FormData
     public IReadOnlyList<string> GetAll(string name) =>
         _fields.TryGetValue(name, out var values) ? values.Where(v => v is not null).Select(v => v!).ToArray() : [];
 
+    /// <summary>Whether the form sent a field of that name (an empty value counts).</summary>
     public bool Contains(string name) => _fields.ContainsKey(name);
 
     /// <summary>
