@@ -27,6 +27,7 @@ internal sealed class ChannelConnection : IAsyncDisposable
     private readonly Task _reader;
     private readonly Task _writer;
     private int _ref;
+    private int _disposed;
 
     public ChannelConnection(WebSocket socket, Action<string, string, JsonElement> onPush, Action<Exception> onClosed)
     {
@@ -143,6 +144,11 @@ internal sealed class ChannelConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A failed rejoin disposes its connection, and the view disposes it again at the end of the test.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _outbox.Writer.TryComplete();
         if (_socket.State == WebSocketState.Open)
         {

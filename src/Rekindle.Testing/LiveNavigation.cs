@@ -17,4 +17,8 @@ public enum LiveNavigationKind
 /// <param name="Kind">Patch, live redirect or redirect.</param>
 /// <param name="To">The target as the server sent it (a path, usually).</param>
 /// <param name="Replace">Whether the history entry is replaced rather than pushed (patches and live redirects).</param>
-public sealed record LiveNavigation(LiveNavigationKind Kind, string To, bool Replace);
+public sealed record LiveNavigation(LiveNavigationKind Kind, string To, bool Replace)
+{
+    /// <summary>The flash the navigation carries to its target, as the protected token the server sent.</summary>
+    internal string? FlashToken { get; init; }
+}

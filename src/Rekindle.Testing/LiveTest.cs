@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,45 +25,35 @@ namespace Rekindle.Testing;
 public static class LiveTest
 {
     /// <summary>
-    /// GETs <paramref name="path"/> (a fresh browser: no cookies yet), checks that it renders
-    /// <typeparamref name="TView"/>, and joins it over the in-memory socket.
+    /// GETs <paramref name="path"/> (a fresh browser: no cookies yet, anonymous), checks that it
+    /// renders <typeparamref name="TView"/>, and joins it over the in-memory socket.
     /// </summary>
     /// <param name="app">A started application built with <c>builder.WebHost.UseTestServer()</c>.</param>
     /// <param name="path">The page's path and query, e.g. <c>/elections/3?tab=results</c>.</param>
     /// <param name="cancellationToken">Cancels the GET and the join.</param>
     /// <exception cref="LiveViewTestException">The page is not a live view of that type, or the join was refused.</exception>
     public static Task<LiveViewTest> MountAsync<TView>(IHost app, string path, CancellationToken cancellationToken = default)
-        where TView : LiveView
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var server = app.Services.GetRequiredService<IServer>() as TestServer
-            ?? throw new InvalidOperationException("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer() before Build(), then StartAsync().");
-        return MountAsync<TView>(server, path, cancellationToken);
-    }
+        where TView : LiveView => Browser(app).MountAsync<TView>(path, cancellationToken);
 
     /// <inheritdoc cref="MountAsync{TView}(IHost, string, CancellationToken)"/>
-    public static async Task<LiveViewTest> MountAsync<TView>(TestServer server, string path, CancellationToken cancellationToken = default)
-        where TView : LiveView
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        return await MountAsync<TView>(new TestBrowser(server), path, cancellationToken);
-    }
+    public static Task<LiveViewTest> MountAsync<TView>(TestServer server, string path, CancellationToken cancellationToken = default)
+        where TView : LiveView => new LiveBrowser(server).MountAsync<TView>(path, cancellationToken);
 
-    internal static async Task<LiveViewTest> MountAsync<TView>(TestBrowser browser, string path, CancellationToken cancellationToken)
-        where TView : LiveView
-    {
-        var page = await browser.GetPageAsync(path, cancellationToken);
-        var viewType = ViewTypeOf(browser.Server.Services, page);
-        if (viewType != typeof(TView))
-        {
-            throw new LiveViewTestException($"GET {path} renders {viewType?.Name ?? "an unknown view"}; expected {typeof(TView).Name}.");
-        }
-        return await LiveViewTest.JoinAsync(browser, page, cancellationToken);
-    }
+    /// <summary>A fresh browser for <paramref name="app"/>, to set who is browsing (user, cookies, headers, connect params) before mounting.</summary>
+    /// <example><code>
+    /// var browser = LiveTest.Browser(app).WithUser(new Claim(ClaimTypes.Role, "admin"));
+    /// await using var view = await browser.MountAsync&lt;AdminLive&gt;("/admin");
+    /// </code></example>
+    public static LiveBrowser Browser(IHost app) => LiveBrowser.For(app);
 
-    private static Type? ViewTypeOf(IServiceProvider services, DeadPage page) =>
+    internal static Type? ViewTypeOf(IServiceProvider services, DeadPage page) =>
         services.GetRequiredService<SessionTokens>().TryReadSession(page.Session, out var token)
             ? services.GetRequiredService<LiveRouteTable>().Find(token.Route)?.ViewType
+            : null;
+
+    /// <summary>The view a live navigation from <paramref name="page"/> to <paramref name="path"/> joins, or <see langword="null"/> when the path leaves the page's route group.</summary>
+    internal static Type? ViewTypeInRouteGroup(IServiceProvider services, DeadPage page, string path) =>
+        services.GetRequiredService<SessionTokens>().TryReadSession(page.Session, out var token)
+            ? services.GetRequiredService<LiveRouteTable>().Match(path, token.LiveSession)?.Route.ViewType
             : null;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Hosting;
 
 namespace Rekindle.Testing;
 
@@ -19,14 +20,18 @@ namespace Rekindle.Testing;
 public sealed class LiveViewTest : IAsyncDisposable
 {
     private readonly ViewChannel _channel;
-    private readonly TestBrowser _browser;
+    private readonly LiveBrowser _browser;
     private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Name, string Value)>> _typedFields = new(StringComparer.Ordinal);
 
-    private LiveViewTest(ViewChannel channel, TestBrowser browser)
+    private LiveViewTest(ViewChannel channel, LiveBrowser browser)
     {
         _channel = channel;
         _browser = browser;
     }
+
+    /// <summary>The browser this view is open in (its cookies, user, headers and connect params).</summary>
+    public LiveBrowser Browser => _browser;
 
     /// <summary>How long an action waits for the server's reply before it throws. Default 10 seconds.</summary>
     public TimeSpan ReplyTimeout { get; set; } = DefaultTimeout;
@@ -45,6 +50,8 @@ public sealed class LiveViewTest : IAsyncDisposable
 
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
+
+    private const string FlashCookieName = "__phoenix_flash__";
 
     internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
 
@@ -117,15 +124,17 @@ public sealed class LiveViewTest : IAsyncDisposable
     public ValueTask DisposeAsync() => _channel.DisposeAsync();
 
     /// <summary>
-    /// Mounts the target of the last live redirect or redirect in the same browser (same cookies,
-    /// so the same browser session), as the page would go on after <see cref="AssertRedirected"/>.
+    /// Goes on to the target of the last live redirect or redirect in the same browser, as the
+    /// client does after <see cref="AssertRedirected"/>: a live redirect joins the target on this
+    /// page's tokens with the flash it carried (a full page load when it leaves the route group), a
+    /// redirect loads the target page with its flash in the <c>__phoenix_flash__</c> cookie.
     /// </summary>
     /// <example><code>
     /// await view.Element("#go-counter").ClickAsync();
     /// await using var counter = await view.FollowRedirectAsync&lt;CounterLive&gt;();
     /// </code></example>
     /// <exception cref="LiveViewTestException">The last navigation was no redirect, or its target is not a <typeparamref name="TView"/>.</exception>
-    public Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
+    public async Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
         where TView : Views.LiveView
     {
         var navigations = _channel.Navigations;
@@ -133,11 +142,66 @@ public sealed class LiveViewTest : IAsyncDisposable
         {
             throw new LiveViewTestException($"Expected a redirect to follow; got {(navigations.Count == 0 ? "no navigation" : $"{navigations[^1].Kind} to {navigations[^1].To}")}.");
         }
-        return LiveTest.MountAsync<TView>(_browser, last.To, cancellationToken);
+        var targetUrl = new Uri(Url, last.To);
+        if (last.Kind == LiveNavigationKind.LiveRedirect && LiveTest.ViewTypeInRouteGroup(_browser.Server.Services, _channel.Page, targetUrl.AbsolutePath) is { } viewType)
+        {
+            if (viewType != typeof(TView))
+            {
+                throw new LiveViewTestException($"{last.To} is {viewType.Name}; expected {typeof(TView).Name}.");
+            }
+            var (view, redirect) = await ViewChannel.JoinAsync(_browser, _channel.Page, new JoinTarget(targetUrl, Url, last.FlashToken), DefaultTimeout, cancellationToken);
+            return view is not null
+                ? new LiveViewTest(view, _browser)
+                : throw new LiveViewTestException($"The live redirect to {last.To} navigated away ({redirect!.Kind} to {redirect.To})."); // no view means a redirect
+        }
+        // A live redirect out of the route group is a full page load (the join answers unauthorized, §8.3).
+        if (last.Kind == LiveNavigationKind.Redirect && last.FlashToken is { } flash)
+        {
+            _browser.WithCookie(FlashCookieName, flash);
+        }
+        return await _browser.MountAsync<TView>(last.To, cancellationToken);
     }
 
-    internal static async Task<LiveViewTest> JoinAsync(TestBrowser browser, DeadPage page, CancellationToken cancellationToken) =>
-        new(await ViewChannel.JoinAsync(browser, page, DefaultTimeout, cancellationToken), browser);
+    /// <summary>
+    /// Drops the socket and rejoins the same view as the client does after a reconnect: the page's
+    /// tokens, <c>_mounts</c> one higher, the server's fresh mount (with its <c>[Recoverable]</c>
+    /// state restored), then form recovery: each form with an id and a <c>phx-change</c> that the new
+    /// render still has is sent again, with what the test typed into it since its last submit
+    /// (its <c>phx-auto-recover</c> event if it names one; none when it says <c>ignore</c>).
+    /// </summary>
+    /// <param name="restartedApp">
+    /// A new host of the same application on the same data folder, to test a restart between two
+    /// steps (the old host stopped or crashed); the browser goes on against it. <see langword="null"/>
+    /// reconnects to the same host.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the rejoin and the recovery events.</param>
+    /// <example><code>
+    /// await view.Element("#inc").ClickAsync();
+    /// await app.StopAsync();                                   // the crash or deploy
+    /// await using var restarted = BuildApp(sameDataPath); await restarted.StartAsync();
+    /// await view.ReconnectAsync(restarted);
+    /// Assert.Equal("1", view.Element("#count").Text);
+    /// </code></example>
+    /// <exception cref="LiveViewTestException">The rejoin was refused or navigated away, or a recovery event failed.</exception>
+    public async Task ReconnectAsync(IHost? restartedApp = null, CancellationToken cancellationToken = default)
+    {
+        if (restartedApp is not null)
+        {
+            _browser.MoveTo(LiveBrowser.ServerOf(restartedApp));
+        }
+        var before = RenderedHtml;
+        await _channel.RejoinAsync(ReplyTimeout, cancellationToken);
+        foreach (var recovery in FormRecovery.Events(this, before, TypedFields, UsedFields))
+        {
+            await PushEventAsync(recovery.Payload, recovery.Description, cancellationToken);
+        }
+    }
+
+    internal static async Task<LiveMount> JoinAsync(LiveBrowser browser, DeadPage page, CancellationToken cancellationToken)
+    {
+        var (view, redirect) = await ViewChannel.JoinAsync(browser, page, JoinTarget.Page, DefaultTimeout, cancellationToken);
+        return new LiveMount(view is null ? null : new LiveViewTest(view, browser), redirect);
+    }
 
     internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
         _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
@@ -182,6 +246,35 @@ public sealed class LiveViewTest : IAsyncDisposable
                 _usedFields[formKey] = used;
             }
             return used;
+        }
+    }
+
+    /// <summary>The fields the test typed into a form since its last submit, latest value per name (what the browser's inputs hold).</summary>
+    internal IReadOnlyList<(string Name, string Value)> TypedFields(string formKey)
+    {
+        lock (_typedFields)
+        {
+            return _typedFields.TryGetValue(formKey, out var typed) ? [.. typed] : [];
+        }
+    }
+
+    internal void Typed(string formKey, IReadOnlyList<(string Name, string Value)> fields, bool submitted)
+    {
+        lock (_typedFields)
+        {
+            if (submitted)
+            {
+                _typedFields.Remove(formKey);
+                return;
+            }
+            if (!_typedFields.TryGetValue(formKey, out var typed))
+            {
+                typed = [];
+                _typedFields[formKey] = typed;
+            }
+            var names = fields.Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
+            typed.RemoveAll(field => names.Contains(field.Name));
+            typed.AddRange(fields);
         }
     }
 

@@ -17,7 +17,9 @@ namespace Rekindle.Testing;
 internal sealed class ViewChannel : IAsyncDisposable
 {
     private readonly object _gate = new();
+    private readonly LiveBrowser _browser;
     private readonly DeadPage _page;
+    private readonly JoinTarget _target;
     private readonly string _topic;
     private readonly List<PushedEvent> _events = [];
     private readonly List<LiveNavigation> _navigations = [];
@@ -30,15 +32,25 @@ internal sealed class ViewChannel : IAsyncDisposable
     private Exception? _ended;
     private TaskCompletionSource _changed = NewSignal();
     private Task _destroying = Task.CompletedTask;
+    private int _generation;
+    private int _joins;
 
-    private ViewChannel(DeadPage page)
+    private ViewChannel(LiveBrowser browser, DeadPage page, JoinTarget target)
     {
+        _browser = browser;
         _page = page;
+        _target = target;
         _topic = ProtocolNames.ViewTopicPrefix + page.ViewId;
-        _url = page.Url;
+        _url = target.Redirect ?? page.Url;
     }
 
     public string ViewId => _page.ViewId;
+
+    /// <summary>The page this view was mounted from (its tokens, which every rejoin sends again).</summary>
+    public DeadPage Page => _page;
+
+    /// <summary>Successful joins so far: the <c>_mounts</c> the next join sends (docs/protocol.md §7.5).</summary>
+    public int Joins => Read(() => _joins);
 
     /// <summary>What the view received: the join's rendered tree, then each diff (for the merge's conformance tests).</summary>
     public List<string> Transcript { get; } = [];
@@ -60,43 +72,130 @@ internal sealed class ViewChannel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is { } connection)
+        if (Read(() => _connection) is { } connection)
         {
             await connection.DisposeAsync();
         }
     }
 
-    public static async Task<ViewChannel> JoinAsync(TestBrowser browser, DeadPage page, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Joins the page's view over a new socket. Returns the channel, or the navigation the mount
+    /// answered with instead (docs/protocol.md §3.5).
+    /// </summary>
+    public static async Task<(ViewChannel? View, LiveNavigation? Redirect)> JoinAsync(LiveBrowser browser, DeadPage page, JoinTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var view = new ViewChannel(page);
-        var socket = await browser.ConnectAsync(page, cancellationToken);
-        view._connection = new ChannelConnection(socket, view.OnPush, view.OnClosed);
-        var joinRef = view._connection.NextRef();
-        view._joinRef = joinRef;
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var payload = new Dictionary<string, object?>
+        var view = new ViewChannel(browser, page, target);
+        var redirect = await view.ConnectAndJoinAsync(timeout, cancellationToken);
+        if (redirect is not null)
         {
-            ["url"] = page.Url.ToString(),
-            ["params"] = new Dictionary<string, object?> { ["_csrf_token"] = page.CsrfToken, ["_mounts"] = 0, ["_mount_attempts"] = 0 },
-            ["session"] = page.Session,
-            ["static"] = page.Static,
-            ["sticky"] = false,
-        };
-        view._connection.Push(joinRef, joinRef, view._topic, ProtocolNames.Join, payload,
-            reply => Settle(joined, () => view.OnJoinReply(reply)),
+            await view.DisposeAsync();
+            return (null, redirect);
+        }
+        return (view, null);
+    }
+
+    /// <summary>
+    /// Drops the socket and joins the same view again on a new one, with the page's tokens and
+    /// <c>_mounts</c> counting the joins so far, as the client does after a reconnect (docs/protocol.md §7.2).
+    /// </summary>
+    public async Task RejoinAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ChannelConnection? old;
+        lock (_gate)
+        {
+            old = _connection;
+            _generation++; // the old socket's close is not this view's end
+        }
+        if (old is not null)
+        {
+            await old.DisposeAsync();
+        }
+        if (await ConnectAndJoinAsync(timeout, cancellationToken) is { } redirect)
+        {
+            lock (_gate)
+            {
+                _navigations.Add(redirect);
+                _ended = new LiveViewTestException($"The rejoin navigated away ({redirect.Kind} to {redirect.To}).");
+                Signal();
+            }
+            throw new LiveViewTestException($"The rejoin of {_page.Url.PathAndQuery} navigated away ({redirect.Kind} to {redirect.To}).");
+        }
+    }
+
+    private async Task<LiveNavigation?> ConnectAndJoinAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = await _browser.ConnectAsync(_page, cancellationToken);
+        int generation;
+        int mounts;
+        lock (_gate)
+        {
+            generation = ++_generation;
+            mounts = _joins;
+        }
+        var connection = new ChannelConnection(socket, (topic, eventName, payload) => OnPush(generation, topic, eventName, payload), reason => OnClosed(generation, reason));
+        var joinRef = connection.NextRef();
+        lock (_gate)
+        {
+            _connection = connection;
+            _joinRef = joinRef;
+            _ended = null;
+        }
+        var joined = new TaskCompletionSource<LiveNavigation?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Push(joinRef, joinRef, _topic, ProtocolNames.Join, JoinPayload(mounts),
+            reply => Settle(joined, () => OnJoinReply(reply)),
             failure => joined.TrySetException(failure));
         try
         {
-            await joined.Task.WaitAsync(timeout, cancellationToken);
+            var redirect = await joined.Task.WaitAsync(timeout, cancellationToken);
+            if (redirect is null)
+            {
+                lock (_gate)
+                {
+                    _joins++;
+                }
+            }
+            return redirect;
         }
         catch (Exception exception)
         {
-            await view.DisposeAsync();
+            await connection.DisposeAsync();
             throw exception is TimeoutException
-                ? new LiveViewTestException($"The join of {page.Url.PathAndQuery} got no reply within {timeout.TotalSeconds} s.")
+                ? new LiveViewTestException($"The join of {_page.Url.PathAndQuery} got no reply within {timeout.TotalSeconds} s.")
                 : exception;
         }
-        return view;
+    }
+
+    /// <summary>The join payload the client builds afresh for every (re)join (docs/protocol.md §3.2).</summary>
+    private Dictionary<string, object?> JoinPayload(int mounts)
+    {
+        var parameters = new Dictionary<string, object?>(_browser.ConnectParams)
+        {
+            ["_csrf_token"] = _page.CsrfToken,
+            ["_mounts"] = mounts,
+            ["_mount_attempts"] = 0,
+        };
+        var payload = new Dictionary<string, object?>
+        {
+            ["params"] = parameters,
+            ["session"] = _page.Session,
+            ["static"] = _page.Static,
+            ["sticky"] = false,
+        };
+        if (_target.Redirect is { } redirect)
+        {
+            // A view reached by live navigation names its URL in "redirect" on every later rejoin too (§8.3).
+            payload["redirect"] = Url.ToString();
+            parameters["_live_referer"] = _target.Referer?.ToString();
+            if (mounts == 0 && _target.FlashToken is { } flash)
+            {
+                payload["flash"] = flash;
+            }
+        }
+        else
+        {
+            payload["url"] = Url.ToString();
+        }
+        return payload;
     }
 
     /// <summary>Sends an <c>event</c> push and returns the reply's <c>"r"</c> once its diff is merged.</summary>
@@ -185,16 +284,16 @@ internal sealed class ViewChannel : IAsyncDisposable
         }
     }
 
-    private void OnJoinReply(JsonElement reply)
+    private LiveNavigation? OnJoinReply(JsonElement reply)
     {
         var response = reply.GetProperty("response");
         if (reply.GetProperty("status").GetString() != "ok")
         {
             foreach (var (key, kind) in new[] { ("redirect", LiveNavigationKind.Redirect), ("live_redirect", LiveNavigationKind.LiveRedirect) })
             {
-                if (response.TryGetProperty(key, out var target) && target.TryGetProperty("to", out var to))
+                if (response.TryGetProperty(key, out var target) && target.TryGetProperty("to", out _))
                 {
-                    throw new LiveViewTestException($"Mounting {_page.Url.PathAndQuery} navigated away ({kind} to {to.GetString()}).");
+                    return NavigationOf(kind, target);
                 }
             }
             var detail = response.TryGetProperty("reason", out var reason) ? reason.ToString() : response.GetRawText();
@@ -210,7 +309,9 @@ internal sealed class ViewChannel : IAsyncDisposable
             var (diff, _) = TakeExtras(rendered);
             _tree = new RenderedTree(diff);
             Render(previous: null);
+            Signal();
         }
+        return null;
     }
 
     private JsonElement? OnEventReply(JsonElement reply, string description, Action<JsonElement>? onOk)
@@ -241,14 +342,14 @@ internal sealed class ViewChannel : IAsyncDisposable
         return result;
     }
 
-    private void OnPush(string topic, string eventName, JsonElement payload)
+    private void OnPush(int generation, string topic, string eventName, JsonElement payload)
     {
-        if (topic != _topic)
-        {
-            return;
-        }
         lock (_gate)
         {
+            if (topic != _topic || generation != _generation)
+            {
+                return;
+            }
             switch (eventName)
             {
                 case ProtocolNames.Diff:
@@ -281,10 +382,14 @@ internal sealed class ViewChannel : IAsyncDisposable
         }
     }
 
-    private void OnClosed(Exception reason)
+    private void OnClosed(int generation, Exception reason)
     {
         lock (_gate)
         {
+            if (generation != _generation)
+            {
+                return;
+            }
             _ended ??= reason;
             Signal();
         }
@@ -296,14 +401,22 @@ internal sealed class ViewChannel : IAsyncDisposable
         _connection?.FailPending(_ended);
     }
 
-    private void Navigate(LiveNavigationKind kind, JsonElement payload) => Navigate(
+    private void Navigate(LiveNavigationKind kind, JsonElement payload) => Navigate(NavigationOf(kind, payload));
+
+    private void Navigate(LiveNavigationKind kind, string to, bool replace) => Navigate(new LiveNavigation(kind, to, replace));
+
+    private static LiveNavigation NavigationOf(LiveNavigationKind kind, JsonElement payload) => new(
         kind,
         payload.TryGetProperty("to", out var target) ? target.GetString() ?? "" : "",
-        payload.TryGetProperty("kind", out var how) && how.GetString() == "replace");
-
-    private void Navigate(LiveNavigationKind kind, string to, bool replace)
+        payload.TryGetProperty("kind", out var how) && how.GetString() == "replace")
     {
-        _navigations.Add(new LiveNavigation(kind, to, replace));
+        FlashToken = payload.TryGetProperty("flash", out var flash) && flash.ValueKind == JsonValueKind.String ? flash.GetString() : null,
+    };
+
+    private void Navigate(LiveNavigation navigation)
+    {
+        var (kind, to, _) = navigation;
+        _navigations.Add(navigation);
         if (kind == LiveNavigationKind.Patch)
         {
             _url = new Uri(_url, to);
