@@ -57,7 +57,7 @@ internal static class FormRecovery
                 meta[name] = extra;
             }
             var value = FormValues.Serialize(oldForm, $"#{id}", fields, used(key), only: null);
-            foreach (var cid in LiveElement.Targets(view, newForm, newForm.GetAttribute("phx-target")))
+            foreach (var cid in LiveElement.Targets(view, newForm.OuterHtml, newForm.GetAttribute("phx-target")))
             {
                 var payload = new Dictionary<string, object?>
                 {

@@ -15,14 +15,23 @@ internal static class FormValues
     /// The form's values as <c>new FormData(form)</c> lists them, with the given fields replacing the
     /// values of their names, and <c>_unused_</c> markers as the client's <c>serializeForm</c> adds them.
     /// </summary>
-    public static string Serialize(IHtmlFormElement form, string selector, IReadOnlyList<(string Name, string Value)> fields, HashSet<string> used, string? only)
+    public static string Serialize(IHtmlFormElement form, string selector, IReadOnlyList<(string Name, string Value)> fields, HashSet<string> used, string? only, IElement? submitter = null)
     {
         var controls = Controls(form).ToList();
         // One slot per control in document order; null values keep unchecked boxes' places for given values.
         var slots = new List<(string Name, string? Value)>();
-        foreach (var control in controls)
+        foreach (var control in form.Elements)
         {
-            if (Name(control) is { } name)
+            if (Name(control) is not { } name)
+            {
+                continue;
+            }
+            if (control == submitter)
+            {
+                // The client puts the submitter's name and value where the button is (docs/protocol.md §5.3).
+                slots.Add((name, control.GetAttribute("value") ?? ""));
+            }
+            else if (controls.Contains(control))
             {
                 slots.AddRange(Values(control).Select(value => (name, value)));
             }

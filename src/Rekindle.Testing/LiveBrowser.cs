@@ -102,11 +102,16 @@ public sealed class LiveBrowser
     /// GETs <paramref name="path"/> (keeping the cookies it sets, e.g. a sign-in endpoint's) and
     /// returns the response, which the caller disposes. Redirects are not followed.
     /// </summary>
-    public async Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken = default)
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        return SendAsync(HttpMethod.Get, path, content: null, cancellationToken);
+    }
+
+    internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
         var url = new Uri(_server.BaseAddress, path);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         if (_cookies.GetCookieHeader(url) is { Length: > 0 } cookie)
         {
             request.Headers.Add("Cookie", cookie);

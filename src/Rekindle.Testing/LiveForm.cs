@@ -74,7 +74,12 @@ public sealed class LiveForm
     public Task<string> SubmitAsync(params (string Name, string Value)[] fields) => SubmitAsync(fields, CancellationToken.None);
 
     /// <inheritdoc cref="SubmitAsync(ValueTuple{string, string}[])"/>
-    public async Task<string> SubmitAsync(IReadOnlyList<(string Name, string Value)> fields, CancellationToken cancellationToken)
+    public Task<string> SubmitAsync(IReadOnlyList<(string Name, string Value)> fields, CancellationToken cancellationToken) => SubmitAsync(fields, submitter: null, cancellationToken);
+
+    /// <param name="fields">Values laid over the form's.</param>
+    /// <param name="submitter">The position in <c>form.elements</c> of the button that submitted, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait for the reply.</param>
+    internal async Task<string> SubmitAsync(IReadOnlyList<(string Name, string Value)> fields, int? submitter, CancellationToken cancellationToken)
     {
         var form = FindForm();
         var eventName = form.GetAttribute("phx-submit");
@@ -91,23 +96,51 @@ public sealed class LiveForm
         {
             ["type"] = "form",
             ["event"] = eventName,
-            ["value"] = FormValues.Serialize(form, Selector, fields, used, only: null),
+            ["value"] = FormValues.Serialize(form, Selector, fields, used, only: null, submitter is { } at ? form.Elements[at] : null),
             ["meta"] = LiveElement.Meta(form),
         };
         _view.Typed(FormValues.Key(form), fields, submitted: true);
         return await SendAsync(form, payload, $"submit '{eventName}' of '{Selector}'", cancellationToken);
     }
 
+    /// <summary>
+    /// Does what the client does when the view renders <c>phx-trigger-action</c> on the form after a
+    /// submit: a plain HTTP submit of the form's values to its <c>action</c> with its <c>method</c>, in
+    /// this browser (its cookies). Returns the response, which the caller disposes.
+    /// </summary>
+    /// <example><code>
+    /// await view.Form("#login").SubmitAsync(("email", "ada@example.com"));
+    /// using var response = await view.Form("#login").FollowTriggerActionAsync();
+    /// </code></example>
+    /// <exception cref="LiveViewTestException">The form has no <c>phx-trigger-action</c> now.</exception>
+    public async Task<HttpResponseMessage> FollowTriggerActionAsync(CancellationToken cancellationToken = default)
+    {
+        var form = FindForm();
+        if (!form.HasAttribute("phx-trigger-action"))
+        {
+            throw new LiveViewTestException($"'{Selector}' has no phx-trigger-action, so the client would not submit it over HTTP: {Shorten(form.OuterHtml)}");
+        }
+        var all = FormValues.Controls(form).Select(FormValues.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var values = FormValues.Serialize(form, Selector, [], all, only: null);
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? target : _view.Url.PathAndQuery;
+        if (string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+        {
+            return await _view.Browser.SendAsync(HttpMethod.Post, action, new StringContent(values, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), cancellationToken);
+        }
+        var separator = action.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return await _view.Browser.SendAsync(HttpMethod.Get, action + separator + values, content: null, cancellationToken);
+    }
+
     private async Task<string> SendAsync(IHtmlFormElement form, Dictionary<string, object?> payload, string description, CancellationToken cancellationToken)
     {
-        foreach (var cid in LiveElement.Targets(_view, form, form.GetAttribute("phx-target")))
+        foreach (var cid in LiveElement.Targets(_view, form.OuterHtml, form.GetAttribute("phx-target")))
         {
             var sent = new Dictionary<string, object?>(payload);
             if (cid is not null)
             {
                 sent["cid"] = cid;
             }
-            await _view.PushEventAsync(sent, description, cancellationToken);
+            await _view.SendEventAsync(sent, description, cancellationToken);
         }
         return _view.RenderedHtml;
     }

@@ -11,7 +11,7 @@ namespace Rekindle.Testing;
 /// in the client's wire format. Get one from <see cref="LiveTest.MountAsync{TView}(Microsoft.Extensions.Hosting.IHost, string, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
-/// Frames are handled on a background reader in wire order; an action (<see cref="LiveElement.ClickAsync"/>,
+/// Frames are handled on a background reader in wire order; an action (<see cref="LiveElement.ClickAsync(CancellationToken)"/>,
 /// <see cref="LiveForm.ChangeAsync(ValueTuple{string, string}[])"/>…) completes after its reply's diff is merged,
 /// and after the server destroyed the components it removed. Diffs the server pushes on its own
 /// (PubSub, timers, <c>SendUpdate</c>) arrive whenever they arrive: wait for them with
@@ -66,12 +66,24 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Whether at least one element of the view matches the CSS selector.</summary>
     public bool HasElement(string selector) => Query(selector).Count > 0;
 
+    /// <summary>Events by name to what <paramref name="target"/> names: a CSS selector (the component around each match) or a cid.</summary>
+    /// <example><code>var reply = await view.Target("#picker").PushHookEventAsync("pick", new { color = "red" });</code></example>
+    public LiveTarget Target(string target)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        return new LiveTarget(this, target);
+    }
+
+    /// <summary>Sends the event <paramref name="name"/> to the view as a click would (<c>render_click(view, event, value)</c>); returns its reply, or <see langword="null"/>.</summary>
+    public Task<JsonElement?> PushEventAsync(string name, object? value = null, CancellationToken cancellationToken = default) =>
+        new LiveTarget(this, null).PushEventAsync(name, value, cancellationToken);
+
     /// <summary>
     /// Sends an event as a hook's <c>this.pushEvent(name, payload)</c> does and returns the view's
     /// <c>Reply(...)</c>, or <see langword="null"/> when it gave none.
     /// </summary>
     public Task<JsonElement?> PushHookEventAsync(string name, object? payload = null, CancellationToken cancellationToken = default) =>
-        PushEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
+        SendEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
 
     /// <summary>Asserts that the last navigation was a patch to <paramref name="path"/> (as the view passed it to <c>PushPatch</c>).</summary>
     public LiveNavigation AssertPatched(string path) => AssertNavigated(path, LiveNavigationKind.Patch);
@@ -193,7 +205,7 @@ public sealed class LiveViewTest : IAsyncDisposable
         await _channel.RejoinAsync(ReplyTimeout, cancellationToken);
         foreach (var recovery in FormRecovery.Events(this, before, TypedFields, UsedFields))
         {
-            await PushEventAsync(recovery.Payload, recovery.Description, cancellationToken);
+            await SendEventAsync(recovery.Payload, recovery.Description, cancellationToken);
         }
     }
 
@@ -203,7 +215,7 @@ public sealed class LiveViewTest : IAsyncDisposable
         return new LiveMount(view is null ? null : new LiveViewTest(view, browser), redirect);
     }
 
-    internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
+    internal Task<JsonElement?> SendEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
         _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
 
     internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>

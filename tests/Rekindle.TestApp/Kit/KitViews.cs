@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rekindle.Hosting;
 
@@ -10,5 +12,11 @@ public static class KitViews
     {
         app.MapLiveView<DraftLive>("/test/kit/draft");
         app.MapLiveView<VisitorLive>("/test/kit/visitor");
+        app.MapLiveView<EventsLive>("/test/kit/events");
+        app.MapPost("/test/kit/echo", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            return Results.Text(string.Join("&", form.Select(field => $"{field.Key}={field.Value}")));
+        });
     }
 }
