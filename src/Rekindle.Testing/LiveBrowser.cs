@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Rekindle.Hosting;
 using Rekindle.Views;
 
 namespace Rekindle.Testing;
@@ -174,7 +175,9 @@ public sealed class LiveBrowser
         using var response = await GetAsync(path, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.Redirect && response.Headers.Location is { } location)
         {
-            return (null, new LiveNavigation(LiveNavigationKind.Redirect, location.OriginalString, Replace: false));
+            // A redirecting dead render leaves its flash in the cookie the next page reads (and deletes).
+            var flashToken = GetCookie(FlashTokens.CookieName);
+            return (null, new LiveNavigation(LiveNavigationKind.Redirect, location.OriginalString, Replace: false) { Flash = ReadFlash(flashToken), FlashToken = flashToken });
         }
         var html = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -238,6 +241,10 @@ public sealed class LiveBrowser
     internal static TestServer ServerOf(IHost app) =>
         app.Services.GetRequiredService<IServer>() as TestServer
         ?? throw new InvalidOperationException("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer() before Build(), then StartAsync().");
+
+    /// <summary>The flash messages in a navigation's flash token, as the next page will show them.</summary>
+    internal IReadOnlyDictionary<string, string> ReadFlash(string? token) =>
+        _server.Services.GetRequiredService<FlashTokens>().Read(token, GetCookie(BrowserSession.CookieName) ?? "") ?? new Dictionary<string, string>();
 
     private void ApplyUser(HttpContext context)
     {

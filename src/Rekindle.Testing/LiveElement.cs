@@ -14,22 +14,29 @@ public sealed class LiveElement
     private const string ValuePrefix = "phx-value-";
     private readonly LiveViewTest _view;
 
-    internal LiveElement(LiveViewTest view, string selector)
+    private readonly string? _text;
+    private readonly int? _index;
+
+    internal LiveElement(LiveViewTest view, string selector, string? text, int? index)
     {
         _view = view;
         Selector = selector;
+        _text = text;
+        _index = index;
     }
 
     public string Selector { get; }
 
     /// <summary>The element's HTML now.</summary>
-    public string OuterHtml => _view.QuerySingle(Selector).OuterHtml;
+    public string OuterHtml => Find().OuterHtml;
 
     /// <summary>The element's text now (its text content, tags removed).</summary>
-    public string Text => _view.QuerySingle(Selector).TextContent;
+    public string Text => Find().TextContent;
 
     /// <summary>An attribute of the element now, or <see langword="null"/> when it has none.</summary>
-    public string? GetAttribute(string name) => _view.QuerySingle(Selector).GetAttribute(name);
+    public string? GetAttribute(string name) => Find().GetAttribute(name);
+
+    private IElement Find() => _view.QuerySingle(Selector, _text, _index);
 
     /// <summary>
     /// Clicks the element as the client does: sends its <c>phx-click</c> event with its
@@ -49,7 +56,7 @@ public sealed class LiveElement
     /// <example><code>await view.Element("#buy").ClickAsync(new { quantity = 2 });</code></example>
     public async Task<string> ClickAsync(object? values, CancellationToken cancellationToken = default)
     {
-        var element = _view.QuerySingle(Selector);
+        var element = Find();
         RefuseDisabled(element, "click");
         if (element.GetAttribute("data-phx-link") is { } link && element.GetAttribute("href") is { } href)
         {
@@ -85,7 +92,7 @@ public sealed class LiveElement
     private async Task<string> KeyAsync(string type, string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var element = _view.QuerySingle(Selector);
+        var element = Find();
         // The client drops a key event whose key is not the element's phx-key (case-insensitive).
         if (element.GetAttribute("phx-key") is { Length: > 0 } only && !string.Equals(only, key, StringComparison.OrdinalIgnoreCase))
         {
@@ -96,7 +103,7 @@ public sealed class LiveElement
 
     private async Task<string> BindingAsync(string type, Dictionary<string, object?> meta, CancellationToken cancellationToken)
     {
-        var element = _view.QuerySingle(Selector);
+        var element = Find();
         RefuseDisabled(element, type);
         var binding = element.GetAttribute($"phx-{type}") is { Length: > 0 } own ? own : element.GetAttribute($"phx-window-{type}");
         if (string.IsNullOrEmpty(binding))

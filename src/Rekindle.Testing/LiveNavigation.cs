@@ -19,6 +19,9 @@ public enum LiveNavigationKind
 /// <param name="Replace">Whether the history entry is replaced rather than pushed (patches and live redirects).</param>
 public sealed record LiveNavigation(LiveNavigationKind Kind, string To, bool Replace)
 {
-    /// <summary>The flash the navigation carries to its target, as the protected token the server sent.</summary>
+    /// <summary>The flash messages the navigation carries to its target page (kind → message); empty when none.</summary>
+    public IReadOnlyDictionary<string, string> Flash { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The flash as the protected token the server sent, which the client hands to the next page.</summary>
     internal string? FlashToken { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Hosting;
 
 namespace Rekindle.Testing;
@@ -51,14 +50,20 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
 
-    private const string FlashCookieName = "__phoenix_flash__";
-
     internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
 
     internal List<string> Transcript => _channel.Transcript;
 
-    /// <summary>The one element matching a CSS selector, for clicks and reads; found again at each use.</summary>
-    public LiveElement Element(string selector) => new(this, selector);
+    /// <summary>
+    /// The one element matching a CSS selector (and whose text contains <paramref name="text"/>, when
+    /// given), for clicks and reads; found again at each use.
+    /// </summary>
+    /// <example><code>await view.Element("li button", text: "Milk").ClickAsync();</code></example>
+    public LiveElement Element(string selector, string? text = null) => new(this, selector, text, index: null);
+
+    /// <summary>Every element matching a CSS selector (and text filter) now; each is found again by its position at each use.</summary>
+    public IReadOnlyList<LiveElement> Elements(string selector, string? text = null) =>
+        [.. Enumerable.Range(0, ElementQuery.All(_channel.ViewId, _channel.Html, selector, text).Count).Select(index => new LiveElement(this, selector, text, index))];
 
     /// <summary>The one <c>&lt;form&gt;</c> matching a CSS selector, for change and submit events.</summary>
     public LiveForm Form(string selector) => new(this, selector);
@@ -84,6 +89,18 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// </summary>
     public Task<JsonElement?> PushHookEventAsync(string name, object? payload = null, CancellationToken cancellationToken = default) =>
         SendEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
+
+    /// <summary>
+    /// Patches the page's URL to <paramref name="path"/> as a patch link would (LiveViewTest's
+    /// <c>render_patch</c>): <c>HandleParamsAsync</c> runs with it; a path of another view live-redirects.
+    /// Returns the view's HTML once the reply is merged.
+    /// </summary>
+    public async Task<string> PatchAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        await FollowLinkAsync(path, patch: true, replace: false, cancellationToken);
+        return RenderedHtml;
+    }
 
     /// <summary>Asserts that the last navigation was a patch to <paramref name="path"/> (as the view passed it to <c>PushPatch</c>).</summary>
     public LiveNavigation AssertPatched(string path) => AssertNavigated(path, LiveNavigationKind.Patch);
@@ -169,7 +186,7 @@ public sealed class LiveViewTest : IAsyncDisposable
         // A live redirect out of the route group is a full page load (the join answers unauthorized, §8.3).
         if (last.Kind == LiveNavigationKind.Redirect && last.FlashToken is { } flash)
         {
-            _browser.WithCookie(FlashCookieName, flash);
+            _browser.WithCookie(Rekindle.Hosting.FlashTokens.CookieName, flash);
         }
         return await _browser.MountAsync<TView>(last.To, cancellationToken);
     }
@@ -221,31 +238,9 @@ public sealed class LiveViewTest : IAsyncDisposable
     internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>
         _channel.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
 
-    internal IReadOnlyList<IElement> Query(string selector)
-    {
-        var viewId = _channel.ViewId;
-        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body><div id=\"{viewId}\" data-phx-main>{_channel.Html}</div></body></html>");
-        var container = document.GetElementById(viewId)!; // created just above
-        try
-        {
-            return [.. container.QuerySelectorAll(selector)];
-        }
-        catch (DomException exception)
-        {
-            throw new LiveViewTestException($"'{selector}' is not a valid CSS selector: {exception.Message}", exception);
-        }
-    }
+    internal IReadOnlyList<IElement> Query(string selector) => ElementQuery.All(_channel.ViewId, _channel.Html, selector, text: null);
 
-    internal IElement QuerySingle(string selector)
-    {
-        var matches = Query(selector);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new LiveViewTestException($"No element of the view matches '{selector}'. The view's HTML:\n{RenderedHtml}"),
-            _ => throw new LiveViewTestException($"{matches.Count} elements of the view match '{selector}'; expected exactly one:\n{string.Join("\n", matches.Select(match => match.OuterHtml))}"),
-        };
-    }
+    internal IElement QuerySingle(string selector, string? text = null, int? index = null) => ElementQuery.Single(_channel.ViewId, _channel.Html, selector, text, index);
 
     /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3); lock it to use it.</summary>
     internal HashSet<string> UsedFields(string formKey)

@@ -293,7 +293,8 @@ internal sealed class ViewChannel : IAsyncDisposable
             {
                 if (response.TryGetProperty(key, out var target) && target.TryGetProperty("to", out _))
                 {
-                    return NavigationOf(kind, target);
+                    var navigation = NavigationOf(kind, target);
+                    return navigation with { Flash = _browser.ReadFlash(navigation.FlashToken) };
                 }
             }
             var detail = response.TryGetProperty("reason", out var reason) ? reason.ToString() : response.GetRawText();
@@ -416,7 +417,7 @@ internal sealed class ViewChannel : IAsyncDisposable
     private void Navigate(LiveNavigation navigation)
     {
         var (kind, to, _) = navigation;
-        _navigations.Add(navigation);
+        _navigations.Add(navigation.FlashToken is null ? navigation : navigation with { Flash = _browser.ReadFlash(navigation.FlashToken) });
         if (kind == LiveNavigationKind.Patch)
         {
             _url = new Uri(_url, to);

@@ -53,7 +53,8 @@ public sealed class BrowserIdentityTests(InMemoryApp host) : IClassFixture<InMem
         var mount = await browser.TryMountAsync<GuardedLive>("/test/guarded");
 
         Assert.Null(mount.View);
-        Assert.Equal(new LiveNavigation(LiveNavigationKind.Redirect, "/test/flash", false), mount.Redirect);
+        Assert.Equal((LiveNavigationKind.Redirect, "/test/flash"), (mount.Redirect!.Kind, mount.Redirect.To));
+        Assert.Equal("Admins only.", mount.Redirect.Flash["error"]);
         await using var flash = await browser.MountAsync<FlashLive>(mount.Redirect!.To);
         Assert.Contains("Admins only.", flash.RenderedHtml);
     }

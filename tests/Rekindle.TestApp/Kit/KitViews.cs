@@ -13,6 +13,7 @@ public static class KitViews
         app.MapLiveView<DraftLive>("/test/kit/draft");
         app.MapLiveView<VisitorLive>("/test/kit/visitor");
         app.MapLiveView<EventsLive>("/test/kit/events");
+        app.MapLiveView<LaterLive>("/test/kit/later");
         app.MapPost("/test/kit/echo", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
