@@ -46,6 +46,49 @@ public static class LiveTest
     /// </code></example>
     public static LiveBrowser Browser(IHost app) => LiveBrowser.For(app);
 
+    /// <summary>
+    /// Mounts <typeparamref name="TView"/> without the app's routes (Phoenix's <c>live_isolated</c>,
+    /// bUnit's <c>Render&lt;T&gt;</c>): in a minimal app of its own with <c>AddRekindle()</c> and
+    /// <paramref name="services"/>, on a temporary data folder; disposing the view stops that app.
+    /// </summary>
+    /// <param name="query">The page's query string (<c>?tab=2</c>), read as route parameters by the view.</param>
+    /// <param name="services">The services the view needs (registered after <c>AddRekindle()</c>, so they may replace its own).</param>
+    /// <param name="cancellationToken">Cancels the start, the GET and the join.</param>
+    /// <example><code>
+    /// await using var view = await LiveTest.MountIsolatedAsync&lt;ClockLive&gt;(services: s => s.AddSingleton(TimeProvider.System));
+    /// </code></example>
+    public static Task<LiveViewTest> MountIsolatedAsync<TView>(string query = "", Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default)
+        where TView : LiveView
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > 0 && query[0] != '?')
+        {
+            throw new ArgumentException($"Expected a query string starting with '?'; got '{query}'.", nameof(query));
+        }
+        return IsolatedHost.MountAsync<TView>(query, services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Mounts a <see cref="LiveComponent"/> alone with <paramref name="assigns"/> (its <c>MountAsync</c>,
+    /// then <c>UpdateAsync(assigns)</c>), on a page of its own in a minimal app with <paramref name="services"/>.
+    /// </summary>
+    /// <example><code>
+    /// await using var picker = await LiveTest.MountComponentAsync&lt;PickerComponent&gt;(new { Title = "Colors" });
+    /// await picker.Element("#pick-red").ClickAsync();
+    /// Assert.Equal("red", picker.Element("#picks").Text);
+    /// </code></example>
+    public static async Task<LiveComponentTest> MountComponentAsync<TComponent>(object? assigns = null, Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default)
+        where TComponent : LiveComponent
+    {
+        var component = new IsolatedComponent(typeof(TComponent), assigns);
+        var view = await IsolatedHost.MountAsync<IsolatedComponentLive>("", collection =>
+        {
+            collection.AddSingleton(component);
+            services?.Invoke(collection);
+        }, cancellationToken);
+        return new LiveComponentTest(view, component);
+    }
+
     internal static Type? ViewTypeOf(IServiceProvider services, DeadPage page) =>
         services.GetRequiredService<SessionTokens>().TryReadSession(page.Session, out var token)
             ? services.GetRequiredService<LiveRouteTable>().Find(token.Route)?.ViewType

@@ -50,6 +50,9 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
 
+    /// <summary>What else ends with this view: the app of an isolated mount.</summary>
+    internal Func<ValueTask>? OnDispose { get; set; }
+
     internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
 
     internal List<string> Transcript => _channel.Transcript;
@@ -150,7 +153,14 @@ public sealed class LiveViewTest : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _channel.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        if (OnDispose is { } owned)
+        {
+            await owned();
+        }
+    }
 
     /// <summary>
     /// Goes on to the target of the last live redirect or redirect in the same browser, as the
