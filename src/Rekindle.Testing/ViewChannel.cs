@@ -20,6 +20,7 @@ internal sealed class ViewChannel : IAsyncDisposable
     private readonly LiveBrowser _browser;
     private readonly DeadPage _page;
     private readonly JoinTarget _target;
+    private readonly StreamDom _streams = new();
     private readonly string _topic;
     private readonly List<PushedEvent> _events = [];
     private readonly List<LiveNavigation> _navigations = [];
@@ -476,11 +477,12 @@ internal sealed class ViewChannel : IAsyncDisposable
     /// </summary>
     private void Render(IReadOnlySet<int>? previous)
     {
-        _html = _tree!.ToHtml(markComponents: true); // the join sets _tree before any render
-        if (_html.Streams.Count > 0)
+        var html = _tree!.ToHtml(markComponents: true); // the join sets _tree before any render
+        if (html.Streams.Count > 0 || !_streams.IsEmpty)
         {
-            throw new LiveViewTestException("The view renders a stream; Rekindle.Testing does not follow streams yet (their items live in the DOM, not in the rendered tree). Test it with a browser test.");
+            html = html with { Html = _streams.Apply(html.Html, html.Streams, isJoin: previous is null) };
         }
+        _html = html;
         if (previous is null)
         {
             return;
