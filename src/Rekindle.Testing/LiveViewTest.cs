@@ -22,6 +22,7 @@ public sealed class LiveViewTest : IAsyncDisposable
     private readonly LiveBrowser _browser;
     private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Name, string Value)>> _typedFields = new(StringComparer.Ordinal);
+    private int _uploadEntries = -1;
 
     private LiveViewTest(ViewChannel channel, LiveBrowser browser)
     {
@@ -50,6 +51,14 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
 
+    internal ChannelConnection Connection => _channel.Connection;
+
+    /// <summary>The client's entry refs count up across the page's file inputs.</summary>
+    internal string NextUploadEntryRef() => Interlocked.Increment(ref _uploadEntries).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal Task<JsonElement> PushForResponseAsync(string eventName, Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
+        _channel.PushForResponseAsync(eventName, payload, description, ReplyTimeout, cancellationToken);
+
     /// <summary>What else ends with this view: the app of an isolated mount.</summary>
     internal Func<ValueTask>? OnDispose { get; set; }
 
@@ -70,6 +79,18 @@ public sealed class LiveViewTest : IAsyncDisposable
 
     /// <summary>The one <c>&lt;form&gt;</c> matching a CSS selector, for change and submit events.</summary>
     public LiveForm Form(string selector) => new(this, selector);
+
+    /// <summary>
+    /// The live file input named <paramref name="name"/> in the form <paramref name="formSelector"/>,
+    /// with <paramref name="files"/> chosen by the test, to select, upload (with progress) and cancel
+    /// as the client's uploader does (Phoenix's <c>file_input</c>).
+    /// </summary>
+    public LiveFileInput FileInput(string formSelector, string name, params UploadFile[] files)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(formSelector);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new LiveFileInput(this, formSelector, name, files);
+    }
 
     /// <summary>Whether at least one element of the view matches the CSS selector.</summary>
     public bool HasElement(string selector) => Query(selector).Count > 0;

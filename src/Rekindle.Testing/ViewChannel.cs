@@ -199,6 +199,17 @@ internal sealed class ViewChannel : IAsyncDisposable
         return payload;
     }
 
+    /// <summary>The socket the view is joined on now (uploads open their own channels on it).</summary>
+    public ChannelConnection Connection => Read(() => _connection!); // set by the join before the view is handed out
+
+    /// <summary>Sends a push of <paramref name="eventName"/> (<c>allow_upload</c>, <c>progress</c>) and returns the whole ok response once its diff is merged.</summary>
+    public async Task<JsonElement> PushForResponseAsync(string eventName, Dictionary<string, object?> payload, string description, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        JsonElement response = default;
+        await PushAsync(eventName, payload, description, ok => response = ok.Clone(), timeout, cancellationToken);
+        return response;
+    }
+
     /// <summary>Sends an <c>event</c> push and returns the reply's <c>"r"</c> once its diff is merged.</summary>
     public Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, TimeSpan timeout, CancellationToken cancellationToken) =>
         PushAsync(ProtocolNames.Event, payload, description, onOk: null, timeout, cancellationToken);
