@@ -20,14 +20,15 @@ public sealed class LiveViewTest : IAsyncDisposable
 {
     private readonly ViewChannel _channel;
     private readonly LiveBrowser _browser;
-    private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(string Name, string Value)>> _typedFields = new(StringComparer.Ordinal);
+    private readonly ViewRequests _requests;
+    private readonly FormMemory _forms = new();
     private int _uploadEntries = -1;
 
     private LiveViewTest(ViewChannel channel, LiveBrowser browser)
     {
         _channel = channel;
         _browser = browser;
+        _requests = new ViewRequests(channel);
     }
 
     /// <summary>The browser this view is open in (its cookies, user, headers and connect params).</summary>
@@ -51,13 +52,14 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
 
-    internal ChannelConnection Connection => _channel.Connection;
+    /// <summary>The socket the view is joined on now (uploads open their own channels on it); throws when the view has ended.</summary>
+    internal ChannelConnection Connection => _channel.Sender("an upload").Connection;
 
     /// <summary>The client's entry refs count up across the page's file inputs.</summary>
     internal string NextUploadEntryRef() => Interlocked.Increment(ref _uploadEntries).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal Task<JsonElement> PushForResponseAsync(string eventName, Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
-        _channel.PushForResponseAsync(eventName, payload, description, ReplyTimeout, cancellationToken);
+        _requests.PushForResponseAsync(eventName, payload, description, ReplyTimeout, cancellationToken);
 
     /// <summary>What else ends with this view: the app of an isolated mount.</summary>
     internal Func<ValueTask>? OnDispose { get; set; }
@@ -264,57 +266,21 @@ public sealed class LiveViewTest : IAsyncDisposable
     }
 
     internal Task<JsonElement?> SendEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
-        _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
+        _requests.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
 
     internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>
-        _channel.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
+        _requests.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
 
     internal IReadOnlyList<IElement> Query(string selector) => ElementQuery.All(_channel.ViewId, _channel.Html, selector, text: null);
 
     internal IElement QuerySingle(string selector, string? text = null, int? index = null) => ElementQuery.Single(_channel.ViewId, _channel.Html, selector, text, index);
 
     /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3); lock it to use it.</summary>
-    internal HashSet<string> UsedFields(string formKey)
-    {
-        lock (_usedFields)
-        {
-            if (!_usedFields.TryGetValue(formKey, out var used))
-            {
-                used = new HashSet<string>(StringComparer.Ordinal);
-                _usedFields[formKey] = used;
-            }
-            return used;
-        }
-    }
+    internal HashSet<string> UsedFields(string formKey) => _forms.Used(formKey);
 
-    /// <summary>The fields the test typed into a form since its last submit, latest value per name (what the browser's inputs hold).</summary>
-    internal IReadOnlyList<(string Name, string Value)> TypedFields(string formKey)
-    {
-        lock (_typedFields)
-        {
-            return _typedFields.TryGetValue(formKey, out var typed) ? [.. typed] : [];
-        }
-    }
+    internal IReadOnlyList<(string Name, string Value)> TypedFields(string formKey) => _forms.Typed(formKey);
 
-    internal void Typed(string formKey, IReadOnlyList<(string Name, string Value)> fields, bool submitted)
-    {
-        lock (_typedFields)
-        {
-            if (submitted)
-            {
-                _typedFields.Remove(formKey);
-                return;
-            }
-            if (!_typedFields.TryGetValue(formKey, out var typed))
-            {
-                typed = [];
-                _typedFields[formKey] = typed;
-            }
-            var names = fields.Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
-            typed.RemoveAll(field => names.Contains(field.Name));
-            typed.AddRange(fields);
-        }
-    }
+    internal void Typed(string formKey, IReadOnlyList<(string Name, string Value)> fields, bool submitted) => _forms.Remember(formKey, fields, submitted);
 
     private LiveNavigation AssertNavigated(string path, params LiveNavigationKind[] kinds)
     {
