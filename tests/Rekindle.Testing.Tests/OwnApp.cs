@@ -56,5 +56,13 @@ public sealed class OwnApp : IAsyncDisposable
         {
             // Already stopped by the test.
         }
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A temp folder left behind is harmless.
+        }
     }
 }

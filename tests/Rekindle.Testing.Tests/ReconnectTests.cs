@@ -39,6 +39,7 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
 
         await view.ReconnectAsync();
 
+        Assert.Equal("1", view.Element("#mounts").Text);
         // The fresh view kept no draft: it came back through the recovery event, _target the first visible input.
         Assert.Equal("Groceries||memo|unused:True|target:note[title]", view.Element("#draft").Text);
     }
@@ -50,6 +51,7 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
 
         await view.ReconnectAsync();
 
+        Assert.Equal("1", view.Element("#mounts").Text);
         Assert.Equal("||memo|unused:True|target:note[title]", view.Element("#draft").Text);
     }
 
@@ -63,6 +65,7 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
 
         await view.ReconnectAsync();
 
+        Assert.Equal("1", view.Element("#mounts").Text);
         Assert.Equal("tulips", view.Element("#search-text").Text);
         Assert.Equal("recover_search", view.Element("#recovered-by").Text);
         Assert.Equal("0", view.Element("#ignored-changes").Text);
@@ -77,6 +80,7 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
 
         await view.ReconnectAsync();
 
+        Assert.Equal("1", view.Element("#mounts").Text);
         Assert.Equal("||memo|unused:False|target:note[title]", view.Element("#draft").Text);
     }
 
