@@ -24,4 +24,11 @@ public sealed record LiveNavigation(LiveNavigationKind Kind, string To, bool Rep
 
     /// <summary>The flash as the protected token the server sent, which the client hands to the next page.</summary>
     internal string? FlashToken { get; init; }
+
+    /// <summary>Equal when kind, target, replace and the flash messages are (the protected token, which differs on every encryption, is not compared).</summary>
+    public bool Equals(LiveNavigation? other) =>
+        other is not null && Kind == other.Kind && To == other.To && Replace == other.Replace
+        && Flash.Count == other.Flash.Count && Flash.All(pair => other.Flash.TryGetValue(pair.Key, out var message) && message == pair.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, To, Replace, Flash.Count);
 }

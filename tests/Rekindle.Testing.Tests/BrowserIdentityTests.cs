@@ -53,8 +53,7 @@ public sealed class BrowserIdentityTests(InMemoryApp host) : IClassFixture<InMem
         var mount = await browser.TryMountAsync<GuardedLive>("/test/guarded");
 
         Assert.Null(mount.View);
-        Assert.Equal((LiveNavigationKind.Redirect, "/test/flash"), (mount.Redirect!.Kind, mount.Redirect.To));
-        Assert.Equal("Admins only.", mount.Redirect.Flash["error"]);
+        Assert.Equal(new LiveNavigation(LiveNavigationKind.Redirect, "/test/flash", false) { Flash = new Dictionary<string, string> { ["error"] = "Admins only." } }, mount.Redirect);
         await using var flash = await browser.MountAsync<FlashLive>(mount.Redirect!.To);
         Assert.Contains("Admins only.", flash.RenderedHtml);
     }

@@ -72,6 +72,20 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
     }
 
     [Fact]
+    public async Task ReconnectAsync_FormTargetingAComponent_IsRecoveredIntoTheNewComponent()
+    {
+        await using var view = await LiveTest.MountAsync<DraftLive>(host.App, Draft);
+        await view.Form("#component-note").ChangeAsync(("line", "inside"));
+        Assert.Equal("inside", view.Element("#component-draft").Text);
+
+        await view.ReconnectAsync();
+
+        Assert.Equal("1", view.Element("#mounts").Text);
+        Assert.Equal("inside", view.Element("#component-draft").Text);
+        Assert.Equal("||memo|unused:True|target:note[title]", view.Element("#draft").Text);
+    }
+
+    [Fact]
     public async Task ReconnectAsync_AfterSubmit_DoesNotReplayWhatWasSubmitted()
     {
         await using var view = await LiveTest.MountAsync<DraftLive>(host.App, Draft);

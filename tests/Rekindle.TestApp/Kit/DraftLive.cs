@@ -45,6 +45,7 @@ public sealed class DraftLive : LiveView
             <input name="x" value="">
           </form>
           <p id="ignored-changes">{_ignoredChanges}</p>
+          {Component<NoteComponent>("note")}
         </main>
         """);
 
