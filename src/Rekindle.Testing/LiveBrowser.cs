@@ -154,17 +154,17 @@ public sealed class LiveBrowser
         where TView : LiveView
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var page = await GetPageAsync(path, cancellationToken);
-        if (page.Redirect is { } redirect)
+        var (page, redirect) = await GetPageAsync(path, cancellationToken);
+        if (page is null)
         {
             return new LiveMount(null, redirect);
         }
-        var viewType = LiveTest.ViewTypeOf(_server.Services, page.Page!); // no redirect means a page
+        var viewType = LiveTest.ViewTypeOf(_server.Services, page);
         if (viewType != typeof(TView))
         {
             throw new LiveViewTestException($"GET {path} renders {viewType?.Name ?? "an unknown view"}; expected {typeof(TView).Name}.");
         }
-        return await LiveViewTest.JoinAsync(this, page.Page!, cancellationToken);
+        return await LiveViewTest.JoinAsync(this, page, cancellationToken);
     }
 
     /// <summary>Points this browser at a restarted application (same address, a new server), as a browser whose server came back.</summary>

@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Rekindle.Testing;
@@ -65,15 +64,20 @@ internal sealed class StreamDom
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var container in document.Body!.QuerySelectorAll(ContainerSelector)) // a parsed document has a body
         {
-            present.Add(container.Id!); // selected with [id]
-            if (!_containers.TryGetValue(container.Id!, out var items))
+            var id = container.Id!; // selected with [id]
+            present.Add(id);
+            if (!_containers.TryGetValue(id, out var items))
             {
                 items = [];
-                _containers[container.Id!] = items;
+                _containers[id] = items;
             }
-            foreach (var child in container.Children.Where(child => !string.IsNullOrEmpty(child.Id)).ToList())
+            // The client drops stream children without an id (docs/protocol.md §4.8).
+            foreach (var (child, childId) in container.Children.Select(child => (child, child.Id)).ToList())
             {
-                Place(items, child, inserts.GetValueOrDefault(child.Id!));
+                if (childId is { Length: > 0 })
+                {
+                    Place(items, childId, child.OuterHtml, inserts.GetValueOrDefault(childId));
+                }
             }
             container.InnerHtml = string.Concat(items.Select(item => item.Html));
         }
@@ -85,10 +89,10 @@ internal sealed class StreamDom
     }
 
     /// <summary>The client's <c>maybeReOrderStream</c> and <c>maybeLimitStream</c> for one rendered child.</summary>
-    private static void Place(List<Item> items, IElement child, Insert? insert)
+    private static void Place(List<Item> items, string id, string html, Insert? insert)
     {
-        var at = items.FindIndex(item => item.Id == child.Id);
-        var rendered = new Item(child.Id!, insert?.StreamRef ?? "", child.OuterHtml);
+        var at = items.FindIndex(item => item.Id == id);
+        var rendered = new Item(id, insert?.StreamRef ?? "", html);
         if (at >= 0)
         {
             items[at] = rendered;
