@@ -90,7 +90,7 @@ public sealed class BrowserIdentityTests(InMemoryApp host) : IClassFixture<InMem
     }
 
     [Fact]
-    public async Task ServiceOverride_CookieSignInAndHeader_ReachTheConnectedMount()
+    public async Task ServiceOverride_CookieSignInHeaderAndCookie_ReachTheConnectedMount()
     {
         await using var app = await OwnApp.StartAsync(OwnApp.NewDataPath(), builder =>
         {
@@ -98,7 +98,7 @@ public sealed class BrowserIdentityTests(InMemoryApp host) : IClassFixture<InMem
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<IGreeting>(new FrenchGreeting());  // the test's override
         });
-        var browser = LiveTest.Browser(app.App).WithHeader("Accept-Language", "fr-FR");
+        var browser = LiveTest.Browser(app.App).WithHeader("Accept-Language", "fr-FR").WithCookie("theme", "dark");
         using (var login = await browser.GetAsync("/test/login?role=admin"))
         {
             Assert.True(login.IsSuccessStatusCode);
@@ -110,6 +110,7 @@ public sealed class BrowserIdentityTests(InMemoryApp host) : IClassFixture<InMem
         Assert.Equal("Bonjour tester", view.Element("#greeting").Text);
         Assert.Equal("admin", view.Element("#admin").Text);
         Assert.Equal("fr-FR", view.Element("#language").Text);
+        Assert.Equal("dark", view.Element("#theme").Text);
     }
 
     private sealed class FrenchGreeting : IGreeting

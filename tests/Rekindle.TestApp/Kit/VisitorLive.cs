@@ -8,7 +8,7 @@ namespace Rekindle.TestApp.Kit;
 /// <summary>
 /// Who is browsing, as the connected mount sees it: the user and their role, the page's connect
 /// params, <c>_mounts</c>, and (when the app registers them) a greeting service and the request's
-/// Accept-Language header.
+/// Accept-Language header and theme cookie.
 /// </summary>
 public sealed class VisitorLive(IServiceProvider services) : LiveView
 {
@@ -17,6 +17,7 @@ public sealed class VisitorLive(IServiceProvider services) : LiveView
     private string _timeZone = "";
     private int _mounts = -1;
     private string _language = "";
+    private string _theme = "";
 
     public override ValueTask MountAsync(MountContext context)
     {
@@ -24,7 +25,9 @@ public sealed class VisitorLive(IServiceProvider services) : LiveView
         _admin = context.User.IsInRole("admin");
         _timeZone = context.ConnectParams?.GetString("tz") ?? "";
         _mounts = context.ConnectParams?.Mounts ?? -1;
-        _language = services.GetService<IHttpContextAccessor>()?.HttpContext?.Request.Headers.AcceptLanguage.ToString() ?? "";
+        var request = services.GetService<IHttpContextAccessor>()?.HttpContext?.Request;
+        _language = request?.Headers.AcceptLanguage.ToString() ?? "";
+        _theme = request?.Cookies["theme"] ?? "";
         return ValueTask.CompletedTask;
     }
 
@@ -35,6 +38,7 @@ public sealed class VisitorLive(IServiceProvider services) : LiveView
           <p id="tz">{_timeZone}</p>
           <p id="mounts">{_mounts}</p>
           <p id="language">{_language}</p>
+          <p id="theme">{_theme}</p>
         </main>
         """);
 }
