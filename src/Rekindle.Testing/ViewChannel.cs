@@ -189,7 +189,7 @@ internal sealed class ViewChannel : IAsyncDisposable
             switch (eventName)
             {
                 case ProtocolNames.Error:
-                    End(new LiveViewTestException("The view crashed: the server sent phx_error (its exception is in the server's log). A browser would rejoin; this test client stops here."));
+                    End(new LiveViewTestException("The view crashed: the server sent phx_error (its exception is in the server's log). A browser would rejoin: call ReconnectAsync() to do the same."));
                     break;
                 case ProtocolNames.Close:
                     End(new LiveViewTestException("The server closed the view's channel (phx_close)."));

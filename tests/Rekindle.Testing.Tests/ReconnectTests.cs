@@ -99,6 +99,22 @@ public sealed class ReconnectTests(InMemoryApp host) : IClassFixture<InMemoryApp
     }
 
     [Fact]
+    public async Task ReconnectAsync_AfterTheViewCrashed_RestoresStateAndDraft()
+    {
+        await using var view = await LiveTest.MountAsync<DraftLive>(host.App, Draft);
+        await view.Element("#inc").ClickAsync();
+        await view.Form("#note").ChangeAsync(("note[title]", "Before the crash"));
+
+        var crash = await Assert.ThrowsAsync<LiveViewTestException>(() => view.Element("#boom").ClickAsync());
+        Assert.Contains("The view crashed", crash.Message);
+        await view.ReconnectAsync();
+
+        Assert.Equal("1", view.Element("#mounts").Text);
+        Assert.Equal("1", view.Element("#count").Text);
+        Assert.Equal("Before the crash||memo|unused:True|target:note[title]", view.Element("#draft").Text);
+    }
+
+    [Fact]
     public async Task ReconnectAsync_RestartedAppOnTheSameDataFolder_RestoresTheView()
     {
         var dataPath = OwnApp.NewDataPath();

@@ -6,7 +6,7 @@ namespace Rekindle.TestApp.Kit;
 /// <summary>
 /// Recovery in-process: a [Recoverable] count, and drafts the view keeps only in memory, so after a
 /// rejoin they come back only through the client's form recovery: a plain form, one with its own
-/// recovery event, and one that opts out.
+/// recovery event, one that opts out, and a component's form; and a button that crashes the view.
 /// </summary>
 public sealed class DraftLive : LiveView
 {
@@ -28,6 +28,7 @@ public sealed class DraftLive : LiveView
     public override Rendered Render() => Html($"""
         <main>
           <button id="inc" phx-click="inc">+</button>
+          <button id="boom" phx-click="boom">crash</button>
           <span id="count">{Count}</span>
           <span id="mounts">{_mounts}</span>
           <form id="note" phx-change="draft" phx-submit="publish">
@@ -57,6 +58,8 @@ public sealed class DraftLive : LiveView
             case "inc":
                 Count++;
                 break;
+            case "boom":
+                throw new InvalidOperationException("DraftLive crashed on purpose");
             case "draft" when form is not null:
                 _draft = $"{form["note[title]"]}|{form["note[body]"]}|{form["note[kind]"]}|unused:{form.IsUnused("note[body]")}|target:{form.Target}";
                 break;
