@@ -8,7 +8,7 @@ using Rekindle.Wire;
 namespace Rekindle.Testing;
 
 /// <summary>
-/// One Phoenix v2 JSON socket (liveview-protocol.md §1.2): five-element frames out through a single
+/// One Phoenix v2 JSON socket (docs/protocol.md §1.2): five-element frames out through a single
 /// writer, frames in through a single reader that hands each reply to the callback registered for
 /// its ref and every other frame to the push handler.
 /// </summary>

@@ -227,7 +227,7 @@ public sealed class LiveElement
             ? $"form[id=\"{id}\"]"
             : throw new LiveViewTestException($"The test client finds a submit button's form by its id, and this form has none: {form.OuterHtml[..Math.Min(200, form.OuterHtml.Length)]}");
 
-    /// <summary>The client's <c>extractMeta</c> (liveview-protocol.md §5.2): <c>phx-value-*</c>, then the control's <c>value</c>.</summary>
+    /// <summary>The client's <c>extractMeta</c> (docs/protocol.md §5.2): <c>phx-value-*</c>, then the control's <c>value</c>.</summary>
     internal static Dictionary<string, object?> Meta(IElement element)
     {
         var meta = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -265,7 +265,7 @@ public sealed class LiveElement
     }
 
     /// <summary>
-    /// Where an event goes (liveview-protocol.md §5.4): no <c>phx-target</c> → the view; a number →
+    /// Where an event goes (docs/protocol.md §5.4): no <c>phx-target</c> → the view; a number →
     /// that component, which must be on the page; a selector → the component around each match.
     /// </summary>
     internal static List<int?> Targets(LiveViewTest view, string source, string? target)

@@ -6,7 +6,7 @@ namespace Rekindle.Testing;
 /// <summary>
 /// A <c>&lt;form&gt;</c> of a <see cref="LiveViewTest"/>, named by a CSS selector. Its events carry the
 /// form's current values from the view's HTML with the fields a call gives laid over them, encoded
-/// as the client encodes them (liveview-protocol.md §5.3).
+/// as the client encodes them (docs/protocol.md §5.3).
 /// </summary>
 /// <remarks>
 /// Like a browser, the form remembers which fields the test has touched: a change marks the fields

@@ -45,7 +45,7 @@ public sealed partial class ProtocolCitationTests
     [GeneratedRegex(@"^##+ (\d+(?:\.\d+)?)[. ]", RegexOptions.Multiline)]
     private static partial Regex SectionHeading();
 
-    // Matches docs/protocol.md and the older liveview-protocol.md name, which the same numbering serves.
+    // Matches docs/protocol.md and the older docs/protocol.md name, which the same numbering serves.
     [GeneratedRegex(@"protocol\.md ?§(\d+(?:\.\d+)*)")]
     private static partial Regex Citation();
 }

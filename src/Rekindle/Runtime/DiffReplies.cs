@@ -7,7 +7,7 @@ namespace Rekindle.Runtime;
 
 /// <summary>
 /// Renders a joined view after a handled message, records its snapshot, and sends what changed: as
-/// the reply to a client push, or as an unsolicited <c>diff</c> (liveview-protocol.md §4.5). The
+/// the reply to a client push, or as an unsolicited <c>diff</c> (docs/protocol.md §4.5). The
 /// snapshot recorded from a render travels in the frame of that render's diff (<see cref="RenderPass.Snapshot"/>).
 /// </summary>
 internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecorder recorder, ViewOutput output, RuntimeOptions options, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rekindle.Views;
 
 /// <summary>
-/// The connect params of a join (liveview-protocol.md §3.2): the page's own values plus the keys
+/// The connect params of a join (docs/protocol.md §3.2): the page's own values plus the keys
 /// the client reserves (<c>_csrf_token</c>, <c>_mounts</c>, <c>_mount_attempts</c>, <c>_track_static</c>, <c>_live_referer</c>).
 /// </summary>
 public sealed class ConnectParams

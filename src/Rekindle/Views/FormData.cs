@@ -4,7 +4,7 @@ namespace Rekindle.Views;
 
 /// <summary>
 /// The fields of a <c>phx-change</c> or <c>phx-submit</c> event, parsed from the url-encoded value the
-/// client sends (liveview-protocol.md §5.3). Field names stay as written in the markup
+/// client sends (docs/protocol.md §5.3). Field names stay as written in the markup
 /// (<c>user[name]</c>, <c>tags[]</c>); a name may carry several values.
 /// </summary>
 public sealed class FormData
