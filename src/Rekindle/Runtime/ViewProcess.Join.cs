@@ -55,6 +55,7 @@ internal sealed partial class ViewProcess
             return false;
         }
         Log.ViewJoined(_logger, _view.GetType().Name, Topic);
+        SubscribeToHotReload();
         foreach (var missed in replay)
         {
             if (!await HandleInfoAsync(_view, _render!, missed.Message)) // set above

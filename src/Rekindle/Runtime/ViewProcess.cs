@@ -185,6 +185,8 @@ internal sealed partial class ViewProcess : IViewRuntime
                 return await HandlePushAsync(_view, _render, push);
             case InfoMessage info when _view is not null && _render is not null:
                 return await HandleInfoAsync(_view, _render, info.Message);
+            case HotReloadMessage reload when _view is not null && _render is not null:
+                return await ApplyHotReloadAsync(_view, _render, reload.Kind);
             case BroadcastMessage broadcast when _view is not null && _render is not null:
                 return !_topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(_view, _render, broadcast.Broadcast.Message);
             default:

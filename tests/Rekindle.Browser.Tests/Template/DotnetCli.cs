@@ -9,6 +9,31 @@ internal static class DotnetCli
     /// <summary>Runs <c>dotnet args</c> in <paramref name="workingDirectory"/>; throws with the output when it fails or overruns.</summary>
     public static async Task<string> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
+        var start = StartInfo(workingDirectory, args);
+        var output = new StringBuilder();
+        using var process = Start(start, output);
+        var timer = Stopwatch.StartNew();
+        using var overrun = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(overrun.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} ran over {timeout}:\n{Text(output)}");
+        }
+        var text = $"dotnet {string.Join(' ', args)} ({timer.Elapsed.TotalSeconds:F1} s)\n{Text(output)}";
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"exited with {process.ExitCode}: {text}");
+        }
+        return text;
+    }
+
+    /// <summary>The start info of <c>dotnet args</c>, with an environment cleaned of the test host's MSBuild settings.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
         var start = new ProcessStartInfo(Host())
         {
             WorkingDirectory = workingDirectory,
@@ -29,31 +54,19 @@ internal static class DotnetCli
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        return start;
+    }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
+    /// <summary>Starts the process with its output (both streams) drained into <paramref name="output"/>.</summary>
+    public static Process Start(ProcessStartInfo start, StringBuilder output)
+    {
+        var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        var timer = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var overrun = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(overrun.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} ran over {timeout}:\n{Text(output)}");
-        }
-        var text = $"dotnet {string.Join(' ', args)} ({timer.Elapsed.TotalSeconds:F1} s)\n{Text(output)}";
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"exited with {process.ExitCode}: {text}");
-        }
-        return text;
+        return process;
     }
 
     private static void Append(StringBuilder output, string? line)
@@ -67,7 +80,7 @@ internal static class DotnetCli
         }
     }
 
-    private static string Text(StringBuilder output)
+    public static string Text(StringBuilder output)
     {
         lock (output)
         {

@@ -44,6 +44,27 @@ internal sealed class PackedTemplate
         return template;
     }
 
+    /// <summary>
+    /// Copies the generated app's sources (no build output, no data) to a folder of its own under
+    /// <see cref="Root"/>, where the feed's nuget.config still applies; returns the copy's folder.
+    /// </summary>
+    public string CopyApp(string name)
+    {
+        var copy = Path.Combine(Root, name, AppName);
+        foreach (var file in Directory.EnumerateFiles(AppFolder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(AppFolder, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "data")
+            {
+                continue;
+            }
+            var target = Path.Combine(copy, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!); // a file's full path always has a directory
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
     public string PackagePath(string id, string extension = ".nupkg") =>
         Directory.GetFiles(Feed, id + ".*" + extension).Single(path => IsVersionOf(id, Path.GetFileName(path)));
 

@@ -120,6 +120,70 @@ public sealed class TemplateAppTests(TemplateAppFixture fixture, ITestOutputHelp
         await AssertNotReloadedAsync();
     }
 
+    [Fact]
+    public async Task DotnetWatch_TemplateCssAndRudeEdits_ReachTheOpenPageWithoutAReload()
+    {
+        var project = Fixture.Template.CopyApp("watched");
+        await using var watch = await DotnetWatch.StartAsync(project);
+        try
+        {
+            await EditsReachTheOpenPageAsync(project, watch.BaseAddress);
+        }
+        catch
+        {
+            Output.WriteLine(watch.Output);
+            throw;
+        }
+    }
+
+    private async Task EditsReachTheOpenPageAsync(string project, Uri app)
+    {
+        var slow = new LocatorAssertionsToHaveTextOptions { Timeout = 90_000 };
+        await Page.GotoAsync(app.ToString());
+        await Assertions.Expect(Main).ToHaveClassAsync(Connected);
+        await Locator("#inc").ClickAsync();
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("1");
+        await Locator("#inc").ClickAsync();
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("2");
+        await MarkPageAsync();
+
+        // Hot reload: the view's template and the component's, applied to the running app; every
+        // connected view renders again, keeping its state.
+        Edit(project, "Counter/CounterLive.cs", "<h1>Counter</h1>", "<h1>Counter, edited live</h1>");
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Counter, edited live", slow);
+        Edit(project, "Counter/TipComponent.cs", ">Next tip<", ">Another tip<");
+        await Assertions.Expect(Locator("#next-tip")).ToHaveTextAsync("Another tip", slow);
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("2");
+
+        // A stylesheet in wwwroot: fetched again in place.
+        await File.AppendAllTextAsync(Path.Combine(project, "wwwroot", "app.css"), "\nh1 { color: rgb(1, 2, 3); }\n");
+        await Assertions.Expect(Page.Locator("h1")).ToHaveCSSAsync("color", "rgb(1, 2, 3)", new() { Timeout = 30_000 });
+
+        // An edit hot reload cannot apply (a type's modifiers): dotnet watch restarts the app, and the
+        // page rejoins the new process through recovery, as after any restart.
+        ExpectConsoleError(@"^page \d+ console\.error: WebSocket connection to 'ws://127\.0\.0\.1:\d+/live/websocket\?[^']*' failed: ");
+        Edit(project, "Counter/TipComponent.cs", "public sealed class TipComponent", "public class TipComponent", ">Another tip<", ">Tip after a restart<");
+        await Assertions.Expect(Locator("#next-tip")).ToHaveTextAsync("Tip after a restart", slow);
+        await Assertions.Expect(Main).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("2");
+        await Locator("#inc").ClickAsync();
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("3");
+        await AssertNotReloadedAsync();
+    }
+
+    /// <summary>Replaces text in one of the project's files, in one write, as an editor saving it does.</summary>
+    private static void Edit(string project, string file, params string[] oldThenNew)
+    {
+        var path = Path.Combine(project, file);
+        var text = File.ReadAllText(path);
+        for (var i = 0; i < oldThenNew.Length; i += 2)
+        {
+            Assert.Contains(oldThenNew[i], text);
+            text = text.Replace(oldThenNew[i], oldThenNew[i + 1], StringComparison.Ordinal);
+        }
+        File.WriteAllText(path, text);
+    }
+
     private static XElement Nuspec(ZipArchive package)
     {
         var entry = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
