@@ -38,6 +38,20 @@ window.addEventListener("phx:rekindle:snapshot", ({detail}) => {
   }
 });
 
+// Development live reload (dotnet watch): a stylesheet under wwwroot changed, so each same-origin
+// stylesheet is fetched again and swapped in once loaded; the page itself is never reloaded.
+window.addEventListener("phx:rekindle:stylesheets", () => {
+  for (const link of document.querySelectorAll("link[rel='stylesheet']")) {
+    const url = new URL(link.href);
+    if (url.origin !== location.origin) continue;
+    url.searchParams.set("rekindle-reload", Date.now().toString());
+    const fresh = link.cloneNode();
+    fresh.href = url.href;
+    fresh.addEventListener("load", () => link.remove(), {once: true});
+    link.after(fresh);
+  }
+});
+
 const liveSocket = new LiveSocket("/live", Socket, {
   ...config.liveSocketOptions,
   hooks: config.hooks || config.liveSocketOptions?.hooks || {},

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs the Ballots sample as a cluster on this machine, no containers: redis-server, N nodes of the
-# app on their own ports, and nginx in front with plain round robin (no sticky sessions). The nodes share
-# Redis (PubSub, snapshots, key ring) and one data folder (the sample's ballots.db, SQLite in WAL mode).
+# Runs the Ballots sample as a cluster on this machine, no containers: redis-server, PostgreSQL, N nodes
+# of the app on their own ports, and nginx in front with plain round robin (no sticky sessions). The nodes
+# share Redis (PubSub, snapshots, key ring) and the Ballots data in PostgreSQL (--Database:Provider
+# Postgres), so nodes on other machines could join by pointing at the same two servers.
 #   deploy/cluster.sh start [nodes]   (default 3)     deploy/cluster.sh stop     deploy/cluster.sh status
 # Then open http://127.0.0.1:8080/. Logs and pids are in deploy/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run="$PWD/deploy/run"
 redis_port=6390
+pg_port=5440
+pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ballots"
 first_port=5101
 front_port=8080
 mkdir -p "$run"
@@ -18,10 +21,36 @@ install() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+  pg_bin >/dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+}
+
+# Debian installs the server programs under /usr/lib/postgresql/<version>/bin, off the PATH.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 | grep .; }
+
+# PostgreSQL refuses to run as root: as root, its programs run as the postgres user the package creates.
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# A server of the cluster's own in deploy/run/pg (kept across stop and start, like Redis's append-only
+# file), on loopback only, trust authentication; the nodes create the schema at startup. 400
+# connections: each node's Npgsql pool may open up to 100.
+start_postgres() {
+  local bin data="$run/pg"
+  bin=$(pg_bin)
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown postgres: "$data"
+    as_postgres "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-instructions >"$run/initdb.log"
+  fi
+  touch "$run/postgres.log"
+  [ "$(id -u)" = 0 ] && chown postgres: "$run/postgres.log"
+  as_postgres "$bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -o "-p $pg_port -h 127.0.0.1 -k '' -c max_connections=400" start >/dev/null
+  as_postgres "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'ballots'" | grep -q 1 ||
+    as_postgres "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres ballots
+  echo "postgres on 127.0.0.1:$pg_port"
 }
 
 publish() {
@@ -33,6 +62,7 @@ start_node() {
   ASPNETCORE_ENVIRONMENT=Production nohup dotnet "$run/app/Ballots.dll" \
     --urls "http://127.0.0.1:$port" \
     --Redis:Connection "127.0.0.1:$redis_port" \
+    --Database:Provider Postgres --Database:ConnectionString "$pg_connection" \
     --Rekindle:DataPath "$run/data" >"$run/node$index.log" 2>&1 &
   echo $! >"$run/node$index.pid"
   wait_ready "$port"
@@ -89,6 +119,7 @@ case "${1:-start}" in
     nodes=${2:-3}
     install
     publish
+    start_postgres
     redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
     for i in $(seq 0 $((nodes - 1))); do start_node "$i"; done
     echo "$nodes" >"$run/nodes"
@@ -100,6 +131,7 @@ case "${1:-start}" in
     [ -f "$run/nginx.pid" ] && kill "$(cat "$run/nginx.pid")" 2>/dev/null || true
     for pid in "$run"/node*.pid; do [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true; done
     [ -f "$run/redis.pid" ] && kill "$(cat "$run/redis.pid")" 2>/dev/null || true
+    [ -f "$run/pg/postmaster.pid" ] && as_postgres "$(pg_bin)/pg_ctl" -D "$run/pg" -m fast stop >/dev/null 2>&1 || true
     echo "cluster stopped"
     ;;
   status)

@@ -27,10 +27,11 @@ public static class BallotsApp
             // Cluster mode (deploy/cluster.sh): PubSub, snapshots and the key ring shared through Redis.
             rekindle.AddRedis(redis); // the other settings bind from Rekindle:Redis
         }
-        builder.Services.AddSingleton(services => new VoteStore(Path.Combine(
+        // SQLite in the data folder by default; --Database:Provider=Postgres for nodes on several machines.
+        builder.Services.AddSingleton(services => new VoteStore(VoteDatabaseSettings.Create(builder.Configuration, Path.Combine(
             services.GetRequiredService<IHostEnvironment>().ContentRootPath,
             services.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath,
-            "ballots.db")));
+            "ballots.db"))));
         builder.Services.AddSingleton<IVoterIdentity, SessionVoterIdentity>();
         configure?.Invoke(builder);
         var mode = ReadRecoveryMode(builder.Configuration[RecoveryModeKey]);

@@ -26,6 +26,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private static readonly ConcurrentDictionary<Process, bool> s_running = new();
 
     private readonly string[] _extraArgs;
+    private readonly string? _appDll;
     private readonly ConcurrentQueue<TestLogSink.LogLine> _logs = new();
     private readonly ConcurrentQueue<TestLogSink.LogLine>? _sharedLogs;
     private readonly HttpClient _probe = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -54,8 +55,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         };
     }
 
-    private ServerProcess(int port, string dataPath, string[] extraArgs, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs = null)
+    private ServerProcess(int port, string dataPath, string[] extraArgs, ConcurrentQueue<TestLogSink.LogLine>? sharedLogs = null, string? appDll = null)
     {
+        _appDll = appDll;
         _sharedLogs = sharedLogs;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         DataPath = dataPath;
@@ -101,6 +103,25 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts another app's build output (<paramref name="appDll"/>, with its runtimeconfig) the same
+    /// way, on a free port with a new data folder, and waits until it serves the client bundle.
+    /// </summary>
+    public static async Task<ServerProcess> StartAppAsync(string appDll, params string[] extraArgs)
+    {
+        var server = new ServerProcess(FreePort(), TestHost.NewDataPath(), extraArgs, appDll: appDll);
+        try
+        {
+            await server.StartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts the app (again) on the same port and data folder and waits until it answers HTTP.</summary>
     public async Task StartAsync()
     {
@@ -109,7 +130,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException("The server process is already running.");
         }
         var run = Interlocked.Increment(ref _run);
-        var dll = TestAppDll();
+        var dll = _appDll ?? TestAppDll();
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

@@ -24,11 +24,14 @@ public class ServerProcessFixture : IBrowserHostFixture, IAsyncLifetime
 
     public Uri Url(string path) => Server.Url(path);
 
+    /// <summary>Starts the server the tests run against: the test app, with <see cref="ExtraArgs"/>.</summary>
+    protected virtual Task<ServerProcess> StartServerAsync() => ServerProcess.StartAsync(ExtraArgs);
+
     public async Task InitializeAsync()
     {
         BrowserFixture.EnsureChromium();
         // The child takes a couple of seconds to start: launch the browser meanwhile.
-        var server = ServerProcess.StartAsync(ExtraArgs); // kills its child itself if it cannot start
+        var server = StartServerAsync(); // kills its child itself if it cannot start
         try
         {
             _playwright = await Playwright.CreateAsync();
@@ -49,7 +52,7 @@ public class ServerProcessFixture : IBrowserHostFixture, IAsyncLifetime
         _server = await server;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         try
         {

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ballots.Data;
 
@@ -19,7 +19,7 @@ internal static class DemoElections
         new("Which Saturday?", ["June 7", "June 14"]),
     ]);
 
-    public static void Seed(SqliteConnection connection, SqliteTransaction transaction)
+    public static void Seed(DbConnection connection, DbTransaction transaction)
     {
         VoteStore.Insert(connection, transaction, Community, closed: false);
         var picnic = VoteStore.Insert(connection, transaction, Picnic, closed: true);
@@ -30,9 +30,12 @@ internal static class DemoElections
             read.Transaction = transaction;
             read.CommandText = """
                 SELECT b.id, c.id FROM ballots b JOIN choices c ON c.ballot_id = b.id
-                WHERE b.election_id = $election ORDER BY b.position, c.position;
+                WHERE b.election_id = @election ORDER BY b.position, c.position;
                 """;
-            read.Parameters.AddWithValue("$election", picnic);
+            var election = read.CreateParameter();
+            election.ParameterName = "@election";
+            election.Value = picnic;
+            read.Parameters.Add(election);
             using var reader = read.ExecuteReader();
             long lastBallot = -1;
             while (reader.Read())
@@ -47,10 +50,10 @@ internal static class DemoElections
         }
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO votes (voter, ballot_id, choice_id, cast_at) VALUES ($voter, $ballot, $choice, 0);";
-        var voter = insert.Parameters.Add("$voter", SqliteType.Text);
-        var ballot = insert.Parameters.Add("$ballot", SqliteType.Integer);
-        var choice = insert.Parameters.Add("$choice", SqliteType.Integer);
+        insert.CommandText = "INSERT INTO votes (voter, ballot_id, choice_id, cast_at) VALUES (@voter, @ballot, @choice, 0);";
+        var voter = Parameter(insert, "@voter");
+        var ballot = Parameter(insert, "@ballot");
+        var choice = Parameter(insert, "@choice");
         for (var n = 1; n <= 7; n++)
         {
             for (var b = 0; b < choicesByBallot.Count; b++)
@@ -62,5 +65,13 @@ internal static class DemoElections
                 insert.ExecuteNonQuery();
             }
         }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

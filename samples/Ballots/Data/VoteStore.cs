@@ -1,82 +1,56 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace Ballots.Data;
 
 /// <summary>
-/// Elections, ballots, choices and votes in one SQLite file (WAL). The schema is created or
-/// migrated by <see cref="Initialize"/> at startup (<c>PRAGMA user_version</c>), and a fresh file gets
-/// the demo elections. A vote is keyed by (voter, ballot): a re-submission replaces the earlier one
-/// inside the same transaction that checks it, and a composite foreign key makes a choice of another
-/// ballot impossible even for a caller that skipped the checks. Every method returns only after its
-/// transaction committed, so a caller may tell the voter "submitted" right after.
+/// Elections, ballots, choices and votes in a SQLite file (the default) or a PostgreSQL database
+/// (<see cref="IVoteDatabase"/>). The schema is created or migrated by <see cref="Initialize"/> at
+/// startup, and a new database gets the demo elections. A vote is keyed by (voter, ballot): a
+/// re-submission replaces the earlier one inside the same transaction that checks it, and a composite
+/// foreign key makes a choice of another ballot impossible even for a caller that skipped the checks.
+/// Every method returns only after its transaction committed, so a caller may tell the voter
+/// "submitted" right after.
 /// </summary>
-/// <remarks>Thread-safe: each call uses its own pooled connection; writers wait for each other (busy timeout).</remarks>
+/// <remarks>Thread-safe: each call uses its own pooled connection.</remarks>
 public sealed class VoteStore
 {
     public const int CurrentSchemaVersion = 1;
     public const int MaxVoterIdLength = 200;
-    private readonly string _connectionString;
+    private readonly DbDataSource _dataSource;
 
+    /// <summary>A store on the SQLite file at <paramref name="databasePath"/>.</summary>
     public VoteStore(string databasePath)
+        : this(new SqliteVoteDatabase(databasePath))
     {
-        DatabasePath = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            ForeignKeys = true,
-            DefaultTimeout = 5, // seconds a writer waits for another one (SQLITE_BUSY retries), well under Rekindle:Runtime:HandlerTimeout
-        }.ToString();
     }
 
-    public string DatabasePath { get; }
+    public VoteStore(IVoteDatabase database)
+    {
+        Database = database;
+        _dataSource = database.DataSource;
+    }
 
-    /// <summary>Creates or migrates the schema; seeds the demo elections when the file is new. Returns whether it seeded.</summary>
+    public IVoteDatabase Database { get; }
+
+    /// <summary>Creates or migrates the schema; seeds the demo elections when the database is new. Returns whether it seeded.</summary>
     public bool Initialize(bool seedDemo = true)
     {
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode = WAL;");
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"));
+        using var connection = _dataSource.OpenConnection();
+        Database.PrepareConnection(connection);
+        using var transaction = connection.BeginTransaction();
+        var version = Database.ReadSchemaVersion(connection, transaction);
         if (version > CurrentSchemaVersion)
         {
             throw new InvalidOperationException(
-                $"{DatabasePath} has schema version {version}, newer than this app's {CurrentSchemaVersion}. Expected a database written by this or an older version of the Ballots app.");
+                $"The {Database.Description} has schema version {version}, newer than this app's {CurrentSchemaVersion}. Expected a database written by this or an older version of the Ballots app.");
         }
         if (version < 1)
         {
-            Execute(connection, transaction, """
-                CREATE TABLE elections (
-                  id INTEGER PRIMARY KEY,
-                  title TEXT NOT NULL,
-                  closed INTEGER NOT NULL DEFAULT 0,
-                  created_at INTEGER NOT NULL);
-                CREATE TABLE ballots (
-                  id INTEGER PRIMARY KEY,
-                  election_id INTEGER NOT NULL REFERENCES elections (id),
-                  position INTEGER NOT NULL,
-                  question TEXT NOT NULL);
-                CREATE INDEX ballots_by_election ON ballots (election_id, position);
-                CREATE TABLE choices (
-                  id INTEGER PRIMARY KEY,
-                  ballot_id INTEGER NOT NULL REFERENCES ballots (id),
-                  position INTEGER NOT NULL,
-                  label TEXT NOT NULL,
-                  UNIQUE (ballot_id, id));
-                CREATE TABLE votes (
-                  voter TEXT NOT NULL,
-                  ballot_id INTEGER NOT NULL,
-                  choice_id INTEGER NOT NULL,
-                  cast_at INTEGER NOT NULL,
-                  PRIMARY KEY (voter, ballot_id),
-                  FOREIGN KEY (ballot_id, choice_id) REFERENCES choices (ballot_id, id));
-                CREATE INDEX votes_by_choice ON votes (choice_id);
-                """);
+            Database.CreateSchema(connection, transaction);
         }
         // Later migrations go here: if (version < 2) { ALTER TABLE ... }
-        Execute(connection, transaction, $"PRAGMA user_version = {CurrentSchemaVersion};");
+        Database.WriteSchemaVersion(connection, transaction, CurrentSchemaVersion);
         var seeded = version == 0 && seedDemo;
         if (seeded)
         {
@@ -100,7 +74,7 @@ public sealed class VoteStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new ElectionSummary(reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2), reader.GetInt32(3), reader.GetInt32(4)));
+            list.Add(new ElectionSummary(reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2), checked((int)reader.GetInt64(3)), checked((int)reader.GetInt64(4)))); // COUNT is BIGINT on PostgreSQL
         }
         return list;
     }
@@ -110,8 +84,8 @@ public sealed class VoteStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT title, closed FROM elections WHERE id = $election;";
-        command.Parameters.AddWithValue("$election", electionId);
+        command.CommandText = "SELECT title, closed FROM elections WHERE id = @election;";
+        Add(command, "@election", electionId);
         string title;
         bool closed;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -126,7 +100,7 @@ public sealed class VoteStore
         command.CommandText = """
             SELECT b.id, b.question, c.id, c.label
             FROM ballots b JOIN choices c ON c.ballot_id = b.id
-            WHERE b.election_id = $election
+            WHERE b.election_id = @election
             ORDER BY b.position, b.id, c.position, c.id;
             """;
         var ballots = new List<Ballot>();
@@ -171,7 +145,7 @@ public sealed class VoteStore
             throw new ArgumentException($"The election is not valid: {string.Join(" ", problems)}", nameof(election));
         }
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = Insert(connection, transaction, normalized, closed: false);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -187,9 +161,9 @@ public sealed class VoteStore
         }
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE elections SET title = $title WHERE id = $election;";
-        command.Parameters.AddWithValue("$title", title.Trim());
-        command.Parameters.AddWithValue("$election", electionId);
+        command.CommandText = "UPDATE elections SET title = @title WHERE id = @election;";
+        Add(command, "@title", title.Trim());
+        Add(command, "@election", electionId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -198,9 +172,9 @@ public sealed class VoteStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE elections SET closed = $closed WHERE id = $election;";
-        command.Parameters.AddWithValue("$closed", closed);
-        command.Parameters.AddWithValue("$election", electionId);
+        command.CommandText = "UPDATE elections SET closed = @closed WHERE id = @election;";
+        Add(command, "@closed", closed);
+        Add(command, "@election", electionId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -215,44 +189,44 @@ public sealed class VoteStore
         ArgumentException.ThrowIfNullOrEmpty(voter);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(voter.Length, MaxVoterIdLength, nameof(voter));
         await using var connection = await OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: the checks and the write see the same database, and writers queue up.
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        // SQLite: BEGIN IMMEDIATE, writers queue up; PostgreSQL: the election's row is share-locked below.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.Parameters.AddWithValue("$election", electionId);
-        command.Parameters.AddWithValue("$ballot", ballotId);
-        command.Parameters.AddWithValue("$choice", choiceId);
-        command.Parameters.AddWithValue("$voter", voter);
+        Add(command, "@election", electionId);
+        Add(command, "@ballot", ballotId);
+        Add(command, "@choice", choiceId);
+        Add(command, "@voter", voter);
 
-        command.CommandText = "SELECT closed FROM elections WHERE id = $election;";
+        command.CommandText = Database.ElectionStateForVoteSql;
         var closed = await command.ExecuteScalarAsync(cancellationToken);
         if (closed is null)
         {
             return VoteOutcome.UnknownElection;
         }
-        if (Convert.ToInt64(closed) != 0)
+        if (Convert.ToBoolean(closed, CultureInfo.InvariantCulture)) // INTEGER on SQLite, BOOLEAN on PostgreSQL
         {
             return VoteOutcome.ElectionClosed;
         }
-        command.CommandText = "SELECT 1 FROM ballots WHERE id = $ballot AND election_id = $election;";
+        command.CommandText = "SELECT 1 FROM ballots WHERE id = @ballot AND election_id = @election;";
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
             return VoteOutcome.BallotNotInElection;
         }
-        command.CommandText = "SELECT 1 FROM choices WHERE id = $choice AND ballot_id = $ballot;";
+        command.CommandText = "SELECT 1 FROM choices WHERE id = @choice AND ballot_id = @ballot;";
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
             return VoteOutcome.ChoiceNotOnBallot;
         }
         command.CommandText = """
-            SELECT choice_id FROM votes WHERE voter = $voter AND ballot_id = $ballot;
+            SELECT choice_id FROM votes WHERE voter = @voter AND ballot_id = @ballot;
             """;
         var earlier = await command.ExecuteScalarAsync(cancellationToken);
         command.CommandText = """
-            INSERT INTO votes (voter, ballot_id, choice_id, cast_at) VALUES ($voter, $ballot, $choice, $now)
+            INSERT INTO votes (voter, ballot_id, choice_id, cast_at) VALUES (@voter, @ballot, @choice, @now)
             ON CONFLICT (voter, ballot_id) DO UPDATE SET choice_id = excluded.choice_id, cast_at = excluded.cast_at;
             """;
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Add(command, "@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return earlier is null ? VoteOutcome.Recorded : VoteOutcome.Replaced;
@@ -265,10 +239,10 @@ public sealed class VoteStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT v.ballot_id, v.choice_id FROM votes v JOIN ballots b ON b.id = v.ballot_id
-            WHERE v.voter = $voter AND b.election_id = $election;
+            WHERE v.voter = @voter AND b.election_id = @election;
             """;
-        command.Parameters.AddWithValue("$voter", voter);
-        command.Parameters.AddWithValue("$election", electionId);
+        Add(command, "@voter", voter);
+        Add(command, "@election", electionId);
         var votes = new Dictionary<long, long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -287,80 +261,61 @@ public sealed class VoteStore
             SELECT c.ballot_id, c.id, COUNT(v.voter)
             FROM ballots b JOIN choices c ON c.ballot_id = b.id
             LEFT JOIN votes v ON v.ballot_id = c.ballot_id AND v.choice_id = c.id
-            WHERE b.election_id = $election
+            WHERE b.election_id = @election
             GROUP BY c.ballot_id, c.id;
             """;
-        command.Parameters.AddWithValue("$election", electionId);
+        Add(command, "@election", electionId);
         var byChoice = new Dictionary<long, int>();
         var byBallot = new Dictionary<long, int>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var count = reader.GetInt32(2);
+            var count = checked((int)reader.GetInt64(2));
             byChoice[reader.GetInt64(1)] = count;
             byBallot[reader.GetInt64(0)] = byBallot.GetValueOrDefault(reader.GetInt64(0)) + count;
         }
         return new Tally(byChoice, byBallot);
     }
 
-    internal static long Insert(SqliteConnection connection, SqliteTransaction transaction, NewElection election, bool closed)
+    internal static long Insert(DbConnection connection, DbTransaction transaction, NewElection election, bool closed)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO elections (title, closed, created_at) VALUES ($title, $closed, $now) RETURNING id;";
-        command.Parameters.AddWithValue("$title", election.Title);
-        command.Parameters.AddWithValue("$closed", closed);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        command.CommandText = "INSERT INTO elections (title, closed, created_at) VALUES (@title, @closed, @now) RETURNING id;";
+        Add(command, "@title", election.Title);
+        Add(command, "@closed", closed);
+        Add(command, "@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var electionId = (long)command.ExecuteScalar()!;
         for (var b = 0; b < election.Ballots.Count; b++)
         {
             command.Parameters.Clear();
-            command.CommandText = "INSERT INTO ballots (election_id, position, question) VALUES ($election, $position, $question) RETURNING id;";
-            command.Parameters.AddWithValue("$election", electionId);
-            command.Parameters.AddWithValue("$position", b);
-            command.Parameters.AddWithValue("$question", election.Ballots[b].Question);
+            command.CommandText = "INSERT INTO ballots (election_id, position, question) VALUES (@election, @position, @question) RETURNING id;";
+            Add(command, "@election", electionId);
+            Add(command, "@position", b);
+            Add(command, "@question", election.Ballots[b].Question);
             var ballotId = (long)command.ExecuteScalar()!;
             var choices = election.Ballots[b].Choices;
             for (var c = 0; c < choices.Count; c++)
             {
                 command.Parameters.Clear();
-                command.CommandText = "INSERT INTO choices (ballot_id, position, label) VALUES ($ballot, $position, $label);";
-                command.Parameters.AddWithValue("$ballot", ballotId);
-                command.Parameters.AddWithValue("$position", c);
-                command.Parameters.AddWithValue("$label", choices[c]);
+                command.CommandText = "INSERT INTO choices (ballot_id, position, label) VALUES (@ballot, @position, @label);";
+                Add(command, "@ballot", ballotId);
+                Add(command, "@position", c);
+                Add(command, "@label", choices[c]);
                 command.ExecuteNonQuery();
             }
         }
         return electionId;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private static void Add(DbCommand command, string name, object value)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using Ballots.Data;
-using Microsoft.Data.Sqlite;
 using Rekindle.PubSub;
 using Rekindle.Rendering;
 using Rekindle.Views;
@@ -154,7 +154,7 @@ public abstract class BallotComponentBase(VoteStore store, IPubSub pubSub, ILogg
         {
             outcome = await store.SubmitVoteAsync(Voter, ElectionId, Ballot.Id, choiceId);
         }
-        catch (SqliteException exception)
+        catch (DbException exception)
         {
             logger.LogWarning(exception, "Vote on ballot {Ballot} not saved.", Ballot.Id);
             Fail("Your vote could not be saved (the database is busy). Nothing was recorded; please submit again.");

@@ -98,6 +98,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StylesheetWatcher>());
         return new RekindleBuilder(services);
     }
 

@@ -31,6 +31,16 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         }
     }
 
+    /// <summary>Makes the next render render every component again and send it in full (hot reload: its code changed, not its state).</summary>
+    public void ForgetRendered()
+    {
+        foreach (var state in _byCid.Values)
+        {
+            state.Held = null;
+            state.Dirty = true;
+        }
+    }
+
     /// <summary>The recoverable members of every component, keyed by type and id (cids change across mounts).</summary>
     public List<ComponentSnapshot> CaptureRecoverable()
     {

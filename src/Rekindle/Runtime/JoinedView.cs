@@ -27,6 +27,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         ClientPushMessage push => await HandlePushAsync(push),
         InfoMessage info => await HandleInfoAsync(info.Message),
         BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
+        HotReloadMessage reload => await ApplyHotReloadAsync(reload.Kind),
         _ => true,
     };
 
@@ -118,6 +119,22 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         if (!await navigator.ApplyAsync(view, messageRef: null))
         {
             return false;
+        }
+        await Replies.SendDiffPushAsync();
+        return true;
+    }
+
+    /// <summary>Renders the view and every component again with the code as it is now, in full; the state stays as it was.</summary>
+    private async ValueTask<bool> ApplyHotReloadAsync(HotReloadKind kind)
+    {
+        view.Effects.Clear();
+        if (kind == HotReloadKind.Stylesheets)
+        {
+            view.Effects.Events.Add((HotReload.StylesheetsChangedEvent, null));
+        }
+        else
+        {
+            render.ForgetClientTree();
         }
         await Replies.SendDiffPushAsync();
         return true;

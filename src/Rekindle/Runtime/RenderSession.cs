@@ -61,6 +61,13 @@ internal sealed partial class RenderSession
         FlushStreams(pass);
     }
 
+    /// <summary>Makes the next diff carry the whole view and every component with their statics, as a join reply does.</summary>
+    public void ForgetClientTree()
+    {
+        _held = null;
+        Components.ForgetRendered();
+    }
+
     /// <summary>Writes what changed since the last render into the innermost entered object.</summary>
     public void WriteDiff(LazyObjectWriter output, RenderPass pass)
     {

@@ -116,6 +116,19 @@ internal sealed class ViewProcess : IViewRuntime
         }
     }
 
+    /// <summary>Under dotnet watch, an applied edit reaches the joined view through its mailbox like any other message.</summary>
+    private void SubscribeToHotReload()
+    {
+        if (HotReload.IsActive)
+        {
+            _subscriptions.Add(HotReload.Subscribe(kind =>
+            {
+                var message = new HotReloadMessage(kind);
+                PostInfo(message, message);
+            }));
+        }
+    }
+
     private string ViewName => _joined?.Name ?? "(joining)";
 
     /// <summary>Cancels the view's token; a callback the view registered on it that throws is the view's crash, not its caller's.</summary>
@@ -193,6 +206,7 @@ internal sealed class ViewProcess : IViewRuntime
                     return false;
                 }
                 _joined = joined.View;
+                SubscribeToHotReload();
                 return await joined.View.ReplayAsync(joined.Missed);
             case LeaveMessage leave:
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));

@@ -1,0 +1,4 @@
+using RekindleApp;
+
+var app = AppHost.Build(args);
+app.Run();
