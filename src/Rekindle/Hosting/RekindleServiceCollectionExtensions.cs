@@ -39,6 +39,7 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.DrainJitter >= TimeSpan.Zero, "Rekindle:Transport:DrainJitter must not be negative.")
             .Validate(o => o.MaxPushesPerSecond > 0 && o.PushBurst >= 1, "Rekindle:Transport:MaxPushesPerSecond must be positive and PushBurst at least 1.")
             .Validate(o => o.MaxJoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxJoinsPerMinutePerAddress must be positive.")
+            .Validate(o => o.MaxOutboxBytes >= 64 * 1024, "Rekindle:Transport:MaxOutboxBytes must be at least 65536.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
