@@ -39,18 +39,24 @@ start_node() {
   echo "node $index on 127.0.0.1:$port (pid $(cat "$run/node$index.pid"))"
 }
 
+# /health/ready (the sample's MapHealthChecks of AddRekindle's checks) answers 200 once the node serves
+# live views: Redis answered since startup (the key ring and snapshots live there) and it is not draining.
 wait_ready() {
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$1/counter" && return 0
+  for _ in $(seq 1 150); do
+    curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return 0
     sleep 0.2
   done
   echo "node on port $1 did not become ready; see $run/*.log" >&2
   return 1
 }
 
-# max_fails=0: a node that refuses (restarting) or answers 503 (draining) is skipped for that request
-# by proxy_next_upstream, never marked down; with max_fails=1 a rolling deploy under load marked every
-# node down at once and nginx answered 502 "no live upstreams" for half a minute after it.
+# max_fails=0: a node that refuses (restarting) or answers 503 is skipped for that request by
+# proxy_next_upstream, never marked down; with max_fails=1 a rolling deploy under load marked every
+# node down at once and nginx answered 502 "no live upstreams" for half a minute after it. A node
+# answers 503 exactly when its /health/ready check fails: while draining, and when Redis has not
+# answered since it started (after Rekindle:StartupWait). nginx open source has no active health
+# checks, so that passive retry is how it uses them; /health/ is passed through without the retry, so
+# a probe through nginx sees each node's own answer (an orchestrator polls each node's port directly).
 write_nginx_conf() {
   local nodes=$1 upstreams=""
   for i in $(seq 0 $((nodes - 1))); do upstreams+="    server 127.0.0.1:$((first_port + i)) max_fails=0;"$'\n'; done
@@ -78,6 +84,10 @@ $upstreams  }
       proxy_send_timeout 120s;
       proxy_connect_timeout 2s;
       proxy_next_upstream error timeout http_502 http_503;
+    }
+    location /health/ {
+      proxy_pass http://ballots;
+      proxy_next_upstream off;
     }
   }
 }

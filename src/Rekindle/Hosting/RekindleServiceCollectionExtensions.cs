@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rekindle.Health;
 using Rekindle.Hosting;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
@@ -19,7 +20,8 @@ public static class RekindleServiceCollectionExtensions
     /// <summary>
     /// Adds Rekindle: options bound from the <c>Rekindle</c> configuration section, ASP.NET Data
     /// Protection with the key ring persisted under <see cref="RekindleOptions.DataPath"/> (unless the
-    /// app configured a key repository itself), and the live view runtime.
+    /// app configured a key repository itself), the live view runtime, and health checks tagged
+    /// <see cref="RekindleHealthChecks.ReadyTag"/> (startup dependencies, draining, the snapshot store).
     /// </summary>
     /// <example><code>builder.Services.AddRekindle(options =&gt; options.HeadHtml = "&lt;link rel=\"stylesheet\" href=\"/app.css\"&gt;");</code></example>
     public static IRekindleBuilder AddRekindle(this IServiceCollection services, Action<RekindleOptions>? configure = null)
@@ -27,6 +29,7 @@ public static class RekindleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RekindleOptions>().BindConfiguration("Rekindle")
             .Validate(o => o.SessionTokenLifetime > TimeSpan.Zero, "Rekindle:SessionTokenLifetime must be positive.")
+            .Validate(o => o.StartupWait >= TimeSpan.Zero, "Rekindle:StartupWait must not be negative.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -94,6 +97,11 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<IPubSub, LocalPubSub>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
+        services.TryAddSingleton<StartupGate>();
+        services.AddHealthChecks()
+            .AddCheck<StartupHealthCheck>("rekindle-startup", tags: [RekindleHealthChecks.ReadyTag])
+            .AddCheck<DrainHealthCheck>("rekindle-draining", tags: [RekindleHealthChecks.ReadyTag])
+            .AddCheck<StateStoreHealthCheck>("rekindle-state-store", tags: [RekindleHealthChecks.ReadyTag]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         return new RekindleBuilder(services);
     }
