@@ -3,13 +3,16 @@
 # app on their own ports, and nginx in front with plain round robin (no sticky sessions). The nodes share
 # Redis (PubSub, snapshots, key ring) and one data folder (the sample's ballots.db, SQLite in WAL mode).
 #   deploy/cluster.sh start [nodes]   (default 3)     deploy/cluster.sh stop     deploy/cluster.sh status
+#   deploy/cluster.sh start-node i | start-redis | stop-redis   (what deploy/chaos-soak.sh restarts)
+# NODE_ARGS="--Rekindle:... value" adds arguments to every node started; REDIS_PORT, FIRST_PORT and
+# FRONT_PORT move the cluster off 6390, 5101.. and 8080.
 # Then open http://127.0.0.1:8080/. Logs and pids are in deploy/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run="$PWD/deploy/run"
-redis_port=6390
-first_port=5101
-front_port=8080
+redis_port=${REDIS_PORT:-6390}
+first_port=${FIRST_PORT:-5101}
+front_port=${FRONT_PORT:-8080}
 mkdir -p "$run"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -33,7 +36,7 @@ start_node() {
   ASPNETCORE_ENVIRONMENT=Production nohup dotnet "$run/app/Ballots.dll" \
     --urls "http://127.0.0.1:$port" \
     --Redis:Connection "127.0.0.1:$redis_port" \
-    --Rekindle:DataPath "$run/data" >"$run/node$index.log" 2>&1 &
+    --Rekindle:DataPath "$run/data" ${NODE_ARGS:-} >>"$run/node$index.log" 2>&1 &
   echo $! >"$run/node$index.pid"
   wait_ready "$port"
   echo "node $index on 127.0.0.1:$port (pid $(cat "$run/node$index.pid"))"
@@ -94,12 +97,27 @@ $upstreams  }
 CONF
 }
 
+start_redis() {
+  redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
+}
+
+# SIGTERM: Redis writes its append-only file and exits; the nodes keep serving meanwhile.
+stop_redis() {
+  local pid
+  pid=$(cat "$run/redis.pid")
+  kill -TERM "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  echo "redis-server did not exit within 10 s" >&2
+  return 1
+}
+
 case "${1:-start}" in
   start)
     nodes=${2:-3}
     install
     publish
-    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
+    rm -f "$run"/node*.log
+    start_redis
     for i in $(seq 0 $((nodes - 1))); do start_node "$i"; done
     echo "$nodes" >"$run/nodes"
     write_nginx_conf "$nodes"
@@ -118,5 +136,7 @@ case "${1:-start}" in
     done
     ;;
   start-node) start_node "$2" ;;
+  start-redis) start_redis ;;
+  stop-redis) stop_redis ;;
   *) echo "usage: $0 start [nodes] | stop | status" >&2; exit 2 ;;
 esac
