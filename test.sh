@@ -57,6 +57,13 @@ else
   failed=$((failed + 1))
   status=1
 fi
+echo "== chaos soak (deploy/: 3 nodes, nginx, Redis; 300 views from one address and 3 Chromium tabs for 90 s of dropped sockets, kill -9, SIGTERM and Redis restarts: nothing lost, no reload)"
+if deploy/chaos-soak.sh 90 300 3; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  status=1
+fi
 echo "== fuzz smoke (afl++ and SharpFuzz on the client frame path: 50,000 executions, no crash or hang)"
 if fuzz/run.sh 50000 900; then
   passed=$((passed + 1))

@@ -4,15 +4,18 @@
 # share Redis (PubSub, snapshots, key ring) and the Ballots data in PostgreSQL (--Database:Provider
 # Postgres), so nodes on other machines could join by pointing at the same two servers.
 #   deploy/cluster.sh start [nodes]   (default 3)     deploy/cluster.sh stop     deploy/cluster.sh status
+#   deploy/cluster.sh start-node i | start-redis | stop-redis   (what deploy/chaos-soak.sh restarts)
+# NODE_ARGS="--Rekindle:... value" adds arguments to every node started; REDIS_PORT, FIRST_PORT and
+# FRONT_PORT move the cluster off 6390, 5101.. and 8080.
 # Then open http://127.0.0.1:8080/. Logs and pids are in deploy/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run="$PWD/deploy/run"
-redis_port=6390
-pg_port=5440
+redis_port=${REDIS_PORT:-6390}
+pg_port=${PG_PORT:-5440}
 pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ballots"
-first_port=5101
-front_port=8080
+first_port=${FIRST_PORT:-5101}
+front_port=${FRONT_PORT:-8080}
 mkdir -p "$run"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -63,24 +66,30 @@ start_node() {
     --urls "http://127.0.0.1:$port" \
     --Redis:Connection "127.0.0.1:$redis_port" \
     --Database:Provider Postgres --Database:ConnectionString "$pg_connection" \
-    --Rekindle:DataPath "$run/data" >"$run/node$index.log" 2>&1 &
+    --Rekindle:DataPath "$run/data" ${NODE_ARGS:-} >>"$run/node$index.log" 2>&1 &
   echo $! >"$run/node$index.pid"
   wait_ready "$port"
   echo "node $index on 127.0.0.1:$port (pid $(cat "$run/node$index.pid"))"
 }
 
+# /health/ready (the sample's MapHealthChecks of AddRekindle's checks) answers 200 once the node serves
+# live views: Redis answered since startup (the key ring and snapshots live there) and it is not draining.
 wait_ready() {
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$1/counter" && return 0
+  for _ in $(seq 1 150); do
+    curl -fs -o /dev/null "http://127.0.0.1:$1/health/ready" && return 0
     sleep 0.2
   done
   echo "node on port $1 did not become ready; see $run/*.log" >&2
   return 1
 }
 
-# max_fails=0: a node that refuses (restarting) or answers 503 (draining) is skipped for that request
-# by proxy_next_upstream, never marked down; with max_fails=1 a rolling deploy under load marked every
-# node down at once and nginx answered 502 "no live upstreams" for half a minute after it.
+# max_fails=0: a node that refuses (restarting) or answers 503 is skipped for that request by
+# proxy_next_upstream, never marked down; with max_fails=1 a rolling deploy under load marked every
+# node down at once and nginx answered 502 "no live upstreams" for half a minute after it. A node
+# answers 503 exactly when its /health/ready check fails: while draining, and when Redis has not
+# answered since it started (after Rekindle:StartupWait). nginx open source has no active health
+# checks, so that passive retry is how it uses them; /health/ is passed through without the retry, so
+# a probe through nginx sees each node's own answer (an orchestrator polls each node's port directly).
 write_nginx_conf() {
   local nodes=$1 upstreams=""
   for i in $(seq 0 $((nodes - 1))); do upstreams+="    server 127.0.0.1:$((first_port + i)) max_fails=0;"$'\n'; done
@@ -109,9 +118,27 @@ $upstreams  }
       proxy_connect_timeout 2s;
       proxy_next_upstream error timeout http_502 http_503;
     }
+    location /health/ {
+      proxy_pass http://ballots;
+      proxy_next_upstream off;
+    }
   }
 }
 CONF
+}
+
+start_redis() {
+  redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
+}
+
+# SIGTERM: Redis writes its append-only file and exits; the nodes keep serving meanwhile.
+stop_redis() {
+  local pid
+  pid=$(cat "$run/redis.pid")
+  kill -TERM "$pid"
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  echo "redis-server did not exit within 10 s" >&2
+  return 1
 }
 
 case "${1:-start}" in
@@ -119,8 +146,9 @@ case "${1:-start}" in
     nodes=${2:-3}
     install
     publish
+    rm -f "$run"/node*.log
     start_postgres
-    redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" --save "" --appendonly yes
+    start_redis
     for i in $(seq 0 $((nodes - 1))); do start_node "$i"; done
     echo "$nodes" >"$run/nodes"
     write_nginx_conf "$nodes"
@@ -140,5 +168,7 @@ case "${1:-start}" in
     done
     ;;
   start-node) start_node "$2" ;;
+  start-redis) start_redis ;;
+  stop-redis) stop_redis ;;
   *) echo "usage: $0 start [nodes] | stop | status" >&2; exit 2 ;;
 esac

@@ -114,6 +114,12 @@ internal sealed class RecoveryLog
     public int Restored { get; private set; }
     public int InflightLost { get; private set; }
 
+    /// <summary>Acknowledged events missing from the state a view came back with: must stay 0.</summary>
+    public long EventsLost { get; private set; }
+
+    /// <summary>Milliseconds from each view's drop to its rejoin.</summary>
+    public List<float> RestoreMs { get; } = [];
+
     public void MarkDropped(int inflight)
     {
         lock (_lock)
@@ -127,11 +133,13 @@ internal sealed class RecoveryLog
         }
     }
 
-    public void MarkRejoined(bool restored)
+    public void MarkRejoined(bool restored, double restoreMs, long eventsLost)
     {
         lock (_lock)
         {
             RejoinedCount++;
+            RestoreMs.Add((float)restoreMs);
+            EventsLost += eventsLost;
             if (restored)
             {
                 Restored++;

@@ -160,6 +160,8 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
                 ["inflightLost"] = recovery.InflightLost,
                 ["dropToAllRejoinedMs"] = recovery.DropToAllRejoinedMs is { } ms ? Math.Round(ms, 1) : null,
                 ["eventsSkippedWhileDown"] = Interlocked.Read(ref ctx.EventsSkipped),
+                ["eventsLost"] = recovery.EventsLost,
+                ["restoreMs"] = Describe([.. recovery.RestoreMs.Order()]),
             };
             if (recovery.Pending > 0)
             {

@@ -217,6 +217,7 @@ internal sealed class ViewClient
             _pending.Clear();
         }
         _ctx.Recovery.MarkDropped(inflight);
+        var droppedAt = Stopwatch.GetTimestamp();
         var countBefore = _expectedCount;
         try
         {
@@ -237,7 +238,8 @@ internal sealed class ViewClient
                 {
                     _ctx.Errors.Add("state lost on rejoin", $"count {countBefore} before the drop ({inflight} in flight), {_expectedCount} after");
                 }
-                _ctx.Recovery.MarkRejoined(restored);
+                var lost = countBefore < 0 || _ctx.IsBallot ? 0 : Math.Max(0, countBefore - _expectedCount);
+                _ctx.Recovery.MarkRejoined(restored, Stopwatch.GetElapsedTime(droppedAt).TotalMilliseconds, lost);
                 return;
             }
         }

@@ -4,6 +4,7 @@ using Ballots.Elections;
 using Ballots.Manage;
 using Ballots.Seed;
 using Ballots.Voting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
@@ -42,6 +43,14 @@ public static class BallotsApp
         // users, not the proxy.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 
+        // Readiness for load balancers and orchestrators (deploy/nginx.conf passes it through): 503 while
+        // Redis has not answered since startup or while the node drains; liveness answers as long as the process does.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(RekindleHealthChecks.ReadyTag),
+            ResponseWriter = HealthReportText.WriteAsync,
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapGet(Styles.Path, () => Results.Text(Styles.Css, "text/css"));
         app.MapGet(SeedScript.Path, () => Results.Text(SeedScript.Source, "text/javascript"));
         app.MapGet(VotingScript.Path, () => Results.Text(VotingScript.Source, "text/javascript"));

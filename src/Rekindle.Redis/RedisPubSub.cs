@@ -43,7 +43,16 @@ internal sealed partial class RedisPubSub : IPubSub, IDisposable
         _logger = logger;
         _logLength = options.Value.LogLength;
         _logTimeToLiveMs = (long)recovery.Value.MaxAge.TotalMilliseconds;
-        _redis.GetSubscriber().Subscribe(RedisChannel.Pattern(ChannelPrefix + "*"), OnRedisMessage);
+        try
+        {
+            _redis.GetSubscriber().Subscribe(RedisChannel.Pattern(ChannelPrefix + "*"), OnRedisMessage);
+        }
+        catch (RedisConnectionException exception)
+        {
+            // The multiplexer keeps the subscription and makes it on the server when it connects
+            // (a node started while Redis was down); only this first attempt failed.
+            Log.SubscribeDeferred(logger, exception.Message);
+        }
     }
 
     public IDisposable Subscribe(string topic, Action<PubSubMessage> deliver)
@@ -218,6 +227,9 @@ internal sealed partial class RedisPubSub : IPubSub, IDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(5122, LogLevel.Warning, "Redis is unreachable ({Reason}): broadcasts from other nodes arrive once it answers.", EventName = nameof(SubscribeDeferred))]
+        public static partial void SubscribeDeferred(ILogger logger, string reason);
+
         [LoggerMessage(5101, LogLevel.Error, "Publishing to {Topic} through Redis failed; subscribers on this node got the message (without a log position), other nodes did not.", EventName = nameof(PublishFailed))]
         public static partial void PublishFailed(ILogger logger, Exception exception, string topic);
 

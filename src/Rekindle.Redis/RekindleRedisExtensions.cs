@@ -24,7 +24,10 @@ public static class RekindleRedisExtensions
     /// then <paramref name="configure"/> runs on them; <see cref="RekindleRedisOptions.Configuration"/> is required.
     /// While Redis is unreachable, views keep working on their node: calls fail within
     /// <see cref="RekindleRedisOptions.OperationTimeout"/>, snapshots wait in memory and broadcasts
-    /// reach only this node's views (with a logged error), until Redis answers again.
+    /// reach only this node's views (with a logged error), until Redis answers again. A node started
+    /// while Redis is down holds live pages and sockets until Redis answers (up to
+    /// <see cref="RekindleOptions.StartupWait"/>), and its readiness health check says not ready meanwhile;
+    /// the <c>rekindle-redis</c> health check reports the connection.
     /// </summary>
     /// <example><code>builder.Services.AddRekindle().AddRedis(options => options.OperationTimeout = TimeSpan.FromSeconds(1));</code></example>
     public static IRekindleBuilder AddRedis(this IRekindleBuilder builder, Action<RekindleRedisOptions> configure)
@@ -47,6 +50,15 @@ public static class RekindleRedisExtensions
             new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()),
             provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
             provider.GetRequiredService<ILogger<BufferedStateStore>>())));
+        services.TryAddSingleton(provider => new RedisReadiness(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<IKeyManager>(),
+            provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILogger<RedisReadiness>>()));
+        services.AddSingleton<IStartupDependency>(provider => provider.GetRequiredService<RedisReadiness>());
+        services.AddHostedService(provider => provider.GetRequiredService<RedisReadiness>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("rekindle-redis", tags: [RekindleHealthChecks.ReadyTag]);
         services.AddDataProtection();
         services.AddOptions<DataProtectionOptions>().Configure<IOptions<RekindleRedisOptions>>(
             (protection, redis) => protection.ApplicationDiscriminator = redis.Value.ApplicationName);
@@ -84,6 +96,9 @@ public static class RekindleRedisExtensions
         // Fail at once while disconnected rather than queue: a view must not wait on a dead Redis.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.AsyncTimeout = options.SyncTimeout = (int)redisOptions.OperationTimeout.TotalMilliseconds;
+        // Try again at a steady pace rather than the library's growing back-off: a node waiting for
+        // Redis at startup, or keeping snapshots in memory, should be back within a second of Redis.
+        options.ReconnectRetryPolicy = new LinearRetry((int)redisOptions.RetryInterval.TotalMilliseconds);
         return ConnectionMultiplexer.Connect(options);
     }
 }

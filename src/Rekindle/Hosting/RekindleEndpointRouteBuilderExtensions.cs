@@ -26,15 +26,16 @@ public static class RekindleEndpointRouteBuilderExtensions
         var routes = endpoints.ServiceProvider.GetService<LiveRouteTable>()
             ?? throw new InvalidOperationException("Rekindle's services are missing. Expected builder.Services.AddRekindle() before MapLiveView.");
         var route = routes.Add(pattern, typeof(TView), liveSession);
+        var gate = endpoints.ServiceProvider.GetRequiredService<StartupGate>();
         if (routes.ClaimInfrastructure())
         {
             var socket = endpoints.ServiceProvider.GetRequiredService<LiveSocketEndpoint>();
             var assets = endpoints.ServiceProvider.GetRequiredService<ClientAssets>();
-            endpoints.Map(LiveSocketEndpoint.Path, socket.HandleAsync).WithDisplayName("Rekindle live socket");
+            endpoints.Map(LiveSocketEndpoint.Path, context => gate.ServeAsync(context, socket.HandleAsync)).WithDisplayName("Rekindle live socket");
             endpoints.MapGet(ClientAssets.ScriptPath, assets.ServeAsync).WithDisplayName("Rekindle client bundle");
         }
         var renderer = endpoints.ServiceProvider.GetRequiredService<DeadRenderer>();
-        return endpoints.MapGet(pattern, (HttpContext context) => renderer.RenderAsync(context, route))
+        return endpoints.MapGet(pattern, (HttpContext context) => gate.ServeAsync(context, served => renderer.RenderAsync(served, route)))
             .WithDisplayName($"Live view {typeof(TView).Name}");
     }
 }

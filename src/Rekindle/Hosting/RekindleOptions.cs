@@ -14,6 +14,14 @@ public sealed class RekindleOptions
     /// <value>14 days, as Phoenix.</value>
     public TimeSpan SessionTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How long a live route's GET or a socket upgrade waits for a dependency that is not ready yet
+    /// (<see cref="IStartupDependency"/>: Redis on a node that started while it was down) before it
+    /// gets 503 with <c>Retry-After</c>.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The page around a view's dead render. Defaults to <see cref="DefaultLayout.Render"/>.</summary>
     public Func<LayoutContext, string> Layout { get; set; } = DefaultLayout.Render;
 

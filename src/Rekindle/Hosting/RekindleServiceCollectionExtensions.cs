@@ -22,7 +22,8 @@ public static class RekindleServiceCollectionExtensions
     /// <summary>
     /// Adds Rekindle: options bound from the <c>Rekindle</c> configuration section, ASP.NET Data
     /// Protection with the key ring persisted under <see cref="RekindleOptions.DataPath"/> (unless the
-    /// app configured a key repository itself), and the live view runtime.
+    /// app configured a key repository itself), the live view runtime, and health checks tagged
+    /// <see cref="RekindleHealthChecks.ReadyTag"/> (startup dependencies, draining, the snapshot store).
     /// </summary>
     /// <example><code>builder.Services.AddRekindle(options =&gt; options.HeadHtml = "&lt;link rel=\"stylesheet\" href=\"/app.css\"&gt;");</code></example>
     public static IRekindleBuilder AddRekindle(this IServiceCollection services, Action<RekindleOptions>? configure = null)
@@ -30,6 +31,7 @@ public static class RekindleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RekindleOptions>().BindConfiguration("Rekindle")
             .Validate(o => o.SessionTokenLifetime > TimeSpan.Zero, "Rekindle:SessionTokenLifetime must be positive.")
+            .Validate(o => o.StartupWait >= TimeSpan.Zero, "Rekindle:StartupWait must not be negative.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -42,6 +44,7 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.DrainJitter >= TimeSpan.Zero, "Rekindle:Transport:DrainJitter must not be negative.")
             .Validate(o => o.MaxPushesPerSecond > 0 && o.PushBurst >= 1, "Rekindle:Transport:MaxPushesPerSecond must be positive and PushBurst at least 1.")
             .Validate(o => o.MaxJoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxJoinsPerMinutePerAddress must be positive.")
+            .Validate(o => o.MaxOutboxBytes >= 64 * 1024, "Rekindle:Transport:MaxOutboxBytes must be at least 65536.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
@@ -97,6 +100,11 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<IPubSub, LocalPubSub>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
+        services.TryAddSingleton<StartupGate>();
+        services.AddHealthChecks()
+            .AddCheck<StartupHealthCheck>("rekindle-startup", tags: [RekindleHealthChecks.ReadyTag])
+            .AddCheck<DrainHealthCheck>("rekindle-draining", tags: [RekindleHealthChecks.ReadyTag])
+            .AddCheck<StateStoreHealthCheck>("rekindle-state-store", tags: [RekindleHealthChecks.ReadyTag]);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StylesheetWatcher>());
         return new RekindleBuilder(services);

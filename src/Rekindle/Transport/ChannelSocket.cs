@@ -40,7 +40,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _session = session;
         _options = options;
         _views = views;
-        _outbox = new SocketOutbox(socket, time, logger);
+        _outbox = new SocketOutbox(socket, options.MaxOutboxBytes, time, logger);
         _time = time;
         _reader = new SocketReader(socket, options, time, logger);
         _logger = logger;

@@ -38,6 +38,15 @@ public sealed class TransportOptions
     /// <value>1 second.</value>
     public TimeSpan DrainJitter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Bytes of outbound frames one socket may have waiting behind the frame being sent. A client
+    /// that stops reading while its views keep pushing (a broadcast to a frozen tab) reaches it; that
+    /// socket alone is then closed with 1013, and the client reconnects and its views restore. Keep it
+    /// well above the largest render (<c>Rekindle:Runtime:MaxRenderBytes</c>), so a big page never trips it.
+    /// </summary>
+    /// <value>16 MiB.</value>
+    public long MaxOutboxBytes { get; set; } = 16L * 1024 * 1024;
+
     /// <summary>Whether to check the WebSocket <c>Origin</c> header at all (Phoenix's <c>check_origin</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool CheckOrigin { get; set; } = true;
