@@ -7,7 +7,7 @@ namespace Rekindle.Runtime;
 
 /// <summary>
 /// Renders a joined view after a handled message, records its snapshot, and sends what changed: as
-/// the reply to a client push, or as an unsolicited <c>diff</c> (liveview-protocol.md §4.5). The
+/// the reply to a client push, or as an unsolicited <c>diff</c> (docs/protocol.md §4.5). The
 /// browser-kept snapshot recorded from a render is an argument of that render's diff write, so it
 /// travels in the frame of the diff it describes.
 /// </summary>
