@@ -11,7 +11,7 @@ const config = window.Rekindle || {};
 const userParams = config.params;
 
 // A function, not an object: LiveView writes _mounts, _mount_attempts and _live_referer into the
-// object params returns (liveview-protocol.md §1.1), so each call must return a fresh one, and the
+// object params returns (docs/protocol.md §1.1), so each call must return a fresh one, and the
 // app's own object must never be handed over. Reading the meta tag here rather than at load time
 // also works when this script is included before the tag (connect() waits for DOMContentLoaded).
 // Without the tag the key is left out rather than sent as the text "undefined"; the join then

@@ -25,7 +25,7 @@ public static class BallotsApp
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {
             // Cluster mode (deploy/cluster.sh): PubSub, snapshots and the key ring shared through Redis.
-            rekindle.AddRedis(redis, options => builder.Configuration.GetSection("Rekindle:Redis").Bind(options));
+            rekindle.AddRedis(redis); // the other settings bind from Rekindle:Redis
         }
         builder.Services.AddSingleton(services => new VoteStore(Path.Combine(
             services.GetRequiredService<IHostEnvironment>().ContentRootPath,

@@ -18,7 +18,7 @@ namespace Rekindle.Redis;
 /// <see cref="MessageJson"/>; Redis is trusted infrastructure. While Redis is away, a broadcast still
 /// reaches this node's subscribers (without a log position) and the loss for other nodes is logged.
 /// </summary>
-public sealed partial class RedisPubSub : IPubSub, IDisposable
+internal sealed partial class RedisPubSub : IPubSub, IDisposable
 {
     private const string ChannelPrefix = "rekindle:pubsub:";
     private const string StreamPrefix = "rekindle:topic-log:";

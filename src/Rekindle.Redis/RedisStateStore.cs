@@ -8,7 +8,7 @@ namespace Rekindle.Redis;
 /// to. Each key is a hash of generation and data; a Lua script writes only a higher generation, so a
 /// slow node can never overwrite a newer snapshot with an older one.
 /// </summary>
-public sealed class RedisStateStore(IConnectionMultiplexer redis, string keyPrefix = "rekindle:snapshot:") : IStateStore
+internal sealed class RedisStateStore(IConnectionMultiplexer redis, string keyPrefix = "rekindle:snapshot:") : IStateStore
 {
     private static readonly LuaScript SaveScript = LuaScript.Prepare("""
         local current = redis.call('HGET', @key, 'g')

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rekindle.Hosting;
 using Rekindle.PubSub;
 using Rekindle.Recovery;
@@ -12,36 +15,75 @@ namespace Rekindle.Redis;
 /// <summary>Runs Rekindle as several nodes sharing Redis.</summary>
 public static class RekindleRedisExtensions
 {
+    private const string KeyRingKey = "rekindle:data-protection-keys";
+
     /// <summary>
     /// Uses Redis for PubSub (broadcasts reach views on every node), for snapshots of recoverable
     /// state (a view restores on any node), and for the Data Protection key ring (tokens made on one
-    /// node are valid on all). Every node must use the same <paramref name="applicationName"/>.
+    /// node are valid on all). Settings are bound from the <c>Rekindle:Redis</c> configuration section,
+    /// then <paramref name="configure"/> runs on them; <see cref="RekindleRedisOptions.Configuration"/> is required.
     /// While Redis is unreachable, views keep working on their node: calls fail within
     /// <see cref="RekindleRedisOptions.OperationTimeout"/>, snapshots wait in memory and broadcasts
     /// reach only this node's views (with a logged error), until Redis answers again.
     /// </summary>
-    /// <example><code>builder.Services.AddRekindle().AddRedis("127.0.0.1:6379");</code></example>
-    public static IRekindleBuilder AddRedis(this IRekindleBuilder builder, string connectionString, Action<RekindleRedisOptions>? configure = null, string applicationName = "Rekindle")
+    /// <example><code>builder.Services.AddRekindle().AddRedis(options => options.OperationTimeout = TimeSpan.FromSeconds(1));</code></example>
+    public static IRekindleBuilder AddRedis(this IRekindleBuilder builder, Action<RekindleRedisOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var redisOptions = new RekindleRedisOptions();
-        configure?.Invoke(redisOptions);
-        var options = ConfigurationOptions.Parse(connectionString);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<RekindleRedisOptions>().BindConfiguration("Rekindle:Redis")
+            .Configure(configure)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Configuration), "Rekindle:Redis:Configuration is required (e.g. 127.0.0.1:6379).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApplicationName), "Rekindle:Redis:ApplicationName must not be empty.")
+            .Validate(o => o.OperationTimeout > TimeSpan.Zero, "Rekindle:Redis:OperationTimeout must be positive.")
+            .Validate(o => o.MaxPendingSnapshots >= 0, "Rekindle:Redis:MaxPendingSnapshots must not be negative.")
+            .Validate(o => o.RetryInterval > TimeSpan.Zero, "Rekindle:Redis:RetryInterval must be positive.")
+            .ValidateOnStart();
+
+        var services = builder.Services;
+        services.TryAddSingleton<IConnectionMultiplexer>(provider => Connect(provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value));
+        services.Replace(ServiceDescriptor.Singleton<IPubSub, RedisPubSub>());
+        services.Replace(ServiceDescriptor.Singleton<IStateStore>(provider => new BufferedStateStore(
+            new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()),
+            provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
+            provider.GetRequiredService<ILogger<BufferedStateStore>>())));
+        services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>().Configure<IOptions<RekindleRedisOptions>>(
+            (protection, redis) => protection.ApplicationDiscriminator = redis.Value.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>(
+            (keys, provider) => keys.XmlRepository = new RedisXmlRepository(() => provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), KeyRingKey));
+        return builder;
+    }
+
+    /// <summary>
+    /// The same as <see cref="AddRedis(IRekindleBuilder, Action{RekindleRedisOptions})"/> with the
+    /// settings of the <c>Rekindle:Redis</c> configuration section alone.
+    /// </summary>
+    /// <example><code>
+    /// // appsettings.json: { "Rekindle": { "Redis": { "Configuration": "127.0.0.1:6379" } } }
+    /// builder.Services.AddRekindle().AddRedis();
+    /// </code></example>
+    public static IRekindleBuilder AddRedis(this IRekindleBuilder builder) => builder.AddRedis(_ => { });
+
+    /// <summary>
+    /// The same as <see cref="AddRedis(IRekindleBuilder, Action{RekindleRedisOptions})"/> with
+    /// <see cref="RekindleRedisOptions.Configuration"/> set to <paramref name="configuration"/>, over
+    /// what the configuration section says.
+    /// </summary>
+    /// <example><code>builder.Services.AddRekindle().AddRedis("127.0.0.1:6379");</code></example>
+    public static IRekindleBuilder AddRedis(this IRekindleBuilder builder, string configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        return builder.AddRedis(options => options.Configuration = configuration);
+    }
+
+    private static ConnectionMultiplexer Connect(RekindleRedisOptions redisOptions)
+    {
+        var options = ConfigurationOptions.Parse(redisOptions.Configuration);
         options.AbortOnConnectFail = false;
         // Fail at once while disconnected rather than queue: a view must not wait on a dead Redis.
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.AsyncTimeout = options.SyncTimeout = (int)redisOptions.OperationTimeout.TotalMilliseconds;
-        var redis = ConnectionMultiplexer.Connect(options);
-        builder.Services.TryAddSingleton<IConnectionMultiplexer>(redis);
-        builder.Services.AddSingleton(redisOptions);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IPubSub, RedisPubSub>());
-        builder.Services.Replace(ServiceDescriptor.Singleton<IStateStore>(services => new BufferedStateStore(
-            new RedisStateStore(services.GetRequiredService<IConnectionMultiplexer>()),
-            redisOptions,
-            services.GetRequiredService<ILogger<BufferedStateStore>>())));
-        builder.Services.AddDataProtection()
-            .SetApplicationName(applicationName)
-            .PersistKeysToStackExchangeRedis(redis, "rekindle:data-protection-keys");
-        return builder;
+        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -1,8 +1,25 @@
 namespace Rekindle.Redis;
 
-/// <summary>How a node behaves when Redis is slow or unreachable.</summary>
+/// <summary>
+/// Where Redis is and how a node behaves when it is slow or unreachable. Bound from the
+/// <c>Rekindle:Redis</c> configuration section by <c>AddRedis</c>.
+/// </summary>
 public sealed class RekindleRedisOptions
 {
+    /// <summary>
+    /// The StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379</c> or
+    /// <c>redis1:6379,redis2:6379,password=...</c>. Required.
+    /// </summary>
+    /// <value>Empty: the application must set it.</value>
+    public string Configuration { get; set; } = "";
+
+    /// <summary>
+    /// The Data Protection application name. Every node of one application must use the same one, so
+    /// that tokens issued by one node are valid on all; two applications sharing a Redis must differ.
+    /// </summary>
+    /// <value><c>Rekindle</c>.</value>
+    public string ApplicationName { get; set; } = "Rekindle";
+
     /// <summary>
     /// The longest any Redis call may take (snapshot save or load, publish). While Redis is
     /// unreachable calls fail at once instead of waiting, so no request ever waits longer than this.

@@ -8,7 +8,7 @@ using Rekindle.Wire;
 namespace Rekindle.Testing;
 
 /// <summary>
-/// One Phoenix v2 JSON socket (liveview-protocol.md §1.2): five-element frames out through a single
+/// One Phoenix v2 JSON socket (docs/protocol.md §1.2): five-element frames out through a single
 /// writer, frames in through a single reader that hands each reply to the callback registered for
 /// its ref and every other frame to the push handler.
 /// </summary>
@@ -22,11 +22,12 @@ internal sealed class ChannelConnection : IAsyncDisposable
     private readonly Action<string, string, JsonElement> _onPush;
     private readonly Action<Exception> _onClosed;
     private readonly ConcurrentDictionary<string, PendingReply> _pending = new(StringComparer.Ordinal);
-    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(byte[] Bytes, WebSocketMessageType Type)> _outbox = Channel.CreateUnbounded<(byte[] Bytes, WebSocketMessageType Type)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
     private readonly Task _writer;
     private int _ref;
+    private int _disposed;
 
     public ChannelConnection(WebSocket socket, Action<string, string, JsonElement> onPush, Action<Exception> onClosed)
     {
@@ -43,10 +44,21 @@ internal sealed class ChannelConnection : IAsyncDisposable
     /// Sends a push and calls <paramref name="onReply"/> on the reader with the reply's payload
     /// (<c>{"status":…,"response":…}</c>), or <paramref name="onFailure"/> if the socket closes first.
     /// </summary>
-    public void Push(string? joinRef, string messageRef, string topic, string eventName, object payload, Action<JsonElement> onReply, Action<Exception> onFailure)
+    public void Push(string? joinRef, string messageRef, string topic, string eventName, object payload, Action<JsonElement> onReply, Action<Exception> onFailure) =>
+        Send(messageRef, JsonSerializer.SerializeToUtf8Bytes(new object?[] { joinRef, messageRef, topic, eventName, payload }), WebSocketMessageType.Text, onReply, onFailure);
+
+    /// <summary>Sends a binary push as the client's serializer encodes it (docs/protocol.md §1.6): kind 0, four lengths, four strings, the payload.</summary>
+    public void PushBinary(string joinRef, string messageRef, string topic, string eventName, ReadOnlySpan<byte> payload, Action<JsonElement> onReply, Action<Exception> onFailure)
+    {
+        var header = new[] { joinRef, messageRef, topic, eventName }.Select(Encoding.UTF8.GetBytes).ToArray();
+        byte[] frame = [0, .. header.Select(field => checked((byte)field.Length)), .. header.SelectMany(field => field), .. payload];
+        Send(messageRef, frame, WebSocketMessageType.Binary, onReply, onFailure);
+    }
+
+    private void Send(string messageRef, byte[] frame, WebSocketMessageType type, Action<JsonElement> onReply, Action<Exception> onFailure)
     {
         _pending[messageRef] = new PendingReply(onReply, onFailure);
-        if (!_outbox.Writer.TryWrite(JsonSerializer.Serialize(new object?[] { joinRef, messageRef, topic, eventName, payload })))
+        if (!_outbox.Writer.TryWrite((frame, type)))
         {
             _pending.TryRemove(messageRef, out _);
             onFailure(new LiveViewTestException("The socket to the server is closed."));
@@ -71,7 +83,7 @@ internal sealed class ChannelConnection : IAsyncDisposable
         {
             await foreach (var frame in _outbox.Reader.ReadAllAsync(_stop.Token))
             {
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
+                await _socket.SendAsync(frame.Bytes, frame.Type, endOfMessage: true, _stop.Token);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
@@ -143,6 +155,11 @@ internal sealed class ChannelConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A failed rejoin disposes its connection, and the view disposes it again at the end of the test.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _outbox.Writer.TryComplete();
         if (_socket.State == WebSocketState.Open)
         {

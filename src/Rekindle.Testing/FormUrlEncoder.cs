@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Rekindle.Testing;
 
-/// <summary>Encodes name/value pairs as the browser's <c>URLSearchParams.toString()</c> does (the form events' <c>value</c>, liveview-protocol.md §5.3).</summary>
+/// <summary>Encodes name/value pairs as the browser's <c>URLSearchParams.toString()</c> does (the form events' <c>value</c>, docs/protocol.md §5.3).</summary>
 internal static class FormUrlEncoder
 {
     public static string Encode(IEnumerable<KeyValuePair<string, string>> fields)

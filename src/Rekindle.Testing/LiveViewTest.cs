@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Hosting;
 
 namespace Rekindle.Testing;
 
@@ -10,7 +10,7 @@ namespace Rekindle.Testing;
 /// in the client's wire format. Get one from <see cref="LiveTest.MountAsync{TView}(Microsoft.Extensions.Hosting.IHost, string, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
-/// Frames are handled on a background reader in wire order; an action (<see cref="LiveElement.ClickAsync"/>,
+/// Frames are handled on a background reader in wire order; an action (<see cref="LiveElement.ClickAsync(CancellationToken)"/>,
 /// <see cref="LiveForm.ChangeAsync(ValueTuple{string, string}[])"/>…) completes after its reply's diff is merged,
 /// and after the server destroyed the components it removed. Diffs the server pushes on its own
 /// (PubSub, timers, <c>SendUpdate</c>) arrive whenever they arrive: wait for them with
@@ -19,14 +19,20 @@ namespace Rekindle.Testing;
 public sealed class LiveViewTest : IAsyncDisposable
 {
     private readonly ViewChannel _channel;
-    private readonly TestBrowser _browser;
-    private readonly Dictionary<string, HashSet<string>> _usedFields = new(StringComparer.Ordinal);
+    private readonly LiveBrowser _browser;
+    private readonly ViewRequests _requests;
+    private readonly FormMemory _forms = new();
+    private int _uploadEntries = -1;
 
-    private LiveViewTest(ViewChannel channel, TestBrowser browser)
+    private LiveViewTest(ViewChannel channel, LiveBrowser browser)
     {
         _channel = channel;
         _browser = browser;
+        _requests = new ViewRequests(channel);
     }
+
+    /// <summary>The browser this view is open in (its cookies, user, headers and connect params).</summary>
+    public LiveBrowser Browser => _browser;
 
     /// <summary>How long an action waits for the server's reply before it throws. Default 10 seconds.</summary>
     public TimeSpan ReplyTimeout { get; set; } = DefaultTimeout;
@@ -46,25 +52,81 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>Every patch, live redirect and redirect the server asked for, oldest first.</summary>
     public IReadOnlyList<LiveNavigation> Navigations => _channel.Navigations;
 
+    /// <summary>The socket the view is joined on now (uploads open their own channels on it); throws when the view has ended.</summary>
+    internal ChannelConnection Connection => _channel.Sender("an upload").Connection;
+
+    /// <summary>The client's entry refs count up across the page's file inputs.</summary>
+    internal string NextUploadEntryRef() => Interlocked.Increment(ref _uploadEntries).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal Task<JsonElement> PushForResponseAsync(string eventName, Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
+        _requests.PushForResponseAsync(eventName, payload, description, ReplyTimeout, cancellationToken);
+
+    /// <summary>What else ends with this view: the app of an isolated mount.</summary>
+    internal Func<ValueTask>? OnDispose { get; set; }
+
     internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
 
     internal List<string> Transcript => _channel.Transcript;
 
-    /// <summary>The one element matching a CSS selector, for clicks and reads; found again at each use.</summary>
-    public LiveElement Element(string selector) => new(this, selector);
+    /// <summary>
+    /// The one element matching a CSS selector (and whose text contains <paramref name="text"/>, when
+    /// given), for clicks and reads; found again at each use.
+    /// </summary>
+    /// <example><code>await view.Element("li button", text: "Milk").ClickAsync();</code></example>
+    public LiveElement Element(string selector, string? text = null) => new(this, selector, text, index: null);
+
+    /// <summary>Every element matching a CSS selector (and text filter) now; each is found again by its position at each use.</summary>
+    public IReadOnlyList<LiveElement> Elements(string selector, string? text = null) =>
+        [.. Enumerable.Range(0, ElementQuery.All(_channel.ViewId, _channel.Html, selector, text).Count).Select(index => new LiveElement(this, selector, text, index))];
 
     /// <summary>The one <c>&lt;form&gt;</c> matching a CSS selector, for change and submit events.</summary>
     public LiveForm Form(string selector) => new(this, selector);
 
+    /// <summary>
+    /// The live file input named <paramref name="name"/> in the form <paramref name="formSelector"/>,
+    /// with <paramref name="files"/> chosen by the test, to select, upload (with progress) and cancel
+    /// as the client's uploader does (Phoenix's <c>file_input</c>).
+    /// </summary>
+    public LiveFileInput FileInput(string formSelector, string name, params UploadFile[] files)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(formSelector);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new LiveFileInput(this, formSelector, name, files);
+    }
+
     /// <summary>Whether at least one element of the view matches the CSS selector.</summary>
     public bool HasElement(string selector) => Query(selector).Count > 0;
+
+    /// <summary>Events by name to what <paramref name="target"/> names: a CSS selector (the component around each match) or a cid.</summary>
+    /// <example><code>var reply = await view.Target("#picker").PushHookEventAsync("pick", new { color = "red" });</code></example>
+    public LiveTarget Target(string target)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        return new LiveTarget(this, target);
+    }
+
+    /// <summary>Sends the event <paramref name="name"/> to the view as a click would (<c>render_click(view, event, value)</c>); returns its reply, or <see langword="null"/>.</summary>
+    public Task<JsonElement?> PushEventAsync(string name, object? value = null, CancellationToken cancellationToken = default) =>
+        new LiveTarget(this, null).PushEventAsync(name, value, cancellationToken);
 
     /// <summary>
     /// Sends an event as a hook's <c>this.pushEvent(name, payload)</c> does and returns the view's
     /// <c>Reply(...)</c>, or <see langword="null"/> when it gave none.
     /// </summary>
     public Task<JsonElement?> PushHookEventAsync(string name, object? payload = null, CancellationToken cancellationToken = default) =>
-        PushEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
+        SendEventAsync(new Dictionary<string, object?> { ["type"] = "hook", ["event"] = name, ["value"] = payload ?? new Dictionary<string, object?>() }, $"hook event '{name}'", cancellationToken);
+
+    /// <summary>
+    /// Patches the page's URL to <paramref name="path"/> as a patch link would (LiveViewTest's
+    /// <c>render_patch</c>): <c>HandleParamsAsync</c> runs with it; a path of another view live-redirects.
+    /// Returns the view's HTML once the reply is merged.
+    /// </summary>
+    public async Task<string> PatchAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        await FollowLinkAsync(path, patch: true, replace: false, cancellationToken);
+        return RenderedHtml;
+    }
 
     /// <summary>Asserts that the last navigation was a patch to <paramref name="path"/> (as the view passed it to <c>PushPatch</c>).</summary>
     public LiveNavigation AssertPatched(string path) => AssertNavigated(path, LiveNavigationKind.Patch);
@@ -114,18 +176,28 @@ public sealed class LiveViewTest : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _channel.DisposeAsync();
+    /// <summary>Closes the view's socket; the server ends the view (and an isolated mount stops its app).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        if (OnDispose is { } owned)
+        {
+            await owned();
+        }
+    }
 
     /// <summary>
-    /// Mounts the target of the last live redirect or redirect in the same browser (same cookies,
-    /// so the same browser session), as the page would go on after <see cref="AssertRedirected"/>.
+    /// Goes on to the target of the last live redirect or redirect in the same browser, as the
+    /// client does after <see cref="AssertRedirected"/>: a live redirect joins the target on this
+    /// page's tokens with the flash it carried (a full page load when it leaves the route group), a
+    /// redirect loads the target page with its flash in the <c>__phoenix_flash__</c> cookie.
     /// </summary>
     /// <example><code>
     /// await view.Element("#go-counter").ClickAsync();
     /// await using var counter = await view.FollowRedirectAsync&lt;CounterLive&gt;();
     /// </code></example>
     /// <exception cref="LiveViewTestException">The last navigation was no redirect, or its target is not a <typeparamref name="TView"/>.</exception>
-    public Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
+    public async Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
         where TView : Views.LiveView
     {
         var navigations = _channel.Navigations;
@@ -133,57 +205,83 @@ public sealed class LiveViewTest : IAsyncDisposable
         {
             throw new LiveViewTestException($"Expected a redirect to follow; got {(navigations.Count == 0 ? "no navigation" : $"{navigations[^1].Kind} to {navigations[^1].To}")}.");
         }
-        return LiveTest.MountAsync<TView>(_browser, last.To, cancellationToken);
+        var targetUrl = new Uri(Url, last.To);
+        if (last.Kind == LiveNavigationKind.LiveRedirect && LiveTest.ViewTypeInRouteGroup(_browser.Server.Services, _channel.Page, targetUrl.AbsolutePath) is { } viewType)
+        {
+            if (viewType != typeof(TView))
+            {
+                throw new LiveViewTestException($"{last.To} is {viewType.Name}; expected {typeof(TView).Name}.");
+            }
+            var (view, redirect) = await ViewChannel.JoinAsync(_browser, _channel.Page, new JoinTarget(targetUrl, Url, last.FlashToken), DefaultTimeout, cancellationToken);
+            return view is not null
+                ? new LiveViewTest(view, _browser)
+                : throw new LiveViewTestException($"The live redirect to {last.To} navigated away ({redirect!.Kind} to {redirect.To})."); // no view means a redirect
+        }
+        // A live redirect out of the route group is a full page load (the join answers unauthorized, §8.3).
+        if (last.Kind == LiveNavigationKind.Redirect && last.FlashToken is { } flash)
+        {
+            _browser.WithCookie(Rekindle.Runtime.FlashTokens.CookieName, flash);
+        }
+        return await _browser.MountAsync<TView>(last.To, cancellationToken);
     }
 
-    internal static async Task<LiveViewTest> JoinAsync(TestBrowser browser, DeadPage page, CancellationToken cancellationToken) =>
-        new(await ViewChannel.JoinAsync(browser, page, DefaultTimeout, cancellationToken), browser);
+    /// <summary>
+    /// Drops the socket and rejoins the same view as the client does after a reconnect: the page's
+    /// tokens, <c>_mounts</c> one higher, the server's fresh mount (with its <c>[Recoverable]</c>
+    /// state restored), then form recovery: each form with an id and a <c>phx-change</c> that the new
+    /// render still has is sent again, with what the test typed into it since its last submit
+    /// (its <c>phx-auto-recover</c> event if it names one; none when it says <c>ignore</c>).
+    /// </summary>
+    /// <param name="restartedApp">
+    /// A new host of the same application on the same data folder, to test a restart between two
+    /// steps (the old host stopped or crashed); the browser goes on against it. <see langword="null"/>
+    /// reconnects to the same host.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the rejoin and the recovery events.</param>
+    /// <example><code>
+    /// await view.Element("#inc").ClickAsync();
+    /// await app.StopAsync();                                   // the crash or deploy
+    /// await using var restarted = BuildApp(sameDataPath); await restarted.StartAsync();
+    /// await view.ReconnectAsync(restarted);
+    /// Assert.Equal("1", view.Element("#count").Text);
+    /// </code></example>
+    /// <exception cref="LiveViewTestException">The rejoin was refused or navigated away, or a recovery event failed.</exception>
+    public async Task ReconnectAsync(IHost? restartedApp = null, CancellationToken cancellationToken = default)
+    {
+        if (restartedApp is not null)
+        {
+            _browser.MoveTo(LiveBrowser.ServerOf(restartedApp));
+        }
+        var before = RenderedHtml;
+        await _channel.RejoinAsync(ReplyTimeout, cancellationToken);
+        foreach (var recovery in FormRecovery.Events(this, before, TypedFields, UsedFields))
+        {
+            await SendEventAsync(recovery.Payload, recovery.Description, cancellationToken);
+        }
+    }
 
-    internal Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
-        _channel.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
+    internal static async Task<LiveMount> JoinAsync(LiveBrowser browser, DeadPage page, CancellationToken cancellationToken)
+    {
+        var (view, redirect) = await ViewChannel.JoinAsync(browser, page, JoinTarget.Page, DefaultTimeout, cancellationToken);
+        return new LiveMount(view is null ? null : new LiveViewTest(view, browser), redirect);
+    }
+
+    internal Task<JsonElement?> SendEventAsync(Dictionary<string, object?> payload, string description, CancellationToken cancellationToken) =>
+        _requests.PushEventAsync(payload, description, ReplyTimeout, cancellationToken);
 
     internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>
-        _channel.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
+        _requests.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
 
-    internal IReadOnlyList<IElement> Query(string selector)
-    {
-        var viewId = _channel.ViewId;
-        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body><div id=\"{viewId}\" data-phx-main>{_channel.Html}</div></body></html>");
-        var container = document.GetElementById(viewId)!; // created just above
-        try
-        {
-            return [.. container.QuerySelectorAll(selector)];
-        }
-        catch (DomException exception)
-        {
-            throw new LiveViewTestException($"'{selector}' is not a valid CSS selector: {exception.Message}", exception);
-        }
-    }
+    internal IReadOnlyList<IElement> Query(string selector) => ElementQuery.All(_channel.ViewId, _channel.Html, selector, text: null);
 
-    internal IElement QuerySingle(string selector)
-    {
-        var matches = Query(selector);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new LiveViewTestException($"No element of the view matches '{selector}'. The view's HTML:\n{RenderedHtml}"),
-            _ => throw new LiveViewTestException($"{matches.Count} elements of the view match '{selector}'; expected exactly one:\n{string.Join("\n", matches.Select(match => match.OuterHtml))}"),
-        };
-    }
+    internal IElement QuerySingle(string selector, string? text = null, int? index = null) => ElementQuery.Single(_channel.ViewId, _channel.Html, selector, text, index);
 
     /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3); lock it to use it.</summary>
-    internal HashSet<string> UsedFields(string formKey)
-    {
-        lock (_usedFields)
-        {
-            if (!_usedFields.TryGetValue(formKey, out var used))
-            {
-                used = new HashSet<string>(StringComparer.Ordinal);
-                _usedFields[formKey] = used;
-            }
-            return used;
-        }
-    }
+    internal HashSet<string> UsedFields(string formKey) => _forms.Used(formKey);
+
+    internal IReadOnlyList<(string Name, string Value)> TypedFields(string formKey) => _forms.Typed(formKey);
+
+    internal void Typed(string formKey, IReadOnlyList<(string Name, string Value)> fields, bool submitted) => _forms.Remember(formKey, fields, submitted);
 
     private LiveNavigation AssertNavigated(string path, params LiveNavigationKind[] kinds)
     {

@@ -7,11 +7,13 @@ namespace Rekindle.Testing;
 /// </summary>
 public sealed class LiveViewTestException : Exception
 {
+    /// <summary>A failure described by <paramref name="message"/>.</summary>
     public LiveViewTestException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A failure described by <paramref name="message"/>, caused by <paramref name="innerException"/>.</summary>
     public LiveViewTestException(string message, Exception innerException)
         : base(message, innerException)
     {

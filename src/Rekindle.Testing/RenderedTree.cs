@@ -28,7 +28,7 @@ internal sealed class RenderedTree
     private static readonly string Events = WireKeys.Events.Value;
     private static readonly string Reply = WireKeys.Reply.Value;
 
-    // Keys our server does not send yet (liveview-protocol.md §4.7, §4.8), so WireKeys lacks them; the client reads them.
+    // Keys our server does not send yet (docs/protocol.md §4.7, §4.8), so WireKeys lacks them; the client reads them.
     internal const string Templates = "p";
     internal static readonly string Stream = Rekindle.Rendering.WireKeys.Stream.Value;
 

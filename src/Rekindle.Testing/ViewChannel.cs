@@ -17,274 +17,208 @@ namespace Rekindle.Testing;
 internal sealed class ViewChannel : IAsyncDisposable
 {
     private readonly object _gate = new();
+    private readonly LiveBrowser _browser;
     private readonly DeadPage _page;
+    private readonly JoinTarget _target;
+    private readonly ViewPage _view;
     private readonly string _topic;
-    private readonly List<PushedEvent> _events = [];
-    private readonly List<LiveNavigation> _navigations = [];
     private ChannelConnection? _connection;
     private string? _joinRef;
-    private RenderedTree? _tree;
-    private TreeHtml _html = new("", new HashSet<int>(), []);
-    private string? _title;
-    private Uri _url;
     private Exception? _ended;
     private TaskCompletionSource _changed = NewSignal();
     private Task _destroying = Task.CompletedTask;
+    private int _generation;
+    private int _joins; // successful joins: the _mounts of the next one (docs/protocol.md §7.5)
 
-    private ViewChannel(DeadPage page)
+    private ViewChannel(LiveBrowser browser, DeadPage page, JoinTarget target)
     {
+        _browser = browser;
         _page = page;
+        _target = target;
         _topic = ProtocolNames.ViewTopicPrefix + page.ViewId;
-        _url = page.Url;
+        _view = new ViewPage(browser, target.Redirect ?? page.Url);
     }
 
     public string ViewId => _page.ViewId;
 
+    /// <summary>The page this view was mounted from (its tokens, which every rejoin sends again).</summary>
+    public DeadPage Page => _page;
+
     /// <summary>What the view received: the join's rendered tree, then each diff (for the merge's conformance tests).</summary>
-    public List<string> Transcript { get; } = [];
+    public List<string> Transcript => _view.Transcript;
 
-    public string Html => Read(() => _html.Html);
+    public string Html => Read(() => _view.Html);
 
-    public string? Title => Read(() => _title);
+    public string? Title => Read(() => _view.Title);
 
-    public Uri Url => Read(() => _url);
+    public Uri Url => Read(() => _view.Url);
 
     public Exception? Ended => Read(() => _ended);
 
-    public List<PushedEvent> Events => Read(() => _events.ToList());
+    public List<PushedEvent> Events => Read(() => _view.Events);
 
-    public List<LiveNavigation> Navigations => Read(() => _navigations.ToList());
+    public List<LiveNavigation> Navigations => Read(() => _view.Navigations);
 
     /// <summary>Completes at the next change of the state.</summary>
     public Task Changed => Read(() => _changed.Task);
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is { } connection)
+        if (Read(() => _connection) is { } connection)
         {
             await connection.DisposeAsync();
         }
     }
 
-    public static async Task<ViewChannel> JoinAsync(TestBrowser browser, DeadPage page, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Joins the page's view over a new socket. Returns the channel, or the navigation the mount
+    /// answered with instead (docs/protocol.md §3.5).
+    /// </summary>
+    public static async Task<(ViewChannel? View, LiveNavigation? Redirect)> JoinAsync(LiveBrowser browser, DeadPage page, JoinTarget target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var view = new ViewChannel(page);
-        var socket = await browser.ConnectAsync(page, cancellationToken);
-        view._connection = new ChannelConnection(socket, view.OnPush, view.OnClosed);
-        var joinRef = view._connection.NextRef();
-        view._joinRef = joinRef;
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var payload = new Dictionary<string, object?>
-        {
-            ["url"] = page.Url.ToString(),
-            ["params"] = new Dictionary<string, object?> { ["_csrf_token"] = page.CsrfToken, ["_mounts"] = 0, ["_mount_attempts"] = 0 },
-            ["session"] = page.Session,
-            ["static"] = page.Static,
-            ["sticky"] = false,
-        };
-        view._connection.Push(joinRef, joinRef, view._topic, ProtocolNames.Join, payload,
-            reply => Settle(joined, () => view.OnJoinReply(reply)),
-            failure => joined.TrySetException(failure));
-        try
-        {
-            await joined.Task.WaitAsync(timeout, cancellationToken);
-        }
-        catch (Exception exception)
+        var view = new ViewChannel(browser, page, target);
+        var redirect = await view.ConnectAndJoinAsync(timeout, cancellationToken);
+        if (redirect is not null)
         {
             await view.DisposeAsync();
-            throw exception is TimeoutException
-                ? new LiveViewTestException($"The join of {page.Url.PathAndQuery} got no reply within {timeout.TotalSeconds} s.")
-                : exception;
+            return (null, redirect);
         }
-        return view;
+        return (view, null);
     }
 
-    /// <summary>Sends an <c>event</c> push and returns the reply's <c>"r"</c> once its diff is merged.</summary>
-    public Task<JsonElement?> PushEventAsync(Dictionary<string, object?> payload, string description, TimeSpan timeout, CancellationToken cancellationToken) =>
-        PushAsync(ProtocolNames.Event, payload, description, onOk: null, timeout, cancellationToken);
-
     /// <summary>
-    /// Follows a live link as the client does (liveview-protocol.md §8.1–8.3): a patch link sends
-    /// <c>live_patch</c> (the server answers with its diff, or <c>link_redirect</c> when the URL is
-    /// another view's); a navigate link leaves this view for the target.
+    /// Drops the socket and joins the same view again on a new one, with the page's tokens and
+    /// <c>_mounts</c> counting the joins so far, as the client does after a reconnect (docs/protocol.md §7.2).
     /// </summary>
-    public async Task FollowLinkAsync(string href, bool patch, bool replace, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task RejoinAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!patch)
+        ChannelConnection? old;
+        lock (_gate)
+        {
+            old = _connection;
+            _generation++; // the old socket's close is not this view's end
+        }
+        if (old is not null)
+        {
+            await old.DisposeAsync();
+        }
+        if (await ConnectAndJoinAsync(timeout, cancellationToken) is { } redirect)
+        {
+            NavigateAway(redirect);
+            throw new LiveViewTestException($"The rejoin of {_page.Url.PathAndQuery} navigated away ({redirect.Kind} to {redirect.To}).");
+        }
+    }
+
+    private async Task<LiveNavigation?> ConnectAndJoinAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = await _browser.ConnectAsync(_page, cancellationToken);
+        int mounts;
+        string joinRef;
+        ChannelConnection connection;
+        lock (_gate)
+        {
+            // Frames of an older socket are not this join's; the reader starts only once the connection exists.
+            var generation = ++_generation;
+            connection = new ChannelConnection(socket, (topic, eventName, payload) => OnPush(generation, topic, eventName, payload), reason => OnClosed(generation, reason));
+            (_connection, _joinRef, _ended, mounts) = (connection, joinRef = connection.NextRef(), null, _joins);
+        }
+        var redirect = await JoinReply.AwaitAsync(connection, joinRef, _topic, _target.Payload(_browser, _page, Url, mounts), _page, _browser, rendered =>
         {
             lock (_gate)
             {
-                Navigate(LiveNavigationKind.LiveRedirect, href, replace);
+                _view.Join(rendered);
                 Signal();
             }
-            return;
-        }
-        var payload = new Dictionary<string, object?> { ["url"] = new Uri(Url, href).ToString() };
-        await PushAsync(ProtocolNames.LivePatch, payload, $"live_patch to {href}", response =>
-        {
-            var elsewhere = response.TryGetProperty("link_redirect", out var redirect) && redirect.ValueKind == JsonValueKind.True;
-            Navigate(elsewhere ? LiveNavigationKind.LiveRedirect : LiveNavigationKind.Patch, href, replace);
         }, timeout, cancellationToken);
+        if (redirect is null)
+        {
+            Interlocked.Increment(ref _joins);
+        }
+        return redirect;
     }
 
-    private async Task<JsonElement?> PushAsync(string eventName, Dictionary<string, object?> payload, string description, Action<JsonElement>? onOk, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>What a push needs to go out on this view's channel now; throws when the view has ended.</summary>
+    public (ChannelConnection Connection, string? JoinRef, string Topic) Sender(string description)
     {
-        ChannelConnection connection;
         lock (_gate)
         {
             if (_ended is { } ended)
             {
                 throw new LiveViewTestException($"Cannot send {description}: {ended.Message}", ended);
             }
-            connection = _connection!; // set by JoinAsync before the view is handed out
-        }
-        var replied = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Push(_joinRef, connection.NextRef(), _topic, eventName, payload,
-            reply => Settle(replied, () => OnEventReply(reply, description, onOk)),
-            failure => replied.TrySetException(new LiveViewTestException($"No reply to {description}: {failure.Message}", failure)));
-        try
-        {
-            var reply = await replied.Task.WaitAsync(timeout, cancellationToken);
-            // Components this reply removed are gone on the server too once the action returns.
-            Task destroying;
-            lock (_gate)
-            {
-                destroying = _destroying;
-            }
-            await destroying.WaitAsync(timeout, cancellationToken);
-            return reply;
-        }
-        catch (TimeoutException)
-        {
-            throw new LiveViewTestException($"No reply to {description} within {timeout.TotalSeconds} s.");
+            return (_connection!, _joinRef, _topic); // set by the join before the view is handed out
         }
     }
 
-    private static void Settle(TaskCompletionSource done, Action handle)
-    {
-        try
-        {
-            handle();
-            done.TrySetResult();
-        }
-        catch (Exception exception)
-        {
-            done.TrySetException(exception);
-        }
-    }
+    /// <summary>Completes when the destruction handshake of the components the last diff removed is over.</summary>
+    public Task Destroying => Read(() => _destroying);
 
-    private static void Settle<T>(TaskCompletionSource<T> done, Func<T> handle)
+    /// <summary>Records a live navigation the page makes by itself (a navigate link).</summary>
+    public void NavigateAway(LiveNavigation navigation)
     {
-        try
-        {
-            done.TrySetResult(handle());
-        }
-        catch (Exception exception)
-        {
-            done.TrySetException(exception);
-        }
-    }
-
-    private void OnJoinReply(JsonElement reply)
-    {
-        var response = reply.GetProperty("response");
-        if (reply.GetProperty("status").GetString() != "ok")
-        {
-            foreach (var (key, kind) in new[] { ("redirect", LiveNavigationKind.Redirect), ("live_redirect", LiveNavigationKind.LiveRedirect) })
-            {
-                if (response.TryGetProperty(key, out var target) && target.TryGetProperty("to", out var to))
-                {
-                    throw new LiveViewTestException($"Mounting {_page.Url.PathAndQuery} navigated away ({kind} to {to.GetString()}).");
-                }
-            }
-            var detail = response.TryGetProperty("reason", out var reason) ? reason.ToString() : response.GetRawText();
-            throw new LiveViewTestException($"The join of {_page.Url.PathAndQuery} was refused: {detail}.");
-        }
-        if (!response.TryGetProperty("rendered", out var rendered))
-        {
-            throw new LiveViewTestException("The join reply has no rendered tree: " + response.GetRawText());
-        }
         lock (_gate)
         {
-            Transcript.Add(rendered.GetRawText());
-            var (diff, _) = TakeExtras(rendered);
-            _tree = new RenderedTree(diff);
-            Render(previous: null);
+            Navigate(navigation);
+            Signal();
         }
     }
 
-    private JsonElement? OnEventReply(JsonElement reply, string description, Action<JsonElement>? onOk)
+    /// <summary>Handles the reply to a push: merges its diff and follows its redirect, then runs <paramref name="onOk"/> under the lock.</summary>
+    public JsonElement? OnEventReply(JsonElement reply, string description, Action<JsonElement>? onOk)
     {
         var response = reply.GetProperty("response");
         if (reply.GetProperty("status").GetString() != "ok")
         {
             throw new LiveViewTestException($"The server answered {description} with an error: {response.GetRawText()}");
         }
-        JsonElement? result = null;
         lock (_gate)
         {
-            if (response.TryGetProperty("diff", out var diff))
-            {
-                result = ApplyDiff(diff);
-            }
-            if (response.TryGetProperty("redirect", out var redirect))
-            {
-                Navigate(LiveNavigationKind.Redirect, redirect);
-            }
-            if (response.TryGetProperty("live_redirect", out var liveRedirect))
-            {
-                Navigate(LiveNavigationKind.LiveRedirect, liveRedirect);
-            }
+            var result = Apply(() => _view.ApplyResponse(response));
             onOk?.Invoke(response);
             Signal();
+            return result;
         }
-        return result;
     }
 
-    private void OnPush(string topic, string eventName, JsonElement payload)
+    private void OnPush(int generation, string topic, string eventName, JsonElement payload)
     {
-        if (topic != _topic)
-        {
-            return;
-        }
         lock (_gate)
         {
+            if (topic != _topic || generation != _generation)
+            {
+                return;
+            }
             switch (eventName)
             {
-                case ProtocolNames.Diff:
+                case ProtocolNames.Error:
+                    End(new LiveViewTestException("The view crashed: the server sent phx_error (its exception is in the server's log). A browser would rejoin: call ReconnectAsync() to do the same."));
+                    break;
+                case ProtocolNames.Close:
+                    End(new LiveViewTestException("The server closed the view's channel (phx_close)."));
+                    break;
+                default:
                     try
                     {
-                        ApplyDiff(payload);
+                        Apply(() => _view.ApplyPush(eventName, payload));
                     }
                     catch (LiveViewTestException)
                     {
                         // The view has ended with that reason; the next action reports it.
                     }
                     break;
-                case ProtocolNames.LivePatch:
-                    Navigate(LiveNavigationKind.Patch, payload);
-                    break;
-                case ProtocolNames.LiveRedirect:
-                    Navigate(LiveNavigationKind.LiveRedirect, payload);
-                    break;
-                case ProtocolNames.Redirect:
-                    Navigate(LiveNavigationKind.Redirect, payload);
-                    break;
-                case ProtocolNames.Error:
-                    End(new LiveViewTestException("The view crashed: the server sent phx_error (its exception is in the server's log). A browser would rejoin; this test client stops here."));
-                    break;
-                case ProtocolNames.Close:
-                    End(new LiveViewTestException("The server closed the view's channel (phx_close)."));
-                    break;
             }
             Signal();
         }
     }
 
-    private void OnClosed(Exception reason)
+    private void OnClosed(int generation, Exception reason)
     {
         lock (_gate)
         {
+            if (generation != _generation)
+            {
+                return;
+            }
             _ended ??= reason;
             Signal();
         }
@@ -296,33 +230,34 @@ internal sealed class ViewChannel : IAsyncDisposable
         _connection?.FailPending(_ended);
     }
 
-    private void Navigate(LiveNavigationKind kind, JsonElement payload) => Navigate(
-        kind,
-        payload.TryGetProperty("to", out var target) ? target.GetString() ?? "" : "",
-        payload.TryGetProperty("kind", out var how) && how.GetString() == "replace");
-
-    private void Navigate(LiveNavigationKind kind, string to, bool replace)
+    /// <summary>Records a navigation; one away ends the view. Call it under the lock (as <see cref="OnEventReply"/>'s callback runs).</summary>
+    public void Navigate(LiveNavigation navigation)
     {
-        _navigations.Add(new LiveNavigation(kind, to, replace));
-        if (kind == LiveNavigationKind.Patch)
+        _view.Navigate(navigation);
+        if (navigation.Kind != LiveNavigationKind.Patch)
         {
-            _url = new Uri(_url, to);
-            return;
+            Left(navigation);
         }
-        // The server ends the view after a navigation away (liveview-protocol.md §8.4).
-        _ended ??= new LiveViewTestException($"The view navigated away ({kind} to {to}); mount the target with LiveTest.MountAsync to go on.");
     }
 
-    /// <summary>Merges a diff and renders; a diff the client could not merge ends the view and throws why.</summary>
-    private JsonElement? ApplyDiff(JsonElement diff)
+    /// <summary>The server ends the view after a navigation away (docs/protocol.md §8.4).</summary>
+    private void Left(LiveNavigation navigation) =>
+        _ended ??= new LiveViewTestException($"The view navigated away ({navigation.Kind} to {navigation.To}); mount the target with LiveTest.MountAsync to go on.");
+
+    /// <summary>Applies a reply or push to the page; one the client could not merge ends the view and throws why.</summary>
+    private JsonElement? Apply(Func<(JsonElement? Reply, List<int> Gone, LiveNavigation? Away)> apply)
     {
-        Transcript.Add(diff.GetRawText());
         try
         {
-            var (node, reply) = TakeExtras(diff);
-            var tree = _tree ?? throw new InvalidOperationException("A diff arrived before the join's rendered tree.");
-            tree.MergeDiff(node);
-            Render(_html.ComponentIds);
+            var (reply, gone, away) = apply();
+            if (gone.Count > 0)
+            {
+                DestroyComponents(gone);
+            }
+            if (away is not null)
+            {
+                Left(away);
+            }
             return reply;
         }
         catch (Exception exception) when (exception is InvalidOperationException or LiveViewTestException)
@@ -334,80 +269,16 @@ internal sealed class ViewChannel : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes the title and pushed events off a render or diff, as the client's <c>Rendered.extract</c>; returns the rest and the reply.</summary>
-    private (Node Diff, JsonElement? Reply) TakeExtras(JsonElement diff)
-    {
-        if (diff.TryGetProperty(WireKeys.Title.Value, out var title) && title.ValueKind == JsonValueKind.String)
-        {
-            _title = title.GetString();
-        }
-        if (diff.TryGetProperty(WireKeys.Events.Value, out var events) && events.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var pushed in events.EnumerateArray())
+    private void DestroyComponents(List<int> cids) =>
+        _destroying = ComponentDestruction.RunAsync(_connection!, _joinRef, _topic, cids, // frames only arrive once connected
+            cid => Read(() => _view.Shows(cid)),
+            destroyed =>
             {
-                if (pushed.ValueKind == JsonValueKind.Array && pushed.GetArrayLength() >= 2)
+                lock (_gate)
                 {
-                    _events.Add(new PushedEvent(pushed[0].GetString() ?? "", pushed[1].Clone()));
+                    _view.Prune(destroyed);
                 }
-            }
-        }
-        JsonElement? reply = diff.TryGetProperty(WireKeys.Reply.Value, out var r) ? r.Clone() : null;
-        var (node, _, _, _) = RenderedTree.Extract(WireValue.ObjectFrom(diff));
-        return (node, reply);
-    }
-
-    /// <summary>
-    /// Renders the merged tree; components that left the page go through the client's two-step
-    /// destruction (liveview-protocol.md §9.3), so the server forgets them as it would with a browser.
-    /// </summary>
-    private void Render(IReadOnlySet<int>? previous)
-    {
-        _html = _tree!.ToHtml(markComponents: true); // the join sets _tree before any render
-        if (_html.Streams.Count > 0)
-        {
-            throw new LiveViewTestException("The view renders a stream; Rekindle.Testing does not follow streams yet (their items live in the DOM, not in the rendered tree). Test it with a browser test.");
-        }
-        if (previous is null)
-        {
-            return;
-        }
-        var gone = previous.Where(cid => !_html.ComponentIds.Contains(cid)).ToList();
-        if (gone.Count > 0)
-        {
-            DestroyComponents(gone);
-        }
-    }
-
-    private void DestroyComponents(List<int> cids)
-    {
-        var connection = _connection!; // frames only arrive once connected
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _destroying = done.Task;
-        connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsWillDestroy, new Dictionary<string, object?> { ["cids"] = cids }, _ =>
-        {
-            List<int> stillGone;
-            lock (_gate)
-            {
-                stillGone = cids.Where(cid => !_html.ComponentIds.Contains(cid)).ToList();
-            }
-            if (stillGone.Count == 0)
-            {
-                done.TrySetResult();
-                return;
-            }
-            connection.Push(_joinRef, connection.NextRef(), _topic, ProtocolNames.CidsDestroyed, new Dictionary<string, object?> { ["cids"] = stillGone }, reply =>
-            {
-                if (reply.GetProperty("response").TryGetProperty("cids", out var destroyed) && destroyed.ValueKind == JsonValueKind.Array)
-                {
-                    lock (_gate)
-                    {
-                        _tree?.PruneComponents(destroyed.EnumerateArray().Where(cid => cid.ValueKind == JsonValueKind.Number).Select(cid => cid.GetInt32()));
-                    }
-                }
-                done.TrySetResult();
-            }, _ => done.TrySetResult());
-        }, _ => done.TrySetResult());
-    }
+            });
 
     private void Signal()
     {

@@ -5,7 +5,7 @@ namespace Rekindle.Browser.Tests;
 /// <summary>
 /// Many instances of one component type in a keyed list, across a dropped socket while the list
 /// changes on the server (/test/roster): the rejoin's render numbers the components anew, and each
-/// still gets back its own note (form recovery, routed by the new cids, liveview-protocol.md §7.6)
+/// still gets back its own note (form recovery, routed by the new cids, docs/protocol.md §7.6)
 /// and its own votes ([Recoverable], keyed by type and id).
 /// </summary>
 public sealed class ComponentListRecoveryTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)

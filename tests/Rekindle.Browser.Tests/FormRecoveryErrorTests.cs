@@ -5,7 +5,7 @@ using Rekindle.TestApp;
 namespace Rekindle.Browser.Tests;
 
 /// <summary>
-/// Form recovery whose handler fails (liveview-protocol.md §7.6, §11.5), across a dropped socket, on
+/// Form recovery whose handler fails (docs/protocol.md §7.6, §11.5), across a dropped socket, on
 /// /test/recovery-error: the view must end up joined and usable, with the failure logged, and the
 /// page never reloaded.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class HookTests(BrowserFixture fixture, ITestOutputHelper output) 
         Assert.Equal("""{"ballot":"color","selected":"","submitted":null}""", byCid);
     }
 
-    /// <summary>A hook element the server patches twice (and once leaves alone), then removes (liveview-protocol.md §7.7).</summary>
+    /// <summary>A hook element the server patches twice (and once leaves alone), then removes (docs/protocol.md §7.7).</summary>
     [Fact]
     public async Task LifecycleHook_PatchedThenRemoved_BeforeUpdateAndUpdatedOncePerPatchThenDestroyed()
     {

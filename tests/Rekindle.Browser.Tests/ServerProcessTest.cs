@@ -33,7 +33,7 @@ public abstract class ServerProcessTest<TFixture>(TFixture fixture, ITestOutputH
 
     /// <summary>
     /// After a restart the client's socket retries after 10, 50, 100, 150, 200, 250, 500, 1000, 2000 ms,
-    /// then every 5 s (liveview-protocol.md §7.1); the app takes a couple of seconds to start.
+    /// then every 5 s (docs/protocol.md §7.1); the app takes a couple of seconds to start.
     /// </summary>
     private static readonly float ReconnectTimeout = 30_000;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Rekindle.Browser.Tests;
 
-/// <summary>Streams in the real client (liveview-protocol.md §4.8), against StreamLive at /test/stream.</summary>
+/// <summary>Streams in the real client (docs/protocol.md §4.8), against StreamLive at /test/stream.</summary>
 public sealed class StreamTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const string SongIds = "() => [...document.querySelectorAll('#songs > li')].map(e => e.id)";

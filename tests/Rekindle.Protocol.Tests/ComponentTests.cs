@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Stateful components on the wire (liveview-protocol.md §4.5, §9), on the seed page.</summary>
+/// <summary>Stateful components on the wire (docs/protocol.md §4.5, §9), on the seed page.</summary>
 public sealed class ComponentTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private async Task<(PhoenixClient Client, string JoinRef, JsonNode Rendered)> JoinSeedAsync()

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Connect params (liveview-protocol.md §1.1, §3.2), on the seed page, which shows seed_param and _mounts as its connected mount saw them.</summary>
+/// <summary>Connect params (docs/protocol.md §1.1, §3.2), on the seed page, which shows seed_param and _mounts as its connected mount saw them.</summary>
 public sealed class ConnectParamsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Flash tokens, on-mount hooks and navigation during mount on the wire (liveview-protocol.md §3.5, §5.5, §8.3, §8.4).</summary>
+/// <summary>Flash tokens, on-mount hooks and navigation during mount on the wire (docs/protocol.md §3.5, §5.5, §8.3, §8.4).</summary>
 public sealed class FlashAndMountTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private Uri Base => fixture.Host.BaseAddress;

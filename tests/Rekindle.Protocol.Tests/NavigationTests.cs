@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Live navigation on the wire (liveview-protocol.md §8).</summary>
+/// <summary>Live navigation on the wire (docs/protocol.md §8).</summary>
 public sealed class NavigationTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private Task<PhoenixClient> PagesAsync() => PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/pages/1");

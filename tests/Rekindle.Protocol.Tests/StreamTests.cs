@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Streams over a real socket (liveview-protocol.md §4.8), against StreamLive at /test/stream.</summary>
+/// <summary>Streams over a real socket (docs/protocol.md §4.8), against StreamLive at /test/stream.</summary>
 public sealed class StreamTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private Uri BaseAddress => fixture.Host.BaseAddress;

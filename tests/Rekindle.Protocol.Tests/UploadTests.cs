@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Rekindle.Protocol.Tests;
 
 /// <summary>
-/// Uploads over the wire as the client speaks them (liveview-protocol.md §5.7, §1.6): the change
+/// Uploads over the wire as the client speaks them (docs/protocol.md §5.7, §1.6): the change
 /// event's selection, the <c>allow_upload</c> preflight, the <c>lvu:</c> channel with binary chunks,
 /// <c>progress</c>, consume, and every way an upload can end early without leaving a temp file.
 /// </summary>

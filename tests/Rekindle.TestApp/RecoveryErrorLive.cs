@@ -4,7 +4,7 @@ using Rekindle.Views;
 namespace Rekindle.TestApp;
 
 /// <summary>
-/// Form recovery that goes wrong (liveview-protocol.md §7.6): the wish form, last in the page, is
+/// Form recovery that goes wrong (docs/protocol.md §7.6): the wish form, last in the page, is
 /// recovered through the event the query names, <c>?recover=recover_throws</c> (its handler throws)
 /// or <c>?recover=recover_missing</c> (no handler); the note form before it recovers normally.
 /// </summary>

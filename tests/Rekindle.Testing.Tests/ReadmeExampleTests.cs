@@ -1,4 +1,4 @@
-using Ballots.Counter;
+using Counter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,13 +17,44 @@ public sealed class ReadmeExampleTests
         builder.Logging.ClearProviders();
         builder.Services.AddRekindle();
         await using var app = builder.Build();
-        app.MapLiveView<CounterLive>("/counter");
+        app.MapLiveView<CounterLive>("/");
         await app.StartAsync();
 
-        await using var view = await LiveTest.MountAsync<CounterLive>(app, "/counter");
+        await using var view = await LiveTest.MountAsync<CounterLive>(app, "/");
         await view.Element("#inc").ClickAsync();
 
         Assert.Equal("1", view.Element("#count").Text);
+    }
+
+    [Fact]
+    public async Task ReconnectAsync_PlainAppRestartedOnItsDataFolder_TheCountSurvives()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "rekindle-testing-tests", Guid.NewGuid().ToString("N"));
+        async Task<WebApplication> StartAppAsync()
+        {
+            var builder = WebApplication.CreateBuilder(["--Rekindle:DataPath", dataPath]);
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders();
+            builder.Services.AddRekindle();
+            var app = builder.Build();
+            app.MapLiveView<CounterLive>("/counter");
+            await app.StartAsync();
+            return app;
+        }
+
+        var first = await StartAppAsync();
+        await using var view = await LiveTest.MountAsync<CounterLive>(first, "/counter");
+        await view.Element("#inc").ClickAsync();
+        await view.Element("#inc").ClickAsync();
+        await first.StopAsync();
+        await first.DisposeAsync();
+
+        await using var restarted = await StartAppAsync();
+        await view.ReconnectAsync(restarted);
+
+        Assert.Equal("2", view.Element("#count").Text);
+        await view.Element("#inc").ClickAsync();
+        Assert.Equal("3", view.Element("#count").Text);
     }
 
     [Fact]
@@ -32,7 +63,7 @@ public sealed class ReadmeExampleTests
         var builder = WebApplication.CreateBuilder();
         await using var app = builder.Build();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountAsync<CounterLive>(app, "/counter"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountAsync<CounterLive>(app, "/"));
 
         Assert.StartsWith("LiveTest needs the application to run on the in-memory TestServer: call builder.WebHost.UseTestServer()", error.Message);
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Rekindle.Hosting;
 
 /// <summary>
-/// The browser session and its CSRF token, as Phoenix's socket expects (liveview-protocol.md §1.1):
+/// The browser session and its CSRF token, as Phoenix's socket expects (docs/protocol.md §1.1):
 /// an HttpOnly cookie holds a random session id; the page's <c>csrf-token</c> meta tag holds that id,
 /// protected. The WebSocket upgrade must present the token in <c>_csrf_token</c>, and it must open to
 /// the id in the cookie the browser sent with the upgrade; a cross-site page can read neither.

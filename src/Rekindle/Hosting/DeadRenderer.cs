@@ -10,7 +10,7 @@ using Rekindle.Routing;
 namespace Rekindle.Hosting;
 
 /// <summary>
-/// Answers the first GET of a live route (liveview-protocol.md §2): mounts the view disconnected,
+/// Answers the first GET of a live route (docs/protocol.md §2): mounts the view disconnected,
 /// renders it into its container with the signed tokens, and wraps it in the layout.
 /// </summary>
 internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)

@@ -3,6 +3,7 @@ namespace Rekindle.Hosting;
 /// <summary>The page Rekindle renders around a view when the application gives no layout of its own.</summary>
 public static class DefaultLayout
 {
+    /// <summary>The HTML page around <paramref name="page"/>'s view: the <c>csrf-token</c> meta tag, the title, the head HTML and the client bundle's script tag. A custom layout must keep the first and the last.</summary>
     public static string Render(LayoutContext page) => $"""
         <!DOCTYPE html>
         <html lang="en">

@@ -4,7 +4,7 @@ namespace Rekindle.Hosting;
 
 /// <summary>
 /// Finds forms that share an <c>id</c> in a rendered page: the client's form recovery matches forms by
-/// id (liveview-protocol.md §7.6), so duplicates recover into the wrong form. A developer mistake,
+/// id (docs/protocol.md §7.6), so duplicates recover into the wrong form. A developer mistake,
 /// reported by name rather than failing the page.
 /// </summary>
 internal static partial class FormIdCheck

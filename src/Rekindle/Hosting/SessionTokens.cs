@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Rekindle.Hosting;
 
 /// <summary>
-/// Issues and verifies the tokens of the dead render (liveview-protocol.md §2.2) with ASP.NET Data
+/// Issues and verifies the tokens of the dead render (docs/protocol.md §2.2) with ASP.NET Data
 /// Protection: authenticated encryption, key ring shared by every node that shares the keys, expiry
 /// checked by the time-limited protector.
 /// </summary>

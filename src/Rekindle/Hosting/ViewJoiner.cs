@@ -10,7 +10,7 @@ using Rekindle.Wire;
 namespace Rekindle.Hosting;
 
 /// <summary>
-/// The connected half of a view's life start (liveview-protocol.md §3.3): checks the tokens against
+/// The connected half of a view's life start (docs/protocol.md §3.3): checks the tokens against
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>

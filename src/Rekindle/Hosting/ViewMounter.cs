@@ -7,7 +7,7 @@ namespace Rekindle.Hosting;
 /// The mount sequence shared by the dead render and the join: the incoming flash, the route group's
 /// on-mount hooks, <c>MountAsync</c>, <c>HandleParamsAsync</c>. Stops at the first step that asked
 /// for a navigation and returns it, so the caller can answer with a redirect instead of a render
-/// (liveview-protocol.md §3.3 step 7, §8.4 "During mount").
+/// (docs/protocol.md §3.3 step 7, §8.4 "During mount").
 /// </summary>
 internal sealed class ViewMounter(LiveSessionHooks hooks)
 {

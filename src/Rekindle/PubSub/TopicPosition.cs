@@ -12,19 +12,26 @@ public readonly record struct TopicPosition(long Major, long Minor) : IComparabl
     /// <summary>Before every message: a topic that never had one.</summary>
     public static TopicPosition Start => default;
 
+    /// <summary>Orders by <see cref="Major"/>, then <see cref="Minor"/>.</summary>
     public int CompareTo(TopicPosition other) =>
         Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 
+    /// <summary>Whether <paramref name="left"/> comes before <paramref name="right"/>.</summary>
     public static bool operator <(TopicPosition left, TopicPosition right) => left.CompareTo(right) < 0;
 
+    /// <summary>Whether <paramref name="left"/> comes after <paramref name="right"/>.</summary>
     public static bool operator >(TopicPosition left, TopicPosition right) => left.CompareTo(right) > 0;
 
+    /// <summary>Whether <paramref name="left"/> comes before <paramref name="right"/> or is it.</summary>
     public static bool operator <=(TopicPosition left, TopicPosition right) => left.CompareTo(right) <= 0;
 
+    /// <summary>Whether <paramref name="left"/> comes after <paramref name="right"/> or is it.</summary>
     public static bool operator >=(TopicPosition left, TopicPosition right) => left.CompareTo(right) >= 0;
 
+    /// <summary>The later of two positions.</summary>
     public static TopicPosition Max(TopicPosition left, TopicPosition right) => left >= right ? left : right;
 
+    /// <summary>The position as <c>major-minor</c>, which <see cref="TryParse"/> reads back.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Major}-{Minor}");
 
     /// <summary>Reads <c>major-minor</c> with two non-negative numbers.</summary>

@@ -31,6 +31,9 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
     private readonly Task _writer;
     private long _batches;
 
+    /// <summary>Opens (or creates) the SQLite file at <paramref name="databasePath"/> and starts the writer that commits saves in batches.</summary>
+    /// <param name="databasePath">The database file; its folder must exist.</param>
+    /// <param name="time">The clock that decides expiry.</param>
     public SqliteStateStore(string databasePath, TimeProvider time)
     {
         _file = new SqliteFile(databasePath, Schema);
@@ -38,6 +41,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         _writer = Task.Run(WriteLoopAsync);
     }
 
+    /// <inheritdoc/>
     public ValueTask SaveAsync(string key, long generation, ReadOnlyMemory<byte> snapshot, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         var pending = new PendingSave(key, generation, snapshot.ToArray(), timeToLive);
@@ -48,6 +52,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         return new ValueTask(pending.Committed.Task.WaitAsync(cancellationToken));
     }
 
+    /// <inheritdoc/>
     public async ValueTask<byte[]?> LoadAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken);
@@ -58,6 +63,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
+    /// <inheritdoc/>
     public async ValueTask DeleteAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await _file.OpenAsync(cancellationToken);
@@ -74,6 +80,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         await _writer;
     }
 
+    /// <summary>Commits what is queued, then stops the writer (blocking).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task WriteLoopAsync()

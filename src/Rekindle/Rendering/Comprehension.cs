@@ -3,7 +3,7 @@ namespace Rekindle.Rendering;
 /// <summary>
 /// A keyed list rendered from one template (<c>Each(...)</c>): the entries share the statics and
 /// are told apart by key, so the diff can send moves instead of re-sending the list
-/// (liveview-protocol.md §4.6). A list rendered from a stream (<c>StreamEach(...)</c>) holds only
+/// (docs/protocol.md §4.6). A list rendered from a stream (<c>StreamEach(...)</c>) holds only
 /// the items inserted since the last render, and its <see cref="Stream"/> says what the client does with them (§4.8).
 /// </summary>
 public sealed class Comprehension

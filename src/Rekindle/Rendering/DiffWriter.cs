@@ -4,7 +4,7 @@ namespace Rekindle.Rendering;
 
 /// <summary>
 /// Writes what changed between the tree the client holds and a new render of the same template
-/// (liveview-protocol.md §4.10). Values are compared, not tracked: an unchanged slot is omitted, a
+/// (docs/protocol.md §4.10). Values are compared, not tracked: an unchanged slot is omitted, a
 /// slot whose template changed is sent in full with its statics, and keyed lists send moves.
 /// Output goes through a <see cref="LazyObjectWriter"/>, so nothing is written for unchanged subtrees.
 /// </summary>

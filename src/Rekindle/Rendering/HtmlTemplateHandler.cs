@@ -14,6 +14,9 @@ public ref struct HtmlTemplateHandler
     private readonly object?[] _dynamics;
     private int _holes;
 
+    /// <summary>Called by the compiler for <c>Html($"...")</c>.</summary>
+    /// <param name="literalLength">The length of the literal parts.</param>
+    /// <param name="formattedCount">The number of holes.</param>
     public HtmlTemplateHandler(int literalLength, int formattedCount)
     {
         _dynamics = formattedCount == 0 ? [] : new object?[formattedCount];
@@ -22,16 +25,20 @@ public ref struct HtmlTemplateHandler
         _holes = 0;
     }
 
+    /// <summary>Called by the compiler for a literal part: it becomes part of a static.</summary>
     public void AppendLiteral(string value)
     {
         var literals = _literals!; // set in the constructor, cleared only by Build
         literals[_holes] = literals[_holes].Length == 0 ? value : literals[_holes] + value;
     }
 
+    /// <summary>Called by the compiler for a hole: a nested template, a component, a list or a value formatted with the invariant culture and HTML-escaped.</summary>
     public void AppendFormatted<T>(T value) => _dynamics[_holes++] = DynamicValue.From(value, format: null);
 
+    /// <summary>Called by the compiler for a hole with a format (<c>{price:F2}</c>), formatted with the invariant culture and HTML-escaped.</summary>
     public void AppendFormatted<T>(T value, string? format) => _dynamics[_holes++] = DynamicValue.From(value, format);
 
+    /// <summary>Called by the compiler for a string hole: HTML-escaped, <see langword="null"/> as empty.</summary>
     public void AppendFormatted(string? value) => _dynamics[_holes++] = value is null ? "" : HtmlEscaper.Escape(value);
 
     /// <summary>Turns <see cref="TagAttribute"/> values into markup, refusing them outside attribute holes and anything else inside them.</summary>

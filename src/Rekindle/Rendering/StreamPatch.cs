@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rekindle.Rendering;
 
 /// <summary>
-/// The <c>"stream"</c> annotation of a comprehension rendered from a stream (liveview-protocol.md §4.8):
+/// The <c>"stream"</c> annotation of a comprehension rendered from a stream (docs/protocol.md §4.8):
 /// <c>[ref, [[domId, at, limit, updateOnly], …], [deleteId, …]]</c>, plus a fourth element
 /// <c>true</c> on reset. The fourth element is left out otherwise, because the client resets on
 /// its mere presence, so <c>false</c> would reset too.

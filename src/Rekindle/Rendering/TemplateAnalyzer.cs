@@ -4,7 +4,7 @@ namespace Rekindle.Rendering;
 /// Reads a template's statics once, when its call site is first rendered, and refuses markup whose
 /// holes could not be escaped safely: a hole must sit in text, in a comment, or inside a quoted
 /// attribute value, or between a tag's attributes for an <c>Attr(...)</c>. It also enforces the client's rule that a <c>phx-hook</c> element needs an
-/// <c>id</c> (liveview-protocol.md §7.7) and finds out whether the output is a single element.
+/// <c>id</c> (docs/protocol.md §7.7) and finds out whether the output is a single element.
 /// </summary>
 internal static class TemplateAnalyzer
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Rekindle.Rendering;
 
-/// <summary>Writes rendered nodes in full: statics and every dynamic (liveview-protocol.md §4.1).</summary>
+/// <summary>Writes rendered nodes in full: statics and every dynamic (docs/protocol.md §4.1).</summary>
 internal static class TreeWriter
 {
     /// <summary>Writes the members of a full node into the object the caller has started.</summary>
@@ -55,7 +55,7 @@ internal static class TreeWriter
     {
         if (list.Template is null)
         {
-            // An empty list that was never rendered has no statics yet (liveview-protocol.md §4.6). A
+            // An empty list that was never rendered has no statics yet (docs/protocol.md §4.6). A
             // stream without statics never had items in this view, so the client has none to delete.
             writer.WriteString(key, "");
             return;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Rekindle.Rendering;
 
-/// <summary>The keys of the rendered-tree wire format (liveview-protocol.md §4), encoded once.</summary>
+/// <summary>The keys of the rendered-tree wire format (docs/protocol.md §4), encoded once.</summary>
 internal static class WireKeys
 {
     public static readonly JsonEncodedText Statics = JsonEncodedText.Encode("s");

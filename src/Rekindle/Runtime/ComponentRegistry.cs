@@ -6,7 +6,7 @@ using Rekindle.Views;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// The stateful components of one view (liveview-protocol.md §9). Components are keyed by
+/// The stateful components of one view (docs/protocol.md §9). Components are keyed by
 /// (type, id) and numbered with cids from 1, never reused within the view's life. Before every diff
 /// the registry walks the new render, creates, updates and renders the components it references
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it

@@ -5,7 +5,7 @@ using Rekindle.Views;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// Reads the payload of an <c>event</c> push (liveview-protocol.md §5.2–5.3): the event name, the
+/// Reads the payload of an <c>event</c> push (docs/protocol.md §5.2–5.3): the event name, the
 /// value (an object, or a url-encoded string for forms), <c>meta</c> and the target <c>cid</c>.
 /// </summary>
 internal static class EventPayloadParser

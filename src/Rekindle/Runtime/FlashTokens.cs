@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// Carries a view's flash to the next page (liveview-protocol.md §6, §8.3): a token in the
+/// Carries a view's flash to the next page (docs/protocol.md §6, §8.3): a token in the
 /// <c>redirect</c>/<c>live_redirect</c> payloads that the client gives back in the next join's
 /// <c>flash</c>, or puts in the <c>__phoenix_flash__</c> cookie that the next dead render reads.
 /// Protected with Data Protection like the session tokens, bound to the browser session, and

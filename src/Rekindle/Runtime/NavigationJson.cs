@@ -4,7 +4,7 @@ using Rekindle.Views;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// Writes a navigation's target object, the same in every place it travels (liveview-protocol.md
+/// Writes a navigation's target object, the same in every place it travels (docs/protocol.md
 /// §3.5, §5.5, §6): <c>{"to":…,"flash":…}</c> for a redirect, <c>{"to":…,"kind":…,"flash":…}</c> for
 /// a live navigation or patch; <c>flash</c> only when there is one.
 /// </summary>

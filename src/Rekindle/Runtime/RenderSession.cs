@@ -9,7 +9,7 @@ namespace Rekindle.Runtime;
 /// What the client holds of one joined view: the last rendered tree, title and components. Each
 /// pass applies queued component updates, renders the view, resolves its components, and writes
 /// either the full tree (join) or a diff, with the pushed events and hook reply the handlers queued
-/// (liveview-protocol.md §4.4, §4.5, §4.10).
+/// (docs/protocol.md §4.4, §4.5, §4.10).
 /// </summary>
 internal sealed partial class RenderSession
 {

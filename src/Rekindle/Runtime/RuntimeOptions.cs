@@ -29,11 +29,4 @@ public sealed class RuntimeOptions
     /// </summary>
     /// <value>4 MiB.</value>
     public int MaxRenderBytes { get; set; } = 4 * 1024 * 1024;
-
-    /// <summary>
-    /// Whether error replies and logs include exception messages from view code. Off by default:
-    /// messages can reveal internals to the browser.
-    /// </summary>
-    /// <value><see langword="false"/>.</value>
-    public bool DetailedErrors { get; set; }
 }

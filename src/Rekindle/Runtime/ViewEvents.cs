@@ -6,7 +6,7 @@ using Rekindle.Wire;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// A client <c>event</c> push (liveview-protocol.md §5): parses it, takes the upload selections it
+/// A client <c>event</c> push (docs/protocol.md §5): parses it, takes the upload selections it
 /// carries, and calls the handler of the view or of the component its <c>cid</c> names. Events the
 /// view cannot take are answered here; a handled event is answered by the caller with the diff.
 /// </summary>

@@ -8,7 +8,7 @@ using Rekindle.Wire;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// The first message of a view's process (liveview-protocol.md §3.3): asks <see cref="IViewJoiner"/>
+/// The first message of a view's process (docs/protocol.md §3.3): asks <see cref="IViewJoiner"/>
 /// for the view, answers a refusal, a redirect or a store outage, and otherwise builds the
 /// <see cref="JoinedView"/>, applies the snapshot found for it, and sends the full render.
 /// </summary>

@@ -6,7 +6,7 @@ using Rekindle.Wire;
 namespace Rekindle.Runtime;
 
 /// <summary>
-/// The URL side of one view (liveview-protocol.md §8): resolves patch targets against the live
+/// The URL side of one view (docs/protocol.md §8): resolves patch targets against the live
 /// routes of the view's route group, runs <c>HandleParamsAsync</c> for patches of the same view, and
 /// sends the frames that tell the client to patch, navigate or redirect.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Rekindle.Runtime;
 /// <summary>
 /// One joined view's mailbox, its loop and its crash policy: a bounded, single-reader mailbox drained
 /// one message at a time, so the view's code never runs concurrently with itself and replies leave in
-/// the order their pushes arrived (liveview-protocol.md §5.5). The first message is the join
+/// the order their pushes arrived (docs/protocol.md §5.5). The first message is the join
 /// (<see cref="ViewJoinStep"/>); what follows goes to the <see cref="JoinedView"/> it produced.
 /// An exception from view code ends this view alone: it is logged, the client gets <c>phx_error</c>
 /// (and rejoins, §7.3), and the socket frees the topic. A handler running past

@@ -10,7 +10,7 @@ namespace Rekindle.Transport;
 /// One WebSocket connection: reads frames, answers heartbeats, routes each <c>lv:</c> topic to its
 /// view, and writes every outbound frame through one <see cref="SocketOutbox"/> so writes never interleave.
 /// Bad input closes this socket alone (1007 for unreadable frames, 1009 for oversized ones; never
-/// 1000, which makes the client reload the page, liveview-protocol.md §1.7).
+/// 1000, which makes the client reload the page, docs/protocol.md §1.7).
 /// </summary>
 internal sealed partial class ChannelSocket : IFrameSink
 {

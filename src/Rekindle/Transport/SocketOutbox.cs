@@ -46,7 +46,7 @@ internal sealed partial class SocketOutbox(WebSocket socket, TimeProvider time, 
     /// <summary>
     /// Closes the socket with 1012 ("service restart") once the queued frames are sent: the client
     /// reconnects with back-off and rejoins, here when the server is back or on another node
-    /// (liveview-protocol.md §1.7). <paramref name="reason"/> goes in the close frame.
+    /// (docs/protocol.md §1.7). <paramref name="reason"/> goes in the close frame.
     /// </summary>
     public void Reconnect(string reason)
     {

@@ -9,7 +9,7 @@ namespace Rekindle.Transport;
 /// The reading half of a <see cref="ChannelSocket"/>: receives whole messages within
 /// <see cref="TransportOptions.MaxFrameBytes"/> and <see cref="TransportOptions.IdleTimeout"/>, parses
 /// them (<see cref="FrameReader"/>, <see cref="BinaryPush"/>), and turns unreadable or oversized
-/// input into the close that ends this socket alone (liveview-protocol.md §1.7).
+/// input into the close that ends this socket alone (docs/protocol.md §1.7).
 /// </summary>
 internal sealed partial class SocketReader(WebSocket socket, TransportOptions options, TimeProvider time, ILogger logger)
 {

@@ -5,7 +5,7 @@ namespace Rekindle.Uploads;
 
 /// <summary>
 /// A file as the client describes it in a change event's <c>uploads</c> or an <c>allow_upload</c>
-/// (liveview-protocol.md §5.3, §5.7): <c>{"ref","name","size","type","last_modified",…}</c>.
+/// (docs/protocol.md §5.3, §5.7): <c>{"ref","name","size","type","last_modified",…}</c>.
 /// </summary>
 internal sealed record ClientUploadEntry(string Ref, string Name, long Size, string Type, long? LastModified)
 {

@@ -5,7 +5,7 @@ using Rekindle.Wire;
 namespace Rekindle.Uploads;
 
 /// <summary>
-/// The <c>lvu:</c> channels of one socket (liveview-protocol.md §5.7, upstream
+/// The <c>lvu:</c> channels of one socket (docs/protocol.md §5.7, upstream
 /// <c>upload_channel.ex</c>): a join with an entry token opens that entry's temp file, each binary
 /// <c>chunk</c> is appended and acknowledged, and the stream is cut off with
 /// <c>file_size_limit_exceeded</c> the moment it would pass the size the client declared (itself

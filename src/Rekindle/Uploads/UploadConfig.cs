@@ -74,7 +74,7 @@ public sealed class UploadConfig
     internal UploadEntry? Find(string entryRef) => _entries.Find(entry => entry.Ref == entryRef);
 
     /// <summary>
-    /// Adds the client's newly selected files (liveview-protocol.md §5.7; upstream
+    /// Adds the client's newly selected files (docs/protocol.md §5.7; upstream
     /// <c>UploadConfig.put_entries</c>): entries already known are kept; new ones are checked against
     /// the size and type limits and kept with their error when they fail; a selection past
     /// <see cref="MaxEntries"/> gets <c>too_many_files</c> (and entries past the surplus are dropped). With one entry allowed, a new single file

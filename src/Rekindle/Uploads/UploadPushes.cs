@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Rekindle.Uploads;
 
 /// <summary>
-/// The view's side of an upload (liveview-protocol.md §5.7; upstream <c>upload.ex</c> and
+/// The view's side of an upload (docs/protocol.md §5.7; upstream <c>upload.ex</c> and
 /// <c>channel.ex</c>): the <c>allow_upload</c> preflight, answered with the client config and one
 /// signed token per entry (or with the errors that stop the submit), and <c>progress</c>, which
 /// moves an entry's percentage and marks it done once its bytes are all on disk.

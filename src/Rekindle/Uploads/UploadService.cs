@@ -6,7 +6,7 @@ namespace Rekindle.Uploads;
 
 /// <summary>
 /// Where upload temp files go (<c>temp</c> in the data folder) and the entry tokens that let a
-/// client join an <c>lvu:</c> channel (liveview-protocol.md §5.7). A token names the view's topic
+/// client join an <c>lvu:</c> channel (docs/protocol.md §5.7). A token names the view's topic
 /// and the transfer's random id, encrypted and authenticated with Data Protection, so a client can
 /// neither forge one nor point one at another view; the transfer dies with its view, so an old
 /// token opens nothing.

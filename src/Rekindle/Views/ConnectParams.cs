@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rekindle.Views;
 
 /// <summary>
-/// The connect params of a join (liveview-protocol.md §3.2): the page's own values plus the keys
+/// The connect params of a join (docs/protocol.md §3.2): the page's own values plus the keys
 /// the client reserves (<c>_csrf_token</c>, <c>_mounts</c>, <c>_mount_attempts</c>, <c>_track_static</c>, <c>_live_referer</c>).
 /// </summary>
 public sealed class ConnectParams
@@ -35,6 +35,7 @@ public sealed class ConnectParams
     /// <summary>The application's own keys (reserved keys left out).</summary>
     public IEnumerable<string> Keys => Raw.EnumerateObject().Select(p => p.Name).Where(n => !Reserved.Contains(n));
 
+    /// <summary>Reads any connect parameter as JSON, reserved keys included.</summary>
     public bool TryGetValue(string name, out JsonElement value) => Raw.TryGetProperty(name, out value);
 
     /// <summary>A value as a string: strings as they are, other JSON as its text; <see langword="null"/> when absent.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rekindle.Views;
 
 /// <summary>
-/// The payload of a client event (liveview-protocol.md §5.2): for clicks, keys, focus and blur the
+/// The payload of a client event (docs/protocol.md §5.2): for clicks, keys, focus and blur the
 /// <c>phx-value-*</c> values; for forms the parsed fields; for hooks the JSON the hook pushed.
 /// </summary>
 public sealed class EventPayload

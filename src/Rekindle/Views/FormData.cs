@@ -4,7 +4,7 @@ namespace Rekindle.Views;
 
 /// <summary>
 /// The fields of a <c>phx-change</c> or <c>phx-submit</c> event, parsed from the url-encoded value the
-/// client sends (liveview-protocol.md §5.3). Field names stay as written in the markup
+/// client sends (docs/protocol.md §5.3). Field names stay as written in the markup
 /// (<c>user[name]</c>, <c>tags[]</c>); a name may carry several values.
 /// </summary>
 public sealed class FormData
@@ -31,6 +31,7 @@ public sealed class FormData
     public IReadOnlyList<string> GetAll(string name) =>
         _fields.TryGetValue(name, out var values) ? values.Where(v => v is not null).Select(v => v!).ToArray() : [];
 
+    /// <summary>Whether the form sent a field of that name (an empty value counts).</summary>
     public bool Contains(string name) => _fields.ContainsKey(name);
 
     /// <summary>

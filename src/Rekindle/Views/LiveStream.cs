@@ -4,7 +4,7 @@ namespace Rekindle.Views;
 
 /// <summary>
 /// One stream of a view or component: only the operations queued since the last render, never the
-/// collection (liveview-protocol.md §4.8). A render turns them into a comprehension of the inserted
+/// collection (docs/protocol.md §4.8). A render turns them into a comprehension of the inserted
 /// items plus the <c>"stream"</c> annotation; once that is sent, <see cref="Flush"/> forgets both.
 /// </summary>
 internal sealed class LiveStream(string owner, string name, string reference, Type itemType, Func<object, string> domId)

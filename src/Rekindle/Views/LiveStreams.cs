@@ -4,7 +4,7 @@ namespace Rekindle.Views;
 
 /// <summary>
 /// The streams of one view or component, by name. Refs are numbered in declaration order, "0",
-/// "1"… in a view and "&lt;cid&gt;-0"… in a component (liveview-protocol.md §4.8); a view mounts
+/// "1"… in a view and "&lt;cid&gt;-0"… in a component (docs/protocol.md §4.8); a view mounts
 /// afresh on every join and declares its streams again, so the numbering is the same each time.
 /// </summary>
 internal sealed class LiveStreams(LiveTemplate owner)

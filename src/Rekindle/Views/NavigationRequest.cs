@@ -1,6 +1,6 @@
 namespace Rekindle.Views;
 
-/// <summary>A navigation a handler asked for, carried out after it returns (liveview-protocol.md §8.4).</summary>
+/// <summary>A navigation a handler asked for, carried out after it returns (docs/protocol.md §8.4).</summary>
 internal abstract record NavigationRequest(string To);
 
 /// <summary>Same view, new URL: <c>HandleParamsAsync</c> runs and the browser's history is updated.</summary>

@@ -4,6 +4,7 @@ namespace Rekindle.Views;
 public sealed class UnhandledEventException(Type target, string eventName)
     : Exception($"{target.Name} has no handler for event '{eventName}'. Expected HandleEventAsync to handle it.")
 {
+    /// <summary>The event's name as the client sent it.</summary>
     public string EventName { get; } = eventName;
 
     /// <summary>The view or component type that refused the event.</summary>

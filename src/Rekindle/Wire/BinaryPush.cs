@@ -4,7 +4,7 @@ using System.Text;
 namespace Rekindle.Wire;
 
 /// <summary>
-/// A binary client push (liveview-protocol.md §1.6): byte 0 is the kind (0 = push), bytes 1–4 the
+/// A binary client push (docs/protocol.md §1.6): byte 0 is the kind (0 = push), bytes 1–4 the
 /// lengths of join_ref, ref, topic and event, then those four UTF-8 strings, then the raw payload.
 /// Only upload chunks travel this way. <see cref="Payload"/> points into the receive buffer and is
 /// valid until the next frame is read.

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Rekindle.Wire;
 
-/// <summary>Event names and reply keys of the Phoenix channel protocol (liveview-protocol.md §1).</summary>
+/// <summary>Event names and reply keys of the Phoenix channel protocol (docs/protocol.md §1).</summary>
 internal static class ProtocolNames
 {
     public const string PhoenixTopic = "phoenix";

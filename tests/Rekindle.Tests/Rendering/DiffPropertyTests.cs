@@ -6,7 +6,7 @@ namespace Rekindle.Tests.Rendering;
 /// <summary>
 /// The diff engine against the real client: over random trees and random edit sequences, merging
 /// our diffs with phoenix_live_view's own <c>Rendered</c> (under Node) gives exactly the HTML of a
-/// fresh full render (liveview-protocol.md §4.12).
+/// fresh full render (docs/protocol.md §4.12).
 /// </summary>
 public sealed class DiffPropertyTests : IAsyncLifetime
 {

@@ -3,7 +3,7 @@ using Rekindle.Views;
 
 namespace Rekindle.Tests.Rendering;
 
-/// <summary>Exact wire output of the diff engine, including liveview-protocol.md §4.11's worked example.</summary>
+/// <summary>Exact wire output of the diff engine, including docs/protocol.md §4.11's worked example.</summary>
 public sealed class DiffWriterTests : LiveTemplate
 {
     public override Rendered Render() => Html($"<p>unused</p>");
@@ -59,7 +59,7 @@ public sealed class DiffWriterTests : LiveTemplate
     {
         var view = Html($"<main>{Html($"<b>{"one"}</b>")}{Html($"<i>{"a"}</i><i>{"b"}</i>")}{Html($"text {"x"}")}</main>");
 
-        // The view's own root is never flagged: a top-level "r" is the event reply (liveview-protocol.md §4.3).
+        // The view's own root is never flagged: a top-level "r" is the event reply (docs/protocol.md §4.3).
         Assert.Equal(
             """{"0":{"0":"one","r":1,"s":["<b>","</b>"]},"1":{"0":"a","1":"b","s":["<i>","</i><i>","</i>"]},"2":{"0":"x","s":["text ",""]},"s":["<main>","","","</main>"]}""",
             Json.Full(view));

@@ -20,15 +20,16 @@ public sealed class RestoreOrderTests : IAsyncLifetime
     public async Task Rejoin_WithSnapshotAndAMissedBroadcast_RestoresThenRendersThenReplays()
     {
         var browser = _app.NewBrowser();
-        var page = await browser.GetPageAsync("/restoring", CancellationToken.None);
-        await using (var first = await LiveViewTest.JoinAsync(browser, page, CancellationToken.None))
+        var (loaded, _) = await browser.GetPageAsync("/restoring", CancellationToken.None);
+        var page = loaded ?? throw new InvalidOperationException("/restoring redirected");
+        await using (var first = (await LiveViewTest.JoinAsync(browser, page, CancellationToken.None)).View ?? throw new InvalidOperationException("the first join redirected"))
         {
             await first.PushHookEventAsync("inc");
         }
         await _app.Service<IPubSub>().BroadcastAsync(RestoringLive.Topic, new Tick("while away"));
         var beforeRejoin = _app.Probe.Steps.Count;
 
-        await using var second = await LiveViewTest.JoinAsync(browser, page, CancellationToken.None);
+        await using var second = (await LiveViewTest.JoinAsync(browser, page, CancellationToken.None)).View ?? throw new InvalidOperationException("the rejoin redirected");
         await second.WaitUntilAsync(view => view.RenderedHtml.Contains("<p id=\"ticks\">1</p>", StringComparison.Ordinal));
 
         Assert.Equal(

@@ -46,7 +46,7 @@ internal sealed class RuntimeApp : IAsyncDisposable
     }
 
     /// <summary>A browser of its own: its pages can be joined again, as after a dropped socket.</summary>
-    public TestBrowser NewBrowser() => new(_app.GetTestServer());
+    public LiveBrowser NewBrowser() => new(_app.GetTestServer());
 
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();

@@ -7,7 +7,7 @@ using Rekindle.Views;
 namespace Rekindle.Tests.Views;
 
 /// <summary>
-/// The stream wire format (liveview-protocol.md §4.8) to the exact JSON: each test renders, writes
+/// The stream wire format (docs/protocol.md §4.8) to the exact JSON: each test renders, writes
 /// and flushes as RenderSession does, then checks the next diff.
 /// </summary>
 public sealed class StreamTests : LiveTemplate, IAsyncDisposable
