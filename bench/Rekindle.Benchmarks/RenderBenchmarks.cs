@@ -99,7 +99,7 @@ public class RenderBenchmarks
         var pass = await session.RenderAsync();
         Begin();
         _lazy.Reset(_json);
-        session.WriteDiff(_lazy, pass);
+        session.WriteDiff(_lazy, pass, snapshot: null);
         return End();
     }
 

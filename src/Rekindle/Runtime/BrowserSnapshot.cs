@@ -6,7 +6,7 @@ namespace Rekindle.Runtime;
 /// <summary>
 /// A snapshot kept by the browser (browser store mode): the client event that hands its token to
 /// <c>rekindle.js</c>. It must leave in the frame of the diff rendered from the same state, so that a
-/// token never describes a state the page does not show; <see cref="RenderPass"/> carries it there.
+/// token never describes a state the page does not show; it is an argument of <see cref="RenderSession.WriteDiff"/>.
 /// </summary>
 internal readonly record struct BrowserSnapshot(string ViewId, string Token)
 {

@@ -8,7 +8,8 @@ namespace Rekindle.Runtime;
 /// <summary>
 /// Renders a joined view after a handled message, records its snapshot, and sends what changed: as
 /// the reply to a client push, or as an unsolicited <c>diff</c> (docs/protocol.md §4.5). The
-/// snapshot recorded from a render travels in the frame of that render's diff (<see cref="RenderPass.Snapshot"/>).
+/// browser-kept snapshot recorded from a render is an argument of that render's diff write, so it
+/// travels in the frame of the diff it describes.
 /// </summary>
 internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecorder recorder, ViewOutput output, RuntimeOptions options, CancellationToken cancellationToken)
 {
@@ -17,12 +18,13 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
 
     public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
     {
-        var pass = await RenderAndRecordAsync();
+        var pass = await render.RenderAsync();
+        var snapshot = await recorder.RecordAsync(render.Components, cancellationToken);
         var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
         writeReply?.Invoke(json);
         _diffOutput.Reset(json);
         _diffOutput.Enter(ProtocolNames.DiffKey);
-        render.WriteDiff(_diffOutput, pass);
+        render.WriteDiff(_diffOutput, pass, snapshot);
         _diffOutput.Exit();
         output.Sink.Send(Bounded(_frames.EndReply()));
     }
@@ -30,11 +32,12 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
     public async ValueTask SendDiffPushAsync()
     {
-        var pass = await RenderAndRecordAsync();
+        var pass = await render.RenderAsync();
+        var snapshot = await recorder.RecordAsync(render.Components, cancellationToken);
         var json = _frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);
-        render.WriteDiff(_diffOutput, pass);
+        render.WriteDiff(_diffOutput, pass, snapshot);
         var changed = _diffOutput.WroteAnything;
         json.WriteEndObject();
         var frame = Bounded(_frames.End());
@@ -47,10 +50,4 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     public byte[] Bounded(byte[] frame) => frame.Length <= options.MaxRenderBytes
         ? frame
         : throw new RenderTooLargeException(view.GetType().Name, frame.Length, options.MaxRenderBytes);
-
-    private async ValueTask<RenderPass> RenderAndRecordAsync()
-    {
-        var pass = await render.RenderAsync();
-        return pass with { Snapshot = await recorder.RecordAsync(render.Components, cancellationToken) };
-    }
 }

@@ -2,5 +2,5 @@ using Rekindle.Rendering;
 
 namespace Rekindle.Runtime;
 
-/// <summary>One render of a view: its tree, the components rendered with it, and the browser-kept snapshot of the state it shows, if one was taken.</summary>
-internal readonly record struct RenderPass(Rendered Root, List<ComponentRender> Components, BrowserSnapshot? Snapshot = null);
+/// <summary>One render of a view: its tree and the components rendered with it.</summary>
+internal readonly record struct RenderPass(Rendered Root, List<ComponentRender> Components);

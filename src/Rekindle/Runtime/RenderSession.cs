@@ -55,7 +55,7 @@ internal sealed partial class RenderSession
         {
             writer.WriteString(WireKeys.Title, title);
         }
-        WriteEffects(writer, _view.Effects, pass.Snapshot);
+        WriteEffects(writer, _view.Effects, snapshot: null);
         _held = pass.Root;
         _heldTitle = _view.PageTitle;
         FlushStreams(pass);
@@ -68,8 +68,12 @@ internal sealed partial class RenderSession
         Components.ForgetRendered();
     }
 
-    /// <summary>Writes what changed since the last render into the innermost entered object.</summary>
-    public void WriteDiff(LazyObjectWriter output, RenderPass pass)
+    /// <summary>
+    /// Writes what changed since the last render into the innermost entered object, with the
+    /// browser-kept snapshot recorded from this render's state, if any: the token leaves in the frame
+    /// of the diff it describes, never before or after it.
+    /// </summary>
+    public void WriteDiff(LazyObjectWriter output, RenderPass pass, BrowserSnapshot? snapshot)
     {
         DiffWriter.WriteRoot(output, _held, pass.Root);
         _held = pass.Root;
@@ -98,9 +102,9 @@ internal sealed partial class RenderSession
             output.Open().WriteString(WireKeys.Title, _view.PageTitle ?? "");
             _heldTitle = _view.PageTitle;
         }
-        if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply || pass.Snapshot is not null)
+        if (_view.Effects.Events.Count > 0 || _view.Effects.HasReply || snapshot is not null)
         {
-            WriteEffects(output.Open(), _view.Effects, pass.Snapshot);
+            WriteEffects(output.Open(), _view.Effects, snapshot);
         }
         FlushStreams(pass);
     }

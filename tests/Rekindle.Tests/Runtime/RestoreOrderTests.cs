@@ -26,6 +26,8 @@ public sealed class RestoreOrderTests : IAsyncLifetime
         {
             await first.PushHookEventAsync("inc");
         }
+        // The server ends the first view after its socket closed; broadcast only then, or that view could still take the tick.
+        await _app.Probe.WaitForAsync("view disposed");
         await _app.Service<IPubSub>().BroadcastAsync(RestoringLive.Topic, new Tick("while away"));
         var beforeRejoin = _app.Probe.Steps.Count;
 

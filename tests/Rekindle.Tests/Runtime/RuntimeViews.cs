@@ -122,9 +122,9 @@ public sealed record Tick(string Text);
 
 /// <summary>
 /// Counts <c>inc</c> events in a [Recoverable] member and the ticks of its topic, recording each step
-/// of a connected life (mount, restore, render, info), so a test sees their order on a rejoin.
+/// of a connected life (mount, restore, render, info, disposal), so a test sees their order on a rejoin.
 /// </summary>
-public sealed class RestoringLive(RuntimeProbe probe) : LiveView
+public sealed class RestoringLive(RuntimeProbe probe) : LiveView, IDisposable
 {
     public const string Topic = "runtime-ticks";
 
@@ -162,6 +162,14 @@ public sealed class RestoringLive(RuntimeProbe probe) : LiveView
     {
         Count++;
         return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (IsConnected)
+        {
+            probe.Add("view disposed");
+        }
     }
 
     public override ValueTask HandleInfoAsync(object message)
