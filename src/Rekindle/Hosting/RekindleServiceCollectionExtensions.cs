@@ -39,6 +39,9 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.DrainJitter >= TimeSpan.Zero, "Rekindle:Transport:DrainJitter must not be negative.")
             .Validate(o => o.MaxPushesPerSecond > 0 && o.PushBurst >= 1, "Rekindle:Transport:MaxPushesPerSecond must be positive and PushBurst at least 1.")
             .Validate(o => o.MaxJoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxJoinsPerMinutePerAddress must be positive.")
+            .Validate(o => o.MaxRejoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxRejoinsPerMinutePerAddress must be positive.")
+            .Validate(o => o.MaxJoinsPerMinutePerSession > 0, "Rekindle:Transport:MaxJoinsPerMinutePerSession must be positive.")
+            .Validate(o => o.MaxJoinWait > TimeSpan.Zero && o.MaxJoinWait < TimeSpan.FromSeconds(10), "Rekindle:Transport:MaxJoinWait must be positive and under the client's 10 s join timeout.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
@@ -82,7 +85,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
-        services.TryAddSingleton<JoinRateLimiter>();
+        services.TryAddSingleton<JoinAdmission>();
         services.TryAddSingleton<Rekindle.Uploads.UploadService>();
         services.TryAddSingleton(provider => new SqliteTopicLog(
             DataFile(provider, "topics.db"),
