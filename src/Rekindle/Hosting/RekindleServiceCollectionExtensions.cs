@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
@@ -27,6 +28,7 @@ public static class RekindleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<RekindleOptions>().BindConfiguration("Rekindle")
             .Validate(o => o.SessionTokenLifetime > TimeSpan.Zero, "Rekindle:SessionTokenLifetime must be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApplicationName), "Rekindle:ApplicationName must not be empty.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -61,6 +63,15 @@ public static class RekindleServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>()
+            .PostConfigure<IServiceProvider, IOptions<RekindleOptions>>((protection, provider, rekindle) =>
+            {
+                // Still Data Protection's default (the content root path): the app named none itself.
+                if (protection.ApplicationDiscriminator == provider.GetApplicationUniqueIdentifier())
+                {
+                    protection.ApplicationDiscriminator = rekindle.Value.ApplicationName;
+                }
+            });
         services.AddOptions<KeyManagementOptions>()
             .PostConfigure<IOptions<RekindleOptions>, IHostEnvironment, ILoggerFactory>((keys, rekindle, environment, loggers) =>
             {
