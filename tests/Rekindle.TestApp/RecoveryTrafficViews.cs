@@ -10,5 +10,6 @@ public static class RecoveryTrafficViews
     {
         app.MapLiveView<PatchedFormLive>("/test/patched-form");
         app.MapLiveView<PatchedFormLive>("/test/patched-form/edit/{id}");
+        app.MapLiveView<AbsenceLive>("/test/absence");
     }
 }

@@ -22,7 +22,8 @@ internal sealed record JoinResult(
     NavigationRequest? Navigation = null,
     string? FlashToken = null,
     PatchRequest? LivePatch = null,
-    bool StoreUnavailable = false)
+    bool StoreUnavailable = false,
+    string? SnapshotMissReason = null)
 {
     public static JoinResult ComeBackLater { get; } = new(null, null, null, StoreUnavailable: true);
 

@@ -90,7 +90,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, LivePatch: livePatch);
+            return new JoinResult(view, scope, null, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, LivePatch: livePatch, SnapshotMissReason: lookup.MissReason);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -33,6 +33,12 @@ internal sealed partial class ViewProcess
             _recorder = new ViewRecorder(_snapshots, _view, result.ViewId, result.BrowserSessionId, _topics, _logger);
             _navigator = new ViewNavigator(_routes, result.LiveSession, result.Url!, new ViewOutput(_sink, JoinRef, Topic), _flashTokens, result.BrowserSessionId); // a joined view always has its URL
             replay = result.Snapshot is { } snapshot ? await RestoreAsync(_view, _render, _recorder, snapshot) : [];
+            await _recorder.AnchorAsync(_render.Components, _stopping.Token);
+            if (result.SnapshotMissReason is { } missed && _recorder.HasRecoverableMembers)
+            {
+                Log.StateNotRestored(_logger, _view.GetType().Name, Topic, missed);
+                await _view.OnStateNotRestoredAsync(missed);
+            }
             var pass = await _render.RenderAsync();
             _recorder.Baseline(_render.Components);
             var json = _frames.BeginReply(JoinRef, join.Ref, Topic, ok: true);

@@ -38,5 +38,8 @@ internal sealed partial class ViewProcess
 
         [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
         public static partial void UnsupportedPush(ILogger logger, string @event, string topic);
+
+        [LoggerMessage(2901, LogLevel.Information, "View {View} on {Topic} rejoined without its state and mounted fresh: {Reason}.", EventName = nameof(StateNotRestored))]
+        public static partial void StateNotRestored(ILogger logger, string view, string topic, string reason);
     }
 }

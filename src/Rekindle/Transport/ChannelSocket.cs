@@ -81,19 +81,22 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        // The timer has a source of its own: cancelling a receive aborts the connection, which also
+        // cancels `aborted`, so only the timer's own flag tells an idle timeout from a lost client.
+        using var idleTimer = new CancellationTokenSource();
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted, idleTimer.Token);
         try
         {
             while (_socket.State == WebSocketState.Open)
             {
-                idle.CancelAfter(_options.IdleTimeout);
+                idleTimer.CancelAfter(_options.IdleTimeout);
                 ValueWebSocketReceiveResult first;
                 try
                 {
                     // A zero-byte read waits for the next message without a buffer: an idle socket holds none.
                     first = await _socket.ReceiveAsync(Memory<byte>.Empty, idle.Token);
                 }
-                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                catch (OperationCanceledException) when (idleTimer.IsCancellationRequested)
                 {
                     Log.IdleTimeout(_logger, _options.IdleTimeout);
                     return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
@@ -102,7 +105,7 @@ internal sealed partial class ChannelSocket : IFrameSink
                 {
                     return (WebSocketCloseStatus.NormalClosure, "");
                 }
-                var (frame, close) = await ReceiveAsync(first, idle.Token, aborted);
+                var (frame, close) = await ReceiveAsync(first, idle.Token, idleTimer.Token);
                 if (close is { } closing)
                 {
                     return closing;
@@ -116,6 +119,12 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
         {
+            // Kestrel may report a receive cancelled by the idle timer as a lost connection.
+            if (idleTimer.IsCancellationRequested)
+            {
+                Log.IdleTimeout(_logger, _options.IdleTimeout);
+                return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
+            }
             Log.SocketLost(_logger, exception.Message);
             return (WebSocketCloseStatus.NormalClosure, "");
         }
@@ -127,7 +136,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     /// to the pool before the frame is dispatched. A close comes back instead for bad input.
     /// </summary>
     private async ValueTask<(InboundFrame? Frame, (WebSocketCloseStatus, string)? Close)> ReceiveAsync(
-        ValueWebSocketReceiveResult result, CancellationToken idle, CancellationToken aborted)
+        ValueWebSocketReceiveResult result, CancellationToken idle, CancellationToken idleTimer)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
@@ -150,7 +159,7 @@ internal sealed partial class ChannelSocket : IFrameSink
                 {
                     result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, _options.MaxFrameBytes + 1) - length), idle);
                 }
-                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                catch (OperationCanceledException) when (idleTimer.IsCancellationRequested)
                 {
                     Log.IdleTimeout(_logger, _options.IdleTimeout);
                     return (null, (WebSocketCloseStatus.EndpointUnavailable, "idle timeout"));
