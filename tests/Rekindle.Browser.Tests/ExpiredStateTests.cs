@@ -19,6 +19,7 @@ public sealed class ExpiredStateTests(ShortMaxAgeServerProcessFixture fixture, I
         await GotoLiveAsync("/test/absence");
         await MarkPageAsync();
         await Locator("#inc").ClickAsync();
+        await Assertions.Expect(Locator("#count")).ToHaveTextAsync("1");
         await Locator("#inc").ClickAsync();
         await Assertions.Expect(Locator("#count")).ToHaveTextAsync("2");
 
