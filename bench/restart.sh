@@ -6,7 +6,9 @@
 # time from the first dropped socket to the last rejoin.
 #
 #   bench/restart.sh [N=1000] [output.json]      (run.sh calls it; usable alone after a build)
-# Environment: PORT (default 5080), BENCH_ROOT, REKINDLE_DLL, LOADGEN, RECOVERY_STORE (Server|Browser).
+# Environment: PORT (default 5080), BENCH_ROOT, REKINDLE_DLL, LOADGEN, RECOVERY_STORE (Server|Browser),
+# SERVER_ARGS (more server options, e.g. the engine's default join limits instead of the bench app's lifted ones),
+# RAMP (views opened per second, default 1000; 13 stays within the default 600 first mounts a minute per address).
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 N="${1:-1000}"
@@ -19,10 +21,11 @@ DATA="$(mktemp -d "$ROOT/restart-data.XXXXXX")"
 LOGFILE="$DATA/server.log"
 STORE_ARGS=()
 [ -n "${RECOVERY_STORE:-}" ] && STORE_ARGS=(--Rekindle:Recovery:Store "$RECOVERY_STORE")
+read -r -a EXTRA_ARGS <<<"${SERVER_ARGS:-}"
 
 SERVER_PID=""
 start_server() {
-  dotnet "$REKINDLE_DLL" --urls "http://127.0.0.1:$PORT" --Rekindle:DataPath "$DATA" "${STORE_ARGS[@]}" >>"$LOGFILE" 2>&1 &
+  dotnet "$REKINDLE_DLL" --urls "http://127.0.0.1:$PORT" --Rekindle:DataPath "$DATA" "${STORE_ARGS[@]}" "${EXTRA_ARGS[@]}" >>"$LOGFILE" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
     curl -sf "http://127.0.0.1:$PORT/_stats" >/dev/null 2>&1 && return 0
@@ -45,7 +48,7 @@ trap 'stop_server; [ -n "$LG_PID" ] && kill "$LG_PID" 2>/dev/null; rm -rf "$DATA
 start_server || exit 1
 # Ramp at 1000/s, one click each at open, then 0.2 clicks/s per view: the counts differ per view.
 HOLD=45
-dotnet "$LOADGEN" --url "http://127.0.0.1:$PORT" --path /counter --views "$N" --ramp 1000 --click-on-open \
+dotnet "$LOADGEN" --url "http://127.0.0.1:$PORT" --path /counter --views "$N" --ramp "${RAMP:-1000}" --click-on-open \
   --rate 0.2 --duration "$HOLD" --reconnect --rejoin-wait 60 --json "$OUT" &
 LG_PID=$!
 # Kill once every view is open and has clicked a few times.

@@ -90,7 +90,7 @@ public class RenderBenchmarks
     {
         var pass = await session.RenderAsync();
         Begin();
-        session.WriteFull(_json, pass);
+        session.WriteFull(_json, pass, snapshot: null);
         return End();
     }
 

@@ -81,6 +81,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseAddress, path);
 
+    /// <summary>Arguments added at the next starts only (a deploy: another content root, other options).</summary>
+    public IReadOnlyList<string> NextStartArgs { get; set; } = [];
+
     /// <summary>Starts the app on a free port with a new data folder and waits until it answers.</summary>
     public static Task<ServerProcess> StartAsync(params string[] extraArgs) => StartAsync(TestHost.NewDataPath(), null, extraArgs);
 
@@ -151,6 +154,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
             "--Logging:LogLevel:Rekindle", "Debug",
             .. _extraArgs,
+            .. NextStartArgs,
         ];
         foreach (var arg in args)
         {

@@ -127,23 +127,3 @@ public sealed class LimitsTests(LowLimitsHostFixture fixture) : IClassFixture<Lo
         }
     }
 }
-
-/// <summary>Join attempts per address are limited per minute.</summary>
-public sealed class JoinLimitTests
-{
-    [Fact]
-    public async Task JoinsPastTheLimit_AreRefusedAsRateLimited()
-    {
-        await using var host = await TestHost.StartAsync("--Rekindle:Transport:MaxJoinsPerMinutePerAddress", "3");
-        await using var client = await PhoenixClient.ConnectAsync(host.BaseAddress, "/counter");
-
-        var replies = new List<JsonNode>();
-        for (var i = 0; i < 4; i++)
-        {
-            replies.Add((await client.JoinAsync()).Reply);
-        }
-
-        Assert.All(replies.Take(3), reply => Assert.Equal("ok", reply["status"]!.GetValue<string>()));
-        Assert.Equal("""{"status":"error","response":{"reason":"rate limited"}}""", replies[3].ToJsonString());
-    }
-}

@@ -26,6 +26,7 @@ public static class TestViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<FormLive>("/test/form");
+        RecoveryTrafficViews.Map(app);
         app.MapLiveView<KeysLive>("/test/keys");
         app.MapLiveView<CrashLive>("/test/crash");
         app.MapLiveView<ListLive>("/test/list");

@@ -14,7 +14,7 @@ internal sealed partial class LiveSocketEndpoint(
     BrowserSession browserSession,
     ViewProcessFactory views,
     ConnectedSockets sockets,
-    JoinRateLimiter joins,
+    JoinAdmission joins,
     Uploads.UploadService uploads,
     TimeProvider time,
     IOptions<TransportOptions> options,

@@ -10,6 +10,16 @@ public sealed class RekindleOptions
     /// <value><c>data</c>.</value>
     public string DataPath { get; set; } = "data";
 
+    /// <summary>
+    /// The ASP.NET Data Protection application name that tokens are bound to, unless the app set one
+    /// itself (<c>AddDataProtection().SetApplicationName(...)</c>). Data Protection's own default is the
+    /// content root path, so a deploy into a new folder (release folders, blue/green slots, a new
+    /// container path) could not read the pages' tokens and every open tab reloaded with its state lost.
+    /// Give each app sharing a key ring its own name; every node of one app, the same.
+    /// </summary>
+    /// <value><c>Rekindle</c>, as <c>AddRedis</c>'s default.</value>
+    public string ApplicationName { get; set; } = "Rekindle";
+
     /// <summary>How long the session token of a page stays valid; the same token comes back on every rejoin of the tab.</summary>
     /// <value>14 days, as Phoenix.</value>
     public TimeSpan SessionTokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -32,6 +32,7 @@ public static class RekindleServiceCollectionExtensions
         var options = services.AddOptions<RekindleOptions>().BindConfiguration("Rekindle")
             .Validate(o => o.SessionTokenLifetime > TimeSpan.Zero, "Rekindle:SessionTokenLifetime must be positive.")
             .Validate(o => o.StartupWait >= TimeSpan.Zero, "Rekindle:StartupWait must not be negative.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApplicationName), "Rekindle:ApplicationName must not be empty.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -45,6 +46,9 @@ public static class RekindleServiceCollectionExtensions
             .Validate(o => o.MaxPushesPerSecond > 0 && o.PushBurst >= 1, "Rekindle:Transport:MaxPushesPerSecond must be positive and PushBurst at least 1.")
             .Validate(o => o.MaxJoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxJoinsPerMinutePerAddress must be positive.")
             .Validate(o => o.MaxOutboxBytes >= 64 * 1024, "Rekindle:Transport:MaxOutboxBytes must be at least 65536.")
+            .Validate(o => o.MaxRejoinsPerMinutePerAddress > 0, "Rekindle:Transport:MaxRejoinsPerMinutePerAddress must be positive.")
+            .Validate(o => o.MaxJoinsPerMinutePerSession > 0, "Rekindle:Transport:MaxJoinsPerMinutePerSession must be positive.")
+            .Validate(o => o.MaxJoinWait > TimeSpan.Zero && o.MaxJoinWait < TimeSpan.FromSeconds(10), "Rekindle:Transport:MaxJoinWait must be positive and under the client's 10 s join timeout.")
             .ValidateOnStart();
         services.AddOptions<RuntimeOptions>().BindConfiguration("Rekindle:Runtime")
             .Validate(o => o.MailboxCapacity > 0, "Rekindle:Runtime:MailboxCapacity must be positive.")
@@ -64,6 +68,15 @@ public static class RekindleServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddDataProtection();
+        services.AddOptions<DataProtectionOptions>()
+            .PostConfigure<IServiceProvider, IOptions<RekindleOptions>>((protection, provider, rekindle) =>
+            {
+                // Still Data Protection's default (the content root path): the app named none itself.
+                if (protection.ApplicationDiscriminator == provider.GetApplicationUniqueIdentifier())
+                {
+                    protection.ApplicationDiscriminator = rekindle.Value.ApplicationName;
+                }
+            });
         services.AddOptions<KeyManagementOptions>()
             .PostConfigure<IOptions<RekindleOptions>, IHostEnvironment, ILoggerFactory>((keys, rekindle, environment, loggers) =>
             {
@@ -89,7 +102,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
-        services.TryAddSingleton<JoinRateLimiter>();
+        services.TryAddSingleton<JoinAdmission>();
         services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));
         services.TryAddSingleton(provider => new SqliteTopicLog(
             DataFile(provider, "topics.db"),

@@ -92,7 +92,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult.Mounted(view, scope, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch);
+            return new JoinResult.Mounted(view, scope, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -103,9 +103,11 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
     }
 
     /// <summary>
-    /// A join names its URL in <c>url</c> (it must still route to the token's view) or, after live
-    /// navigation, in <c>redirect</c> (any live route of the token's route group; the client keeps
-    /// sending the first page's tokens, §8.3).
+    /// A join names its URL in <c>url</c> or, after live navigation, in <c>redirect</c> (any live
+    /// route of the token's route group; the client keeps sending the first page's tokens, §8.3).
+    /// A <c>url</c> must route to the token's view, by the token's own route or, after a live patch
+    /// (<c>JS.patch</c>, <c>PushPatch</c>) took the page to another route of the same view, by any
+    /// route of that view in the token's route group (§8.2), as Phoenix's route check does.
     /// </summary>
     private bool TryRoute(SessionToken token, JsonElement payload, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveRoute? route, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri, out Microsoft.AspNetCore.Routing.RouteValueDictionary routeValues)
     {
@@ -121,7 +123,20 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             return true;
         }
         route = routes.Find(token.Route);
-        return route is not null && Uri.TryCreate(ReadString(payload, "url"), UriKind.Absolute, out uri) && route.TryMatch(uri.AbsolutePath, out routeValues);
+        if (route is null || !Uri.TryCreate(ReadString(payload, "url"), UriKind.Absolute, out uri))
+        {
+            return false;
+        }
+        if (route.TryMatch(uri.AbsolutePath, out routeValues))
+        {
+            return true;
+        }
+        if (routes.Match(uri.AbsolutePath, token.LiveSession) is { } patched && patched.Route.ViewType == route.ViewType)
+        {
+            (route, routeValues) = patched;
+            return true;
+        }
+        return false;
     }
 
     private static string? ReadString(JsonElement payload, string name) =>

@@ -101,7 +101,13 @@ internal sealed partial class SnapshotService
         }
         var (snapshot, result) = await FindAsync(viewId, browserSessionId, connectParams, cancellationToken);
         _metrics.Restore(result);
-        return new SnapshotLookup(snapshot, StoreUnavailable: result == Unavailable);
+        var missReason = !connectParams.IsReconnect ? null : result switch
+        {
+            Miss => $"no snapshot: it expired (older than Rekindle:Recovery:MaxAge, {_options.MaxAge}) or was never saved",
+            Refused => "the snapshot was refused: expired, forged, or from another key ring or browser session",
+            _ => null,
+        };
+        return new SnapshotLookup(snapshot, StoreUnavailable: result == Unavailable, missReason);
     }
 
     private async ValueTask<(ViewSnapshot? Snapshot, string Result)> FindAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Rekindle.Runtime;
 
 /// <summary>
 /// The outcome of a join, one of four (the private constructor closes the set):
-/// <see cref="Mounted"/>, a mounted view with its DI scope, identity and the snapshot found for it;
+/// <see cref="Mounted"/>, a mounted view with its DI scope, identity and the snapshot found for it (or why none was);
 /// <see cref="Refusal"/>, the reason sent to the client (<c>stale</c>, <c>unauthorized</c>,
 /// <c>join crashed</c>); <see cref="Redirect"/>, the navigation the mount asked for instead of a
 /// render, with the flash token to carry along; <see cref="Deferred"/>, the view's state may be in a
@@ -32,7 +32,8 @@ internal abstract record JoinResult
         Uri Url,
         ViewSnapshot? Snapshot,
         string LiveSession,
-        PatchRequest? LivePatch) : JoinResult;
+        PatchRequest? LivePatch,
+        string? SnapshotMissReason = null) : JoinResult;
 
     public sealed record Refusal(string Reason) : JoinResult;
 

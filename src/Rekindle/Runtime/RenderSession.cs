@@ -37,7 +37,7 @@ internal sealed partial class RenderSession
     }
 
     /// <summary>Writes the full render into the object the caller has started (join reply).</summary>
-    public void WriteFull(Utf8JsonWriter writer, RenderPass pass)
+    public void WriteFull(Utf8JsonWriter writer, RenderPass pass, BrowserSnapshot? snapshot)
     {
         TreeWriter.WriteNodeBody(writer, pass.Root, root: false);
         if (pass.Components.Count > 0)
@@ -55,7 +55,7 @@ internal sealed partial class RenderSession
         {
             writer.WriteString(WireKeys.Title, title);
         }
-        WriteEffects(writer, _view.Effects, snapshot: null);
+        WriteEffects(writer, _view.Effects, snapshot);
         _held = pass.Root;
         _heldTitle = _view.PageTitle;
         FlushStreams(pass);

@@ -54,11 +54,17 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
             var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId);
             joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, options, logger);
             missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];
+            var anchor = await recorder.AnchorAsync(render.Components, cancellationToken);
+            if (mounted.SnapshotMissReason is { } missReason && recorder.HasRecoverableMembers)
+            {
+                ViewLog.StateNotRestored(logger, view.GetType().Name, output.Topic, missReason);
+                await view.OnStateNotRestoredAsync(missReason);
+            }
             var pass = await render.RenderAsync();
             recorder.Baseline(render.Components);
             var json = _frames.BeginReply(output.JoinRef, join.Ref, output.Topic, ok: true);
             json.WriteStartObject(ProtocolNames.Rendered);
-            render.WriteFull(json, pass);
+            render.WriteFull(json, pass, anchor);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
             if (mounted.LivePatch is { } patch)

@@ -53,6 +53,18 @@ internal sealed partial class ViewRecorder
         return true;
     }
 
+    /// <summary>Whether the view type has [Recoverable] members: a rejoin without its snapshot lost them.</summary>
+    public bool HasRecoverableMembers => !_viewMembers.IsEmpty;
+
+    /// <summary>
+    /// At join, anchors the topics the view subscribed to while mounting at their current heads and
+    /// saves that baseline, unless a restored snapshot already placed them. Without it a view that only
+    /// watched (no change of its own to save) had no position after an outage, and the messages it
+    /// missed were never replayed. In browser mode the baseline returned goes out with the join reply.
+    /// </summary>
+    public ValueTask<BrowserSnapshot?> AnchorAsync(ComponentRegistry components, CancellationToken cancellationToken) =>
+        _cursors.HasUnpositioned ? RecordAsync(components, cancellationToken) : ValueTask.FromResult<BrowserSnapshot?>(null);
+
     /// <summary>Remembers the state after join, so only later changes are saved.</summary>
     public void Baseline(ComponentRegistry components)
     {

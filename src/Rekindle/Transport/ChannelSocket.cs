@@ -28,11 +28,14 @@ internal sealed partial class ChannelSocket : IFrameSink
 
     private readonly TokenBucket _pushes;
     private volatile bool _refusingJoins;
-    private readonly JoinRateLimiter _joins;
+    private readonly JoinAdmission _joins;
+    private readonly HeldJoins _held;
     private readonly UploadChannels _uploads;
+    private bool _ended;
 
-    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinRateLimiter joins, UploadService uploads, TimeProvider time, ILogger logger)
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinAdmission joins, UploadService uploads, TimeProvider time, ILogger logger)
     {
+        _held = new HeldJoins(joins, session, options, time, logger);
         _uploads = new UploadChannels(uploads, topic => FindView(topic)?.Transfers, Send, time, logger);
         _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
         _joins = joins;
@@ -73,6 +76,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     public async Task RunAsync(CancellationToken aborted)
     {
         var (status, reason) = await ReadLoopAsync(aborted);
+        _held.Close();
         _uploads.CloseAll();
         StopAllViews();
         await _outbox.CompleteAsync();
@@ -96,8 +100,9 @@ internal sealed partial class ChannelSocket : IFrameSink
     {
         // Every frame costs a token, heartbeats too: the client sends one per 30 s, a flood is abuse.
         // Except upload progress: it follows acknowledged chunks (at most one per percent of an entry),
-        // and a throttled "progress 100" would leave the upload hanging.
-        if (frame.Event != UploadPushes.Progress && !_pushes.TryTake())
+        // and a throttled "progress 100" would leave the upload hanging. And except joins: they have
+        // budgets of their own (JoinAdmission), and an error reply to a join reloads the page.
+        if (frame.Event != UploadPushes.Progress && frame.Event != ProtocolNames.Join && !_pushes.TryTake())
         {
             Log.RateLimited(_logger, frame.Topic, _options.MaxPushesPerSecond);
             Send(_frames.ErrorReply(frame.JoinRef, frame.Ref, frame.Topic, "rate limited"));
@@ -118,13 +123,7 @@ internal sealed partial class ChannelSocket : IFrameSink
                 Drain();
                 return;
             }
-            if (!_joins.TryJoin(_session.RemoteAddress))
-            {
-                Log.JoinsRateLimited(_logger, _session.RemoteAddress, _options.MaxJoinsPerMinutePerAddress);
-                Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "rate limited"));
-                return;
-            }
-            Join(frame);
+            Admit(frame);
             return;
         }
         if (UploadChannels.IsUploadTopic(frame.Topic))
@@ -133,6 +132,11 @@ internal sealed partial class ChannelSocket : IFrameSink
             return;
         }
         var view = FindView(frame.Topic);
+        if (view is null && frame.Event == ProtocolNames.Leave && _held.Cancel(frame.Topic))
+        {
+            Send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
+            return;
+        }
         if (view is null)
         {
             Send(frame.Event == ProtocolNames.Leave
@@ -174,6 +178,40 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
+    /// <summary>Joins now when the join's budgets allow it (upload channels have none: the view's token admits them), else holds it.</summary>
+    private void Admit(InboundFrame frame)
+    {
+        if (UploadChannels.IsUploadTopic(frame.Topic))
+        {
+            Join(frame);
+            return;
+        }
+        var rejoin = HeldJoins.IsRejoin(frame.Payload);
+        _held.Cancel(frame.Topic);
+        if (_held.Count >= _options.MaxViewsPerSocket)
+        {
+            Log.TooManyViews(_logger, _options.MaxViewsPerSocket);
+            Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "too many channels joined"));
+            return;
+        }
+        if (!_joins.TryAdmit(_session.RemoteAddress, _session.BrowserSessionId, rejoin, out var retryAfter))
+        {
+            _held.Hold(frame, rejoin, retryAfter, JoinUnlessRefusing, () => Reconnect("join budget exhausted, reconnect later"));
+            return;
+        }
+        Join(frame);
+    }
+
+    private void JoinUnlessRefusing(InboundFrame frame)
+    {
+        if (_refusingJoins)
+        {
+            Drain();
+            return;
+        }
+        Join(frame);
+    }
+
     private void Join(InboundFrame frame)
     {
         if (UploadChannels.IsUploadTopic(frame.Topic) && frame.Ref is not null)
@@ -189,6 +227,10 @@ internal sealed partial class ChannelSocket : IFrameSink
         ViewProcess view;
         lock (_topicsLock)
         {
+            if (_ended)
+            {
+                return;
+            }
             if (_topics.Remove(frame.Topic, out var previous))
             {
                 // A join for a topic already joined replaces the old view (§1.5).
@@ -212,6 +254,8 @@ internal sealed partial class ChannelSocket : IFrameSink
         ViewProcess[] views;
         lock (_topicsLock)
         {
+            // A held join admitted from now on finds the socket ended and mounts nothing.
+            _ended = true;
             views = [.. _topics.Values];
             _topics.Clear();
         }
@@ -251,9 +295,6 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1008, LogLevel.Warning, "Push on {Topic} refused: the socket exceeds {Limit} pushes per second (Rekindle:Transport:MaxPushesPerSecond).", EventName = nameof(RateLimited))]
         public static partial void RateLimited(ILogger logger, string topic, double limit);
-
-        [LoggerMessage(1009, LogLevel.Warning, "Join from {Address} refused: more than {Limit} joins this minute (Rekindle:Transport:MaxJoinsPerMinutePerAddress).", EventName = nameof(JoinsRateLimited))]
-        public static partial void JoinsRateLimited(ILogger logger, string address, int limit);
 
         [LoggerMessage(1701, LogLevel.Debug, "Push {Event} on {Topic} dropped: the view ended while it was on its way.", EventName = nameof(PushForEndedView))]
         public static partial void PushForEndedView(ILogger logger, string @event, string topic);

@@ -22,10 +22,13 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
     /// </summary>
     public async Task<(WebSocketCloseStatus Status, string Reason)> RunAsync(Func<InboundFrame, CancellationToken, ValueTask> dispatch, Action<BinaryPush> chunk, CancellationToken aborted)
     {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        // The timer cancels a source of its own: cancelling a receive aborts the connection, which also
+        // cancels `aborted`, so only the timer's own flag tells an idle timeout from a lost client.
+        using var timedOut = new CancellationTokenSource();
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted, timedOut.Token);
         // The idle timeout runs on the TimeProvider, re-armed before each read; Cancel after the loop
-        // has disposed the source is harmless (a timer callback may race the disposal). The state is `idle`.
-        using var idleTimer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), idle, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // has disposed the source is harmless (a timer callback may race the disposal).
+        using var idleTimer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), timedOut, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         while (socket.State == WebSocketState.Open)
         {
             idleTimer.Change(options.IdleTimeout, Timeout.InfiniteTimeSpan);
@@ -35,8 +38,9 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
                 // A zero-byte read waits for the next message without a buffer: an idle socket holds none.
                 first = await socket.ReceiveAsync(Memory<byte>.Empty, idle.Token);
             }
-            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            catch (Exception exception) when (timedOut.IsCancellationRequested && exception is OperationCanceledException or WebSocketException or IOException)
             {
+                // Kestrel may report a receive cancelled by the idle timer as a lost connection.
                 Log.IdleTimeout(logger, options.IdleTimeout);
                 return (WebSocketCloseStatus.EndpointUnavailable, "idle timeout");
             }
@@ -44,7 +48,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
             {
                 return (WebSocketCloseStatus.NormalClosure, "");
             }
-            var (frame, close) = await ReceiveAsync(first, chunk, idle.Token, aborted);
+            var (frame, close) = await ReceiveAsync(first, chunk, idle.Token, timedOut.Token);
             if (close is { } closing)
             {
                 return closing;
@@ -63,7 +67,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
     /// to the pool before the frame is dispatched. A close comes back instead for bad input.
     /// </summary>
     private async ValueTask<(InboundFrame? Frame, (WebSocketCloseStatus, string)? Close)> ReceiveAsync(
-        ValueWebSocketReceiveResult result, Action<BinaryPush> chunk, CancellationToken idle, CancellationToken aborted)
+        ValueWebSocketReceiveResult result, Action<BinaryPush> chunk, CancellationToken idle, CancellationToken timedOut)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
@@ -86,7 +90,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
                 {
                     result = await socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxFrameBytes + 1) - length), idle);
                 }
-                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                catch (Exception exception) when (timedOut.IsCancellationRequested && exception is OperationCanceledException or WebSocketException or IOException)
                 {
                     Log.IdleTimeout(logger, options.IdleTimeout);
                     return (null, (WebSocketCloseStatus.EndpointUnavailable, "idle timeout"));

@@ -30,9 +30,37 @@ public sealed class TransportOptions
     /// <value>100.</value>
     public double PushBurst { get; set; } = 100;
 
-    /// <summary>Joins one client address may make per minute, over all its sockets; over it, joins get the error "rate limited".</summary>
+    /// <summary>
+    /// First mounts (joins with <c>_mounts</c> = 0) one client address may make per minute, over all
+    /// its sockets and browser sessions; the budget refills continuously. A join over it is held (see
+    /// <see cref="MaxJoinWait"/>), never refused: a refused join makes the client reload the page.
+    /// IPv6 addresses count per /64. Behind a proxy, configure forwarded headers, or every client has the proxy's address.
+    /// </summary>
     /// <value>600.</value>
     public int MaxJoinsPerMinutePerAddress { get; set; } = 600;
+
+    /// <summary>
+    /// Rejoins (joins with <c>_mounts</c> &gt; 0: tabs coming back after a dropped socket, a restart or a
+    /// deploy) one client address may make per minute; counted apart from first mounts, so strangers'
+    /// mounts never delay returning users. Held, not refused, when exceeded.
+    /// </summary>
+    /// <value>6,000: a restart of a server with thousands of tabs behind one NAT restores them at once.</value>
+    public int MaxRejoinsPerMinutePerAddress { get; set; } = 6000;
+
+    /// <summary>
+    /// Joins one browser session (the <c>rekindle.sid</c> cookie, all its tabs) may make per minute,
+    /// first mounts and rejoins alike. Held, not refused, when exceeded.
+    /// </summary>
+    /// <value>120: a few tabs of nested views rejoining at once, or a live navigation every half second.</value>
+    public int MaxJoinsPerMinutePerSession { get; set; } = 120;
+
+    /// <summary>
+    /// How long a join over its budget is held for the budget to refill; after that the socket is
+    /// closed with 1012 and the client reconnects with back-off and tries again, without reloading.
+    /// Keep it under the client's join timeout (10 s).
+    /// </summary>
+    /// <value>5 seconds.</value>
+    public TimeSpan MaxJoinWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>On shutdown, sockets are closed (code 1012) at random moments within this window, so clients do not reconnect all at once.</summary>
     /// <value>1 second.</value>

@@ -62,6 +62,16 @@ public abstract class LiveView : LiveTemplate
     /// </summary>
     public virtual ValueTask OnRestoredAsync(Restoration restoration) => OnRestoredAsync();
 
+    /// <summary>
+    /// Called on a reconnect (<see cref="ConnectParams.IsReconnect"/>) of a view with [Recoverable]
+    /// members when no snapshot could be restored, before the first render: the tab was away longer
+    /// than <c>Rekindle:Recovery:MaxAge</c>, or its snapshot was refused or never saved. The view has
+    /// mounted fresh; say so in the page (the reason is also logged at Information). Default: nothing.
+    /// </summary>
+    /// <param name="reason">Why nothing was restored, in plain words.</param>
+    /// <example><code>public override ValueTask OnStateNotRestoredAsync(string reason) { PutFlash("info", "You were away too long; this page started over."); return ValueTask.CompletedTask; }</code></example>
+    public virtual ValueTask OnStateNotRestoredAsync(string reason) => ValueTask.CompletedTask;
+
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 

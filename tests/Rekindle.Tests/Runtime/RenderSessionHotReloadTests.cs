@@ -24,7 +24,7 @@ public sealed class RenderSessionHotReloadTests
         using (var joinWriter = new Utf8JsonWriter(new MemoryStream()))
         {
             joinWriter.WriteStartObject();
-            session.WriteFull(joinWriter, await session.RenderAsync());
+            session.WriteFull(joinWriter, await session.RenderAsync(), snapshot: null);
             joinWriter.WriteEndObject();
         }
         Assert.Equal("{}", await DiffAsync(session)); // nothing changed, nothing sent
@@ -49,7 +49,7 @@ public sealed class RenderSessionHotReloadTests
             writer.WriteStartObject();
             var output = new LazyObjectWriter();
             output.Reset(writer);
-            session.WriteDiff(output, pass);
+            session.WriteDiff(output, pass, snapshot: null);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
