@@ -8,5 +8,6 @@ public static class ClientSurfaceViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<JsFocusLive>("/test/js-focus");
+        app.MapLiveView<AutoUploadLive>("/test/auto-upload");
     }
 }
