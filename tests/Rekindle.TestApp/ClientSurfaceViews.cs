@@ -9,5 +9,6 @@ public static class ClientSurfaceViews
     {
         app.MapLiveView<JsFocusLive>("/test/js-focus");
         app.MapLiveView<AutoUploadLive>("/test/auto-upload");
+        app.MapLiveView<PortalLive>("/test/portal");
     }
 }
