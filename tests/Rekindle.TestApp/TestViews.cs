@@ -70,6 +70,7 @@ public static class TestViews
         app.MapLiveView<TestingToolsLive>("/test/testing-tools");
         Kit.KitViews.Map(app);
         ResilienceViews.Map(app);
+        ClientSurfaceViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");
         app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -19,7 +19,7 @@ public sealed class UploadConfig
     private readonly List<UploadEntry> _entries = [];
     private readonly List<(string Ref, string Error)> _errors = [];
 
-    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize)
+    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
@@ -28,6 +28,7 @@ public sealed class UploadConfig
         Ref = reference;
         MaxEntries = maxEntries;
         MaxFileSize = maxFileSize;
+        AutoUpload = autoUpload;
         if (accept is not null)
         {
             foreach (var item in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -52,6 +53,9 @@ public sealed class UploadConfig
 
     /// <summary>The largest file accepted, in bytes.</summary>
     public long MaxFileSize { get; }
+
+    /// <summary>Whether the client uploads each file as soon as it is chosen, instead of on the form's submit.</summary>
+    public bool AutoUpload { get; }
 
     /// <summary>Bytes per chunk the client sends over the upload channel.</summary>
     public int ChunkSize => 64_000;

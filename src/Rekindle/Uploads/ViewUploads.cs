@@ -21,7 +21,7 @@ internal sealed class ViewUploads
 
     public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
 
-    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize)
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload)
     {
         if (_byName.TryGetValue(name, out var existing))
         {
@@ -31,7 +31,7 @@ internal sealed class ViewUploads
             }
             _byRef.Remove(existing.Ref);
         }
-        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload);
         _byName[name] = config;
         _byRef[config.Ref] = config;
         return config;

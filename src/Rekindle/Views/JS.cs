@@ -57,4 +57,27 @@ public static class JS
 
     /// <inheritdoc cref="JsCommand.Patch"/>
     public static JsCommand Patch(string href, bool replace = false) => JsCommand.Empty.Patch(href, replace);
+
+    /// <inheritdoc cref="JsCommand.FocusFirst"/>
+    public static JsCommand FocusFirst(string? to = null) => JsCommand.Empty.FocusFirst(to);
+
+    /// <inheritdoc cref="JsCommand.PushFocus"/>
+    public static JsCommand PushFocus(string? to = null) => JsCommand.Empty.PushFocus(to);
+
+    /// <inheritdoc cref="JsCommand.PopFocus"/>
+    public static JsCommand PopFocus() => JsCommand.Empty.PopFocus();
+
+    /// <inheritdoc cref="JsCommand.ToggleAttribute"/>
+    public static JsCommand ToggleAttribute(string name, string value, string? otherValue = null, string? to = null) =>
+        JsCommand.Empty.ToggleAttribute(name, value, otherValue, to);
+
+    /// <inheritdoc cref="JsCommand.IgnoreAttributes"/>
+    public static JsCommand IgnoreAttributes(IEnumerable<string> names, string? to = null) => JsCommand.Empty.IgnoreAttributes(names, to);
+
+    /// <inheritdoc cref="JsCommand.Transition"/>
+    public static JsCommand Transition(string classes, string? to = null, int? time = null, bool? blocking = null, string? start = null, string? end = null) =>
+        JsCommand.Empty.Transition(classes, to, time, blocking, start, end);
+
+    /// <inheritdoc cref="JsCommand.Exec"/>
+    public static JsCommand Exec(string attribute, string? to = null) => JsCommand.Empty.Exec(attribute, to);
 }

@@ -37,15 +37,15 @@ public sealed class JsCommand
     /// <param name="display">The <c>display</c> value to set (default <c>block</c>).</param>
     /// <param name="blocking">Whether the transition blocks the UI (default true).</param>
     public JsCommand Show(string? to = null, string? transition = null, int? time = null, string? display = null, bool? blocking = null) =>
-        Add("show", ("to", to), ("display", display), ("transition", Transition(transition)), ("time", time), ("blocking", blocking));
+        Add("show", ("to", to), ("display", display), ("transition", Triple(transition)), ("time", time), ("blocking", blocking));
 
     /// <summary>Hides the elements matching <paramref name="to"/> (the interacted element when <see langword="null"/>).</summary>
     public JsCommand Hide(string? to = null, string? transition = null, int? time = null, bool? blocking = null) =>
-        Add("hide", ("to", to), ("transition", Transition(transition)), ("time", time), ("blocking", blocking));
+        Add("hide", ("to", to), ("transition", Triple(transition)), ("time", time), ("blocking", blocking));
 
     /// <summary>Shows the elements matching <paramref name="to"/> when hidden, hides them when visible.</summary>
     public JsCommand Toggle(string? to = null, string? transitionIn = null, string? transitionOut = null, int? time = null, string? display = null, bool? blocking = null) =>
-        Add("toggle", ("to", to), ("display", display), ("ins", Transition(transitionIn)), ("outs", Transition(transitionOut)), ("time", time), ("blocking", blocking));
+        Add("toggle", ("to", to), ("display", display), ("ins", Triple(transitionIn)), ("outs", Triple(transitionOut)), ("time", time), ("blocking", blocking));
 
     /// <summary>Adds the space-separated class <paramref name="names"/> to the elements matching <paramref name="to"/>.</summary>
     public JsCommand AddClass(string names, string? to = null, string? transition = null, int? time = null, bool? blocking = null) =>
@@ -84,6 +84,70 @@ public sealed class JsCommand
     /// <summary>Focuses the element matching <paramref name="to"/>.</summary>
     public JsCommand Focus(string? to = null) => Add("focus", ("to", to));
 
+    /// <summary>Focuses the first focusable element inside the element matching <paramref name="to"/> (a dialog's first field).</summary>
+    public JsCommand FocusFirst(string? to = null) => Add("focus_first", ("to", to));
+
+    /// <summary>Remembers the element matching <paramref name="to"/> (the interacted element when <see langword="null"/>) on the client's focus stack, for a later <see cref="PopFocus"/>.</summary>
+    public JsCommand PushFocus(string? to = null) => Add("push_focus", ("to", to));
+
+    /// <summary>Focuses the element the last <see cref="PushFocus"/> remembered, and forgets it: where focus returns when a dialog closes.</summary>
+    public JsCommand PopFocus() => Add("pop_focus");
+
+    /// <summary>
+    /// Toggles attribute <paramref name="name"/> on the elements matching <paramref name="to"/>: without
+    /// <paramref name="otherValue"/>, sets it to <paramref name="value"/> when absent and removes it when present;
+    /// with it, switches between the two values.
+    /// </summary>
+    /// <example><code>JS.ToggleAttribute("aria-expanded", "true", "false", to: "#menu")</code></example>
+    public JsCommand ToggleAttribute(string name, string value, string? otherValue = null, string? to = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        string[] attr = otherValue is null ? [name, value] : [name, value, otherValue];
+        return Add("toggle_attr", ("to", to), ("attr", attr));
+    }
+
+    /// <summary>
+    /// Keeps the client's values of the attributes <paramref name="names"/> on the elements matching
+    /// <paramref name="to"/> when the server patches them (a <c>&lt;details open&gt;</c> the user opened).
+    /// A name may end in <c>*</c> to match a prefix (<c>data-*</c>).
+    /// </summary>
+    public JsCommand IgnoreAttributes(IEnumerable<string> names, string? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var attrs = names.ToArray();
+        if (attrs.Length == 0 || attrs.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Give at least one attribute name, none empty.", nameof(names));
+        }
+        return Add("ignore_attrs", ("to", to), ("attrs", attrs));
+    }
+
+    /// <summary>
+    /// Runs a transition on the elements matching <paramref name="to"/> without changing their visibility:
+    /// <paramref name="classes"/> are applied for <paramref name="time"/> ms, the element moving from the
+    /// <paramref name="start"/> classes to the <paramref name="end"/> classes.
+    /// </summary>
+    /// <example><code>JS.Transition("shake", to: "#card", time: 300)</code></example>
+    public JsCommand Transition(string classes, string? to = null, int? time = null, bool? blocking = null, string? start = null, string? end = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(classes);
+        string[][] transition = [Split(classes), start is null ? [] : Split(start), end is null ? [] : Split(end)];
+        return Add("transition", ("to", to), ("time", time), ("transition", transition), ("blocking", blocking));
+    }
+
+    /// <summary>
+    /// Runs the command list stored in attribute <paramref name="attribute"/> of the elements matching
+    /// <paramref name="to"/> (the interacted element when <see langword="null"/>): one definition, such as a
+    /// modal's <c>data-cancel</c>, reused by several triggers.
+    /// </summary>
+    /// <example><code>JS.Exec("data-cancel", to: "#modal")</code></example>
+    public JsCommand Exec(string attribute, string? to = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return Add("exec", ("attr", attribute), ("to", to));
+    }
+
     /// <summary>Live-navigates to <paramref name="href"/> (another live view of the route group), as <c>data-phx-link="redirect"</c> does.</summary>
     public JsCommand Navigate(string href, bool replace = false)
     {
@@ -104,7 +168,7 @@ public sealed class JsCommand
     private JsCommand Classes(string kind, string names, string? to, string? transition, int? time, bool? blocking)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(names);
-        return Add(kind, ("to", to), ("names", Split(names)), ("transition", Transition(transition)), ("time", time), ("blocking", blocking));
+        return Add(kind, ("to", to), ("names", Split(names)), ("transition", Triple(transition)), ("time", time), ("blocking", blocking));
     }
 
     /// <summary>Null arguments are left out, so the client applies its own defaults.</summary>
@@ -122,7 +186,7 @@ public sealed class JsCommand
     }
 
     /// <summary>The client's transition triple: transition classes, start classes, end classes.</summary>
-    private static string[][] Transition(string? classes) => [classes is null ? [] : Split(classes), [], []];
+    private static string[][] Triple(string? classes) => [classes is null ? [] : Split(classes), [], []];
 
     private static string[] Split(string names) => names.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

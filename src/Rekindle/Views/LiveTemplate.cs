@@ -52,6 +52,40 @@ public abstract class LiveTemplate
     /// <summary>An attribute with an escaped value, left out when <paramref name="value"/> is <see langword="null"/>.</summary>
     protected static TagAttribute Attr(string name, string? value) => TagAttribute.Value(name, value);
 
+    /// <summary>
+    /// Wraps <paramref name="content"/> so that Tab and Shift+Tab cycle inside it, as a modal dialog
+    /// needs: a <c>div</c> with the client's <c>Phoenix.FocusWrap</c> hook between two focusable sentinels.
+    /// The hook focuses the first focusable element when the wrapper mounts visible or is shown.
+    /// </summary>
+    /// <param name="id">The wrapper's DOM id, unique in the page (the hook needs one).</param>
+    /// <param name="content">What the focus stays in.</param>
+    /// <param name="class">Classes for the wrapper.</param>
+    /// <example><code>FocusWrap("dialog", Html($"&lt;input name=\"title\"&gt;&lt;button phx-click=\"save\"&gt;Save&lt;/button&gt;"))</code></example>
+    protected static Rendered FocusWrap(string id, Rendered content, string? @class = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(content);
+        return Html($"""<div id="{id}" phx-hook="Phoenix.FocusWrap"{Attr("class", @class)}><span id="{id}-start" tabindex="0" aria-hidden="true"></span>{content}<span id="{id}-end" tabindex="0" aria-hidden="true"></span></div>""");
+    }
+
+    /// <summary>
+    /// Renders <paramref name="content"/> elsewhere in the document: the client moves it into the element
+    /// matching <paramref name="target"/> (a modal or tooltip escaping an <c>overflow: hidden</c> parent),
+    /// and keeps patching it there. Events and forms inside still go to this view or component, and a form
+    /// inside is recovered after a dropped socket like any other.
+    /// </summary>
+    /// <param name="id">The portal's DOM id, unique in the page.</param>
+    /// <param name="target">A CSS selector of an element outside the view's patches, such as <c>body</c>.</param>
+    /// <param name="content">Exactly one element with its own <c>id</c>, as the client requires.</param>
+    /// <example><code>Portal("confirm-portal", "body", Html($"&lt;div id=\"confirm\" class=\"modal\"&gt;...&lt;/div&gt;"))</code></example>
+    protected static Rendered Portal(string id, string target, Rendered content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        ArgumentNullException.ThrowIfNull(content);
+        return Html($"""<template id="{id}" data-phx-portal="{target}">{content}</template>""");
+    }
+
     /// <summary>A keyed list: each item renders with the same template and is tracked by its key.</summary>
     protected static Comprehension Each<T>(IEnumerable<T> items, Func<T, object?> key, Func<T, Rendered> render) =>
         ComprehensionBuilder.Build(items, key, render);

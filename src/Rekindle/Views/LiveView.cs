@@ -167,9 +167,10 @@ public abstract class LiveView : LiveTemplate
     /// <param name="accept">Extensions and MIME types, comma-separated (<c>".png,.jpg,image/*"</c>); <see langword="null"/> for any file.</param>
     /// <param name="maxEntries">Files one selection may hold.</param>
     /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
+    /// <param name="autoUpload">Upload each file as soon as it is chosen (its progress renders while the user fills the rest of the form); the submit then waits for none.</param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload);
 
     /// <summary>
     /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the
@@ -193,7 +194,7 @@ public abstract class LiveView : LiveTemplate
         var done = string.Join(",", upload.Entries.Where(entry => entry.IsDone).Select(entry => entry.Ref));
         var preflighted = string.Join(",", upload.Entries.Where(entry => entry.IsPreflighted).Select(entry => entry.Ref));
         var errors = upload.Errors.Count == 0 ? null : string.Join(",", upload.Errors.Select(error => error.Ref).Distinct());
-        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", upload.Accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}>""");
+        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", upload.Accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}{Attr("data-phx-auto-upload", upload.AutoUpload)}>""");
     }
 
     /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>

@@ -37,6 +37,37 @@ public sealed class JsCommandTests : LiveView
     }
 
     [Fact]
+    public void FocusAttributeTransitionAndExecCommands_AreNamedAndShapedAsTheClientReadsThem()
+    {
+        var js = JS.PushFocus()
+            .FocusFirst("#dialog")
+            .PopFocus()
+            .ToggleAttribute("aria-expanded", "true", "false", to: "#menu")
+            .ToggleAttribute("open", "")
+            .IgnoreAttributes(["open", "data-*"], to: "#details")
+            .Transition("shake", to: "#card", time: 300, start: "a", end: "b c")
+            .Exec("data-cancel", to: "#modal");
+
+        Assert.Equal(
+            """[["push_focus",{}],["focus_first",{"to":"#dialog"}],["pop_focus",{}],"""
+            + """["toggle_attr",{"to":"#menu","attr":["aria-expanded","true","false"]}],["toggle_attr",{"attr":["open",""]}],"""
+            + """["ignore_attrs",{"to":"#details","attrs":["open","data-*"]}],"""
+            + """["transition",{"to":"#card","time":300,"transition":[["shake"],["a"],["b","c"]]}],"""
+            + """["exec",{"attr":"data-cancel","to":"#modal"}]]""",
+            js.ToString());
+    }
+
+    [Fact]
+    public void FocusWrap_PutsTheContentBetweenTwoHiddenFocusableSentinels_UnderTheClientsHook()
+    {
+        var html = FocusWrap("dlg", Html($"<input id=\"a\">"), "modal").ToString();
+
+        Assert.Equal(
+            """<div id="dlg" phx-hook="Phoenix.FocusWrap" class="modal"><span id="dlg-start" tabindex="0" aria-hidden="true"></span><input id="a"><span id="dlg-end" tabindex="0" aria-hidden="true"></span></div>""",
+            html);
+    }
+
+    [Fact]
     public void Chaining_ReturnsANewList_TheFirstIsUnchanged()
     {
         var first = JS.Hide("#a");
@@ -63,5 +94,8 @@ public sealed class JsCommandTests : LiveView
     {
         Assert.Throws<ArgumentException>(() => JS.AddClass(" "));
         Assert.Throws<ArgumentException>(() => JS.Push(""));
+        Assert.Throws<ArgumentException>(() => JS.IgnoreAttributes([]));
+        Assert.Throws<ArgumentException>(() => JS.Transition(""));
+        Assert.Throws<ArgumentException>(() => JS.Exec(""));
     }
 }
