@@ -27,6 +27,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         ClientPushMessage push => await HandlePushAsync(push),
         InfoMessage info => await HandleInfoAsync(info.Message),
         BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
+        AsyncOutcomeMessage outcome => await HandleAsyncOutcomeAsync(outcome),
         _ => true,
     };
 
@@ -115,6 +116,21 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
     {
         view.Effects.Clear();
         await view.HandleInfoAsync(message);
+        if (!await navigator.ApplyAsync(view, messageRef: null))
+        {
+            return false;
+        }
+        await Replies.SendDiffPushAsync();
+        return true;
+    }
+
+    private async ValueTask<bool> HandleAsyncOutcomeAsync(AsyncOutcomeMessage outcome)
+    {
+        view.Effects.Clear();
+        if (!await AsyncOutcomes.ApplyAsync(outcome, render, output.Topic, logger))
+        {
+            return true;
+        }
         if (!await navigator.ApplyAsync(view, messageRef: null))
         {
             return false;

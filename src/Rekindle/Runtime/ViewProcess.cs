@@ -103,6 +103,12 @@ internal sealed class ViewProcess : IViewRuntime
             _ => PostInfo(new InfoMessage(message), message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
+    public async ValueTask PostOutcomeAsync(LiveTemplate owner, AsyncOutcome outcome)
+    {
+        // Waits rather than drops: a dropped outcome would leave the page loading forever.
+        await PostAsync(new AsyncOutcomeMessage(owner, outcome), CancellationToken.None);
+    }
+
     /// <summary>
     /// Queues a server-side message without waiting: a broadcaster must never block on a slow view.
     /// When the mailbox is full the message is dropped and a warning names the view (documented
