@@ -1,0 +1,81 @@
+using Rekindle.Rendering;
+using Rekindle.Views;
+
+namespace Rekindle.TestApp.Async;
+
+/// <summary>
+/// Async work driven by clicks: the organisation loads with AssignAsync (released, failed, cancelled or
+/// reloaded on demand), a report runs with StartAsync, and a card component loads its own value.
+/// The query is recoverable; the load is started again by MountAsync on every join.
+/// </summary>
+public sealed class AsyncLive : LiveView
+{
+    private readonly AsyncGate _orgGate = new();
+    private readonly AsyncGate _reportGate = new();
+    private int _mounts;
+    private int _clicks;
+
+    [Recoverable]
+    public string Query { get; set; } = "acme";
+
+    public AsyncResult<string> Org { get; set; } = AsyncResult<string>.Loading();
+
+    public string Report { get; private set; } = "not started";
+
+    public override ValueTask MountAsync(MountContext context)
+    {
+        _mounts = context.IsConnected ? 1 : 0;
+        AssignAsync(nameof(Org), _orgGate.NextWork());
+        return ValueTask.CompletedTask;
+    }
+
+    public override Rendered Render() => Html($"""
+        <section>
+          <p id="org">{AsyncBlock(Org, org => Html($"<b>{org}</b>{(Org.IsLoading ? " (reloading)" : "")}"), loading: () => Html($"<i>loading {Query}</i>"), failed: reason => Html($"<em>failed: {reason}</em>"))}</p>
+          <p id="report">{Report}</p>
+          <p id="clicks">{_clicks}</p>
+          <p id="mounts">{_mounts}</p>
+          <button id="release" phx-click="release">release</button>
+          <button id="fail" phx-click="fail">fail</button>
+          <button id="cancel" phx-click="cancel">cancel</button>
+          <button id="reload" phx-click="reload">reload</button>
+          <button id="click" phx-click="click">click</button>
+          <button id="start-report" phx-click="start-report">start report</button>
+          <button id="release-report" phx-click="release-report">release report</button>
+          <button id="fail-report" phx-click="fail-report">fail report</button>
+          <button id="cancel-report" phx-click="cancel-report">cancel report</button>
+          {Component<AsyncCardComponent>("card")}
+        </section>
+        """);
+
+    public override ValueTask HandleEventAsync(string name, EventPayload payload)
+    {
+        switch (name)
+        {
+            case "release": _orgGate.Release($"{Query} corp"); break;
+            case "fail": _orgGate.Fail("the directory is down"); break;
+            case "cancel": CancelAsync(nameof(Org)); break;
+            case "reload": AssignAsync(nameof(Org), _orgGate.NextWork()); break;
+            case "click": _clicks++; break;
+            case "start-report":
+                Report = "running";
+                StartAsync("report", _reportGate.NextWork());
+                break;
+            case "release-report": _reportGate.Release("42 rows"); break;
+            case "fail-report": _reportGate.Fail("report crashed"); break;
+            case "cancel-report": CancelAsync("report"); break;
+            default: return base.HandleEventAsync(name, payload);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask HandleAsyncResultAsync(string name, AsyncResult<object?> result)
+    {
+        if (name != "report")
+        {
+            return base.HandleAsyncResultAsync(name, result);
+        }
+        Report = result.IsOk ? $"done: {result.Value}" : $"report failed: {result.Failure}";
+        return ValueTask.CompletedTask;
+    }
+}
