@@ -5,4 +5,5 @@ namespace Rekindle.Views;
 /// <param name="Run">Which run of that name, so a superseded run's outcome is ignored.</param>
 /// <param name="Value">The work's result when it succeeded.</param>
 /// <param name="Error">The exception the work threw (an <see cref="OperationCanceledException"/> when cancelled).</param>
-internal sealed record AsyncOutcome(string Name, long Run, object? Value, Exception? Error);
+/// <param name="WorkEnded">False for the notice <c>CancelAsync</c> posts ahead of the work's own end.</param>
+internal sealed record AsyncOutcome(string Name, long Run, object? Value, Exception? Error, bool WorkEnded = true);

@@ -34,6 +34,7 @@ internal sealed class AsyncTasks(LiveTemplate owner)
         }
         var run = new AsyncRun(++_lastRun, CancellationTokenSource.CreateLinkedTokenSource(runtime.Cancellation), apply, onCancel, reportCancel);
         _runs[name] = run;
+        runtime.AsyncWorkStarted();
         // RunAsync catches everything the work throws and posting never throws, so nobody awaits it.
         _ = RunAsync(runtime, name, run.Id, work, run.Cancellation.Token);
     }
@@ -50,7 +51,7 @@ internal sealed class AsyncTasks(LiveTemplate owner)
         if (run.ReportCancel)
         {
             // Like a killed task upstream: the owner hears of the cancellation now, not whenever the work notices its token.
-            _ = owner.Runtime?.PostOutcomeAsync(owner, new AsyncOutcome(name, run.Id, null, new OperationCanceledException()));
+            _ = owner.Runtime?.PostOutcomeAsync(owner, new AsyncOutcome(name, run.Id, null, new OperationCanceledException(), WorkEnded: false));
         }
         else
         {
