@@ -43,4 +43,28 @@ public sealed class AsyncWorkTests(InMemoryApp host) : IClassFixture<InMemoryApp
         Assert.Contains("did not finish within 0.2 s", failure.Message);
         Assert.Contains("loading acme", failure.Message);
     }
+
+    [Fact]
+    public async Task ViewEnds_WhileWorkRuns_CancelsTheWorksToken()
+    {
+        var probe = Guid.NewGuid().ToString("N");
+        var view = await LiveTest.MountAsync<AsyncLive>(host.App, "/test/async?probe=" + probe);
+        Assert.False(AsyncCancellations.Of(probe).IsCompleted);
+
+        await view.DisposeAsync();
+
+        await AsyncCancellations.Of(probe).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task PushNavigate_WhileWorkRuns_CancelsTheWorksToken()
+    {
+        var probe = Guid.NewGuid().ToString("N");
+        await using var view = await LiveTest.MountAsync<AsyncLive>(host.App, "/test/async?probe=" + probe);
+
+        await view.Element("#leave").ClickAsync();
+
+        view.AssertRedirected("/test/js");
+        await AsyncCancellations.Of(probe).WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }

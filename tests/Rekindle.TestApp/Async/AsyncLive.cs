@@ -25,7 +25,19 @@ public sealed class AsyncLive : LiveView
     public override ValueTask MountAsync(MountContext context)
     {
         _mounts = context.IsConnected ? 1 : 0;
-        AssignAsync(nameof(Org), _orgGate.NextWork());
+        var work = _orgGate.NextWork();
+        if (context.Params.GetValueOrDefault("probe") is { } probe)
+        {
+            AssignAsync(nameof(Org), cancellationToken =>
+            {
+                AsyncCancellations.Watch(probe, cancellationToken);
+                return work(cancellationToken);
+            });
+        }
+        else
+        {
+            AssignAsync(nameof(Org), work);
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -40,6 +52,7 @@ public sealed class AsyncLive : LiveView
           <button id="cancel" phx-click="cancel">cancel</button>
           <button id="reload" phx-click="reload">reload</button>
           <button id="click" phx-click="click">click</button>
+          <button id="leave" phx-click="leave">leave</button>
           <button id="start-report" phx-click="start-report">start report</button>
           <button id="release-report" phx-click="release-report">release report</button>
           <button id="fail-report" phx-click="fail-report">fail report</button>
@@ -57,6 +70,7 @@ public sealed class AsyncLive : LiveView
             case "cancel": CancelAsync(nameof(Org)); break;
             case "reload": AssignAsync(nameof(Org), _orgGate.NextWork()); break;
             case "click": _clicks++; break;
+            case "leave": PushNavigate("/test/js"); break;
             case "start-report":
                 Report = "running";
                 StartAsync("report", _reportGate.NextWork());
