@@ -14,6 +14,7 @@ public sealed class AsyncLive : LiveView
     private readonly AsyncGate _reportGate = new();
     private int _mounts;
     private int _clicks;
+    private string? _probe;
 
     [Recoverable]
     public string Query { get; set; } = "acme";
@@ -25,20 +26,30 @@ public sealed class AsyncLive : LiveView
     public override ValueTask MountAsync(MountContext context)
     {
         _mounts = context.IsConnected ? 1 : 0;
+        _probe = context.Params.GetValueOrDefault("probe");
+        LoadOrg();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The restore set Query after MountAsync started the load: load again for the restored query.</summary>
+    public override ValueTask OnRestoredAsync()
+    {
+        LoadOrg();
+        return ValueTask.CompletedTask;
+    }
+
+    private void LoadOrg()
+    {
         var work = _orgGate.NextWork();
-        if (context.Params.GetValueOrDefault("probe") is { } probe)
+        var (query, probe) = (Query, _probe);
+        AssignAsync(nameof(Org), async cancellationToken =>
         {
-            AssignAsync(nameof(Org), cancellationToken =>
+            if (probe is not null)
             {
                 AsyncCancellations.Watch(probe, cancellationToken);
-                return work(cancellationToken);
-            });
-        }
-        else
-        {
-            AssignAsync(nameof(Org), work);
-        }
-        return ValueTask.CompletedTask;
+            }
+            return $"{query} {await work(cancellationToken)}";
+        });
     }
 
     public override Rendered Render() => Html($"""
@@ -48,6 +59,7 @@ public sealed class AsyncLive : LiveView
           <p id="clicks">{_clicks}</p>
           <p id="mounts">{_mounts}</p>
           <button id="release" phx-click="release">release</button>
+          <button id="globex" phx-click="globex">globex</button>
           <button id="fail" phx-click="fail">fail</button>
           <button id="cancel" phx-click="cancel">cancel</button>
           <button id="reload" phx-click="reload">reload</button>
@@ -65,10 +77,14 @@ public sealed class AsyncLive : LiveView
     {
         switch (name)
         {
-            case "release": _orgGate.Release($"{Query} corp"); break;
+            case "release": _orgGate.Release("corp"); break;
+            case "globex":
+                Query = "globex";
+                LoadOrg();
+                break;
             case "fail": _orgGate.Fail("the directory is down"); break;
             case "cancel": CancelAsync(nameof(Org)); break;
-            case "reload": AssignAsync(nameof(Org), _orgGate.NextWork()); break;
+            case "reload": LoadOrg(); break;
             case "click": _clicks++; break;
             case "leave": PushNavigate("/test/js"); break;
             case "start-report":
