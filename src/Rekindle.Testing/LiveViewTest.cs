@@ -55,6 +55,9 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// <summary>The socket the view is joined on now (uploads open their own channels on it); throws when the view has ended.</summary>
     internal ChannelConnection Connection => _channel.Sender("an upload").Connection;
 
+    /// <summary>The socket, join ref and topic a push goes out on now; throws when the view has ended.</summary>
+    internal (ChannelConnection Connection, string? JoinRef, string Topic) Sender(string description) => _channel.Sender(description);
+
     /// <summary>The client's entry refs count up across the page's file inputs.</summary>
     internal string NextUploadEntryRef() => Interlocked.Increment(ref _uploadEntries).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -27,7 +27,7 @@ public sealed class ExpiredStateTests(ShortMaxAgeServerProcessFixture fixture, I
 
         await Assertions.Expect(Locator("#count")).ToHaveTextAsync("0");
         await Assertions.Expect(Locator("#notice")).ToContainTextAsync("Started over: no snapshot: it expired (older than Rekindle:Recovery:MaxAge");
-        Assert.Contains(ServerLogsOfThisTest, line => line.EventId.Id == 2901 && line.Message.Contains("AbsenceLive", StringComparison.Ordinal));
+        Assert.Contains(ServerLogsOfThisTest, line => line.EventId.Id == 2012 && line.Message.Contains("AbsenceLive", StringComparison.Ordinal));
         await AssertNotReloadedAsync();
 
         // The fresh view is recoverable as any other: the next outage, within MaxAge, restores it.

@@ -71,6 +71,7 @@ public static class TestViews
         Kit.KitViews.Map(app);
         ResilienceViews.Map(app);
         ClientSurfaceViews.Map(app);
+        Async.AsyncViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");
         app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -99,6 +99,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<SnapshotService>();
         services.TryAddSingleton<RecoveryMetrics>();
         services.TryAddSingleton<ViewProcessFactory>();
+        services.TryAddSingleton<AsyncWorkTracker>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();

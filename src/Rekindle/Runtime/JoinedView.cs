@@ -28,6 +28,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         InfoMessage info => await HandleInfoAsync(info.Message),
         BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
         HotReloadMessage reload => await ApplyHotReloadAsync(reload.Kind),
+        AsyncOutcomeMessage outcome => await HandleAsyncOutcomeAsync(outcome),
         _ => true,
     };
 
@@ -135,6 +136,21 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         else
         {
             render.ForgetClientTree();
+        }
+        await Replies.SendDiffPushAsync();
+        return true;
+    }
+
+    private async ValueTask<bool> HandleAsyncOutcomeAsync(AsyncOutcomeMessage outcome)
+    {
+        view.Effects.Clear();
+        if (!await AsyncOutcomes.ApplyAsync(outcome, render, output.Topic, logger))
+        {
+            return true;
+        }
+        if (!await navigator.ApplyAsync(view, messageRef: null))
+        {
+            return false;
         }
         await Replies.SendDiffPushAsync();
         return true;

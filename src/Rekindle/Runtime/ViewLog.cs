@@ -38,6 +38,6 @@ internal static partial class ViewLog
     [LoggerMessage(2005, LogLevel.Debug, "Unsupported push {Event} on {Topic}.", EventName = nameof(UnsupportedPush))]
     public static partial void UnsupportedPush(ILogger logger, string @event, string topic);
 
-    [LoggerMessage(2901, LogLevel.Information, "View {View} on {Topic} rejoined without its state and mounted fresh: {Reason}.", EventName = nameof(StateNotRestored))]
+    [LoggerMessage(2012, LogLevel.Information, "View {View} on {Topic} rejoined without its state and mounted fresh: {Reason}.", EventName = nameof(StateNotRestored))]
     public static partial void StateNotRestored(ILogger logger, string view, string topic, string reason);
 }

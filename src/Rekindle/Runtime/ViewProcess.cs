@@ -22,6 +22,7 @@ internal sealed class ViewProcess : IViewRuntime
     private readonly IFrameSink _sink;
     private readonly ViewJoinStep _joinStep;
     private readonly TopicCursors _topics;
+    private readonly AsyncWorkTracker _asyncWork;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
@@ -31,8 +32,9 @@ internal sealed class ViewProcess : IViewRuntime
     private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, TimeProvider time, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, TimeProvider time, RuntimeOptions options, ILogger logger)
     {
+        _asyncWork = asyncWork;
         Topic = topic;
         JoinRef = joinRef;
         _sink = sink;
@@ -101,6 +103,14 @@ internal sealed class ViewProcess : IViewRuntime
         // The timer ends with the view (the token), and posting never throws, so nobody awaits it.
         _ = Task.Delay(delay, _time, _stopping.Token).ContinueWith(
             _ => PostInfo(new InfoMessage(message), message), _stopping.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    public void AsyncWorkStarted() => _asyncWork.Started(Topic, JoinRef);
+
+    public async ValueTask PostOutcomeAsync(LiveTemplate owner, AsyncOutcome outcome)
+    {
+        // Waits rather than drops: a dropped outcome would leave the page loading forever.
+        await PostAsync(new AsyncOutcomeMessage(owner, outcome), CancellationToken.None);
     }
 
     /// <summary>
@@ -211,6 +221,10 @@ internal sealed class ViewProcess : IViewRuntime
             case LeaveMessage leave:
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
                 return false;
+            case AsyncOutcomeMessage { Outcome.WorkEnded: true } outcome:
+                var goesOn = _joined is null || await _joined.HandleAsync(message);
+                _asyncWork.Finished(Topic, JoinRef);
+                return goesOn;
             default:
                 return _joined is null || await _joined.HandleAsync(message);
         }
@@ -243,6 +257,7 @@ internal sealed class ViewProcess : IViewRuntime
     /// <summary>Ends the view's life: its uploads' temp files and subscriptions go, then the view and its DI scope.</summary>
     private async Task EndAsync()
     {
+        _asyncWork.Forget(Topic, JoinRef);
         Transfers.DeleteAll();
         foreach (var subscription in _subscriptions)
         {

@@ -10,6 +10,12 @@ internal interface IViewRuntime
 
     void SendAfter(object message, TimeSpan delay);
 
+    /// <summary>Queues the outcome of async work for <paramref name="owner"/> (the view or one of its components); waits while the mailbox is full, drops it once the view has ended. Never throws.</summary>
+    ValueTask PostOutcomeAsync(LiveTemplate owner, AsyncOutcome outcome);
+
+    /// <summary>A run of async work started; its outcome (with <see cref="AsyncOutcome.WorkEnded"/>) ends it.</summary>
+    void AsyncWorkStarted();
+
     /// <summary>The temp files of the view's uploads.</summary>
     Uploads.UploadTransfers Transfers { get; }
 }

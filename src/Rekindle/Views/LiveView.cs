@@ -75,8 +75,6 @@ public abstract class LiveView : LiveTemplate
     /// <summary>Handles a server-side message sent to this view (PubSub, timers).</summary>
     public virtual ValueTask HandleInfoAsync(object message) => ValueTask.CompletedTask;
 
-    internal IViewRuntime? Runtime { get; set; }
-
     /// <summary>
     /// Changes the URL without leaving the view: <see cref="HandleParamsAsync"/> runs with the new
     /// parameters and the browser's history gets an entry (or the current one is replaced).

@@ -1,0 +1,29 @@
+namespace Rekindle.Browser.Tests;
+
+/// <summary>
+/// Issue 20 item 4: async work interrupted by a fault while loading is started again by the view's own
+/// code on the rejoin (OnRestoredAsync, with the restored [Recoverable] query), and its result arrives
+/// without a reload.
+/// </summary>
+public sealed class AsyncRecoveryTests(ServerProcessFixture fixture, ITestOutputHelper output) : ServerProcessTest<ServerProcessFixture>(fixture, output)
+{
+    [Theory]
+    [InlineData(Fault.SocketDrop)]
+    [InlineData(Fault.ServerKill)]
+    public async Task AssignAsync_FaultWhileLoading_StartsAgainAndTheResultArrives(Fault fault)
+    {
+        await GotoLiveAsync("/test/async");
+        await Locator("#globex").ClickAsync();
+        await Assertions.Expect(Locator("#org")).ToHaveTextAsync("loading globex");
+        await MarkPageAsync();
+
+        await ForceReconnectAsync(fault, () => MarkStaleAsync("#org", "#mounts"));
+
+        await Assertions.Expect(Locator("#mounts")).ToHaveTextAsync("1");
+        await Assertions.Expect(Locator("#org")).ToHaveTextAsync("loading globex");
+        await Locator("#release").ClickAsync();
+        // The work OnRestoredAsync started with the restored query is the one applied.
+        await Assertions.Expect(Locator("#org")).ToHaveTextAsync("globex corp");
+        await AssertNotReloadedAsync();
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Rekindle.Hosting;
+
+namespace Rekindle.TestApp.Async;
+
+/// <summary>The views of the async-work tests.</summary>
+public static class AsyncViews
+{
+    public static void Map(IEndpointRouteBuilder app) => app.MapLiveView<AsyncLive>("/test/async");
+}
