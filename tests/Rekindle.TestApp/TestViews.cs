@@ -68,6 +68,7 @@ public static class TestViews
         app.MapLiveView<UploadLive>("/test/upload");
         app.MapLiveView<TestingToolsLive>("/test/testing-tools");
         Kit.KitViews.Map(app);
+        Parity.ParityViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");
         app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Routing;
+using Rekindle.Hosting;
+
+namespace Rekindle.TestApp.Parity;
+
+/// <summary>The views the Phoenix parity tests use (under <c>/test/parity/</c>).</summary>
+public static class ParityViews
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapLiveView<ParamsNavigationLive>("/test/parity/params");
+    }
+}
