@@ -9,5 +9,7 @@ public static class ParityViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<ParamsNavigationLive>("/test/parity/params");
+        app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
+        app.MapLiveView<RelayLive>("/test/parity/relay");
     }
 }
