@@ -62,4 +62,33 @@ public sealed class ComponentParityTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal("1", components["1"]!["0"]!.GetValue<string>());
         Assert.Equal("1", components["2"]!["0"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ComponentEvent_RendersOnlyThatComponent_TheParentIsNotRenderedAndUpdateAsyncDoesNotRun()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/parity/tally");
+        var (joinRef, join) = await client.JoinAsync();
+
+        var reply = await client.PushAsync(joinRef, "event", Click("click", cid: 1));
+
+        Assert.Equal("1", join["response"]!["rendered"]!["0"]!.GetValue<string>());
+        var diff = reply["response"]!["diff"]!.AsObject();
+        Assert.Equal(["c"], diff.Select(pair => pair.Key));
+        Assert.Equal("""{"3":"1"}""", diff["c"]!["1"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ParentRender_FreshAssignsWithEqualValues_KeepsTheComponent_ChangedValues_RunUpdateAsync()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/parity/tally");
+        var (joinRef, _) = await client.JoinAsync();
+        await client.PushAsync(joinRef, "event", Click("click", cid: 1));
+
+        var touch = await client.ClickAsync(joinRef, "touch");
+        var rename = await client.ClickAsync(joinRef, "rename");
+
+        var touched = touch["response"]!["diff"]!.AsObject();
+        Assert.Equal(["0", "1"], touched.Select(pair => pair.Key));
+        Assert.Equal("""{"1":"aa","2":"2"}""", rename["response"]!["diff"]!["c"]!["1"]!.ToJsonString());
+    }
 }

@@ -107,6 +107,29 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         return rendered;
     }
 
+    /// <summary>
+    /// Renders the components the client holds that an event or update changed, and the components
+    /// their new renders reference, without the view's render (a component's own event).
+    /// </summary>
+    public async ValueTask<List<ComponentRender>> RenderChangedAsync()
+    {
+        var rendered = new List<ComponentRender>();
+        foreach (var state in _byCid.Values.Where(state => state.Dirty && state.Held is not null && !state.MarkedForDeletion).ToList())
+        {
+            if (!state.Dirty)
+            {
+                // Rendered meanwhile as a child of another changed component.
+                continue;
+            }
+            var next = RenderComponent(state);
+            rendered.Add(new ComponentRender(state, state.Held, next));
+            state.Held = next;
+            state.Dirty = false;
+            rendered.AddRange(await ResolveAsync(next));
+        }
+        return rendered;
+    }
+
     public void MarkForDeletion(IEnumerable<int> cids)
     {
         foreach (var cid in cids)
@@ -138,7 +161,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     {
         if (_byKey.TryGetValue((reference.ComponentType, reference.Id), out var existing))
         {
-            if (!Equals(existing.LastAssigns, reference.Assigns))
+            if (!AssignsComparison.Same(existing.LastAssigns, reference.Assigns))
             {
                 existing.LastAssigns = reference.Assigns;
                 await existing.Instance.UpdateAsync(reference.Assigns);

@@ -15,9 +15,10 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     private readonly FrameWriter _frames = new();
     private readonly LazyObjectWriter _diffOutput = new();
 
-    public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
+    /// <summary>Answers a client push with the diff; <paramref name="componentsOnly"/> renders only the changed components, not the view (a component's own event).</summary>
+    public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null, bool componentsOnly = false)
     {
-        var pass = await RenderAndRecordAsync();
+        var pass = await RenderAndRecordAsync(componentsOnly);
         var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
         writeReply?.Invoke(json);
         _diffOutput.Reset(json);
@@ -30,7 +31,7 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
     public async ValueTask SendDiffPushAsync()
     {
-        var pass = await RenderAndRecordAsync();
+        var pass = await RenderAndRecordAsync(componentsOnly: false);
         var json = _frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.Diff);
         json.WriteStartObject();
         _diffOutput.Reset(json);
@@ -48,9 +49,9 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
         ? frame
         : throw new RenderTooLargeException(view.GetType().Name, frame.Length, options.MaxRenderBytes);
 
-    private async ValueTask<RenderPass> RenderAndRecordAsync()
+    private async ValueTask<RenderPass> RenderAndRecordAsync(bool componentsOnly)
     {
-        var pass = await render.RenderAsync();
+        var pass = await render.RenderAsync(componentsOnly);
         return pass with { Snapshot = await recorder.RecordAsync(render.Components, cancellationToken) };
     }
 }

@@ -52,11 +52,13 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                 {
                     return true;
                 }
+                // A patch runs the view's HandleParamsAsync, so the view renders too.
+                var componentsOnly = _events.HandledByComponent && view.Effects.Navigation is null;
                 if (!await navigator.ApplyAsync(view, push.Ref))
                 {
                     return false;
                 }
-                await Replies.ReplyWithDiffAsync(push.Ref);
+                await Replies.ReplyWithDiffAsync(push.Ref, componentsOnly: componentsOnly);
                 break;
             case ProtocolNames.LivePatch:
                 return await HandleLivePatchAsync(push);

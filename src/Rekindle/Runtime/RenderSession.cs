@@ -28,12 +28,16 @@ internal sealed partial class RenderSession
 
     public ComponentRegistry Components { get; }
 
-    /// <summary>Renders the view and its components, ready to be written.</summary>
-    public async ValueTask<RenderPass> RenderAsync()
+    /// <summary>
+    /// Renders the view and its components, ready to be written. With <paramref name="componentsOnly"/>
+    /// (a component's own event, as in Phoenix) the view is not rendered: only the components an event
+    /// or update changed render, so the parent's assigns reach no <c>UpdateAsync</c>.
+    /// </summary>
+    public async ValueTask<RenderPass> RenderAsync(bool componentsOnly = false)
     {
         await ApplyUpdatesAsync();
-        var root = _view.Render();
-        var components = await Components.ResolveAsync(root);
+        var root = componentsOnly && _held is not null ? _held : _view.Render();
+        var components = ReferenceEquals(root, _held) ? await Components.RenderChangedAsync() : await Components.ResolveAsync(root);
         // An UpdateAsync run while resolving may SendUpdate itself or another component: that update
         // belongs to this same pass, not to a later one that may never come.
         for (var round = 0; _view.Effects.Updates.Count > 0; round++)
@@ -43,7 +47,7 @@ internal sealed partial class RenderSession
                 throw new InvalidOperationException($"Components kept sending updates to each other from UpdateAsync after {MaxResolveRounds} renders. Expected SendUpdate from UpdateAsync to settle.");
             }
             await ApplyUpdatesAsync();
-            Merge(components, await Components.ResolveAsync(root));
+            Merge(components, ReferenceEquals(root, _held) ? await Components.RenderChangedAsync() : await Components.ResolveAsync(root));
         }
         return new RenderPass(root, components);
     }
@@ -95,8 +99,11 @@ internal sealed partial class RenderSession
     /// <summary>Writes what changed since the last render into the innermost entered object.</summary>
     public void WriteDiff(LazyObjectWriter output, RenderPass pass)
     {
-        DiffWriter.WriteRoot(output, _held, pass.Root);
-        _held = pass.Root;
+        if (!ReferenceEquals(pass.Root, _held))
+        {
+            DiffWriter.WriteRoot(output, _held, pass.Root);
+            _held = pass.Root;
+        }
         if (pass.Components.Count > 0)
         {
             output.Enter(WireKeys.Components);

@@ -11,5 +11,6 @@ public static class ParityViews
         app.MapLiveView<ParamsNavigationLive>("/test/parity/params");
         app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
         app.MapLiveView<RelayLive>("/test/parity/relay");
+        app.MapLiveView<TallyParentLive>("/test/parity/tally");
     }
 }
