@@ -91,4 +91,14 @@ public sealed class ComponentParityTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal(["0", "1"], touched.Select(pair => pair.Key));
         Assert.Equal("""{"1":"aa","2":"2"}""", rename["response"]!["diff"]!["c"]!["1"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task ComponentIsConnected_FalseInTheDeadRender_TrueOnceJoined()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/parity/component-navigation");
+        var (_, join) = await client.JoinAsync();
+
+        Assert.Contains("<p id=\"connected\">dead</p>", client.Page.Html);
+        Assert.Equal("live", join["response"]!["rendered"]!["c"]!["2"]!["0"]!.GetValue<string>());
+    }
 }

@@ -12,7 +12,7 @@ namespace Rekindle.Runtime;
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it
 /// confirms with <c>cids_destroyed</c>.
 /// </summary>
-internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default)
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default, bool connected = false)
 {
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
@@ -180,6 +180,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         instance.Cid = state.Cid;
         instance.Effects = effects;
         instance.Cancellation = cancellation;
+        instance.Connected = connected;
         _byKey[(reference.ComponentType, reference.Id)] = state;
         _byCid[state.Cid] = state;
         await instance.MountAsync();

@@ -23,7 +23,7 @@ internal sealed partial class RenderSession
     {
         _view = view;
         _logger = logger;
-        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents, view.Cancellation);
+        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents, view.Cancellation, connected: true);
     }
 
     public ComponentRegistry Components { get; }

@@ -35,6 +35,15 @@ public abstract class LiveComponent : LiveTemplate
 
     internal int Cid { get; set; }
 
+    /// <summary>
+    /// Whether the component lives in a connected view (over the socket) rather than in the dead
+    /// render of the first GET, as Phoenix's <c>connected?(socket)</c> in a component.
+    /// </summary>
+    /// <example><code>public override ValueTask MountAsync() { if (IsConnected) { StartClock(); } return ValueTask.CompletedTask; }</code></example>
+    protected bool IsConnected => Connected;
+
+    internal bool Connected { get; set; }
+
     /// <summary>Called once, when the component first appears.</summary>
     public virtual ValueTask MountAsync() => ValueTask.CompletedTask;
 

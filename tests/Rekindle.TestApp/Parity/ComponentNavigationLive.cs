@@ -3,7 +3,7 @@ using Rekindle.Views;
 
 namespace Rekindle.TestApp.Parity;
 
-/// <summary>Holds a <see cref="NavigatingComponent"/> and shows the page its URL names.</summary>
+/// <summary>Holds a <see cref="NavigatingComponent"/> and a <see cref="ConnectedBadgeComponent"/>, and shows the page its URL names.</summary>
 public sealed class ComponentNavigationLive : LiveView
 {
     private string _page = "1";
@@ -14,5 +14,5 @@ public sealed class ComponentNavigationLive : LiveView
         return ValueTask.CompletedTask;
     }
 
-    public override Rendered Render() => Html($"<main><p id=\"page\">{_page}</p>{Component<NavigatingComponent>("navigator")}</main>");
+    public override Rendered Render() => Html($"<main><p id=\"page\">{_page}</p>{Component<NavigatingComponent>("navigator")}{Component<ConnectedBadgeComponent>("badge")}</main>");
 }
