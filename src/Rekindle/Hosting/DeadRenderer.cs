@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
@@ -14,25 +13,11 @@ namespace Rekindle.Hosting;
 /// Answers the first GET of a live route (docs/protocol.md §2): mounts the view disconnected,
 /// renders it into its container with the signed tokens, and wraps it in the layout.
 /// </summary>
-internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IOptions<RekindleOptions> options, IHostEnvironment environment, ILogger<DeadRenderer> logger)
+internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
 {
     private readonly RekindleOptions _options = options.Value;
 
-    /// <summary>Renders the page; a view that throws gets an error page rather than an empty 500.</summary>
     public async Task RenderAsync(HttpContext context, LiveRoute route)
-    {
-        try
-        {
-            await RenderPageAsync(context, route);
-        }
-        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-        {
-            Log.DeadRenderCrashed(logger, exception, route.ViewType.Name);
-            await DeadRenderErrorPage.WriteAsync(context, route.ViewType, exception, environment.IsDevelopment());
-        }
-    }
-
-    private async Task RenderPageAsync(HttpContext context, LiveRoute route)
     {
         var browserSessionId = browserSession.GetOrCreate(context);
         var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
@@ -75,8 +60,5 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
     {
         [LoggerMessage(6201, LogLevel.Error, "{View} renders more than one <form> with id \"{Id}\"; the client's form recovery matches forms by id and will recover into the wrong one. Expected unique form ids.", EventName = nameof(DuplicateFormId))]
         public static partial void DuplicateFormId(ILogger logger, string view, string id);
-
-        [LoggerMessage(6202, LogLevel.Error, "{View} threw while rendering its page (dead render); answered 500 with an error page.", EventName = nameof(DeadRenderCrashed))]
-        public static partial void DeadRenderCrashed(ILogger logger, Exception exception, string view);
     }
 }

@@ -12,6 +12,5 @@ public static class ParityViews
         app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
         app.MapLiveView<RelayLive>("/test/parity/relay");
         app.MapLiveView<TallyParentLive>("/test/parity/tally");
-        app.MapLiveView<MountCrashLive>("/test/parity/mount-crash");
     }
 }
