@@ -103,6 +103,19 @@ public sealed class JoinAndEventTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task Leave_RepliesOkThenClosesTheChannelWithTheJoinRef_AsPhoenix()
+    {
+        await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");
+        var (joinRef, _) = await client.JoinAsync();
+
+        var leave = await client.PushAsync(joinRef, "phx_leave", []);
+        var next = await client.ReceiveFrameAsync();
+
+        Assert.Equal("ok", leave["status"]!.GetValue<string>());
+        Assert.Equal($$"""["{{joinRef}}","{{joinRef}}","{{client.Topic}}","phx_close",{}]""", next!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Join_SameTopicTwice_ClosesTheOldMembershipAndServesTheNewWithRestoredState()
     {
         await using var client = await PhoenixClient.ConnectAsync(BaseAddress, "/counter");

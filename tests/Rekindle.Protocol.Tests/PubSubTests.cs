@@ -40,6 +40,8 @@ public sealed class PubSubTests(HostFixture fixture) : IClassFixture<HostFixture
         await using var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/ticker");
         var (joinRef, _) = await client.JoinAsync();
         await client.PushAsync(joinRef, "phx_leave", []);
+        var closed = await client.ReceiveFrameAsync();
+        Assert.Equal("phx_close", closed![3]!.GetValue<string>());
         using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
 
         await http.PostAsync("/test/broadcast?message=after-leave", null);

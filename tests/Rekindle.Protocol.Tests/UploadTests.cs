@@ -186,7 +186,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
 
         Assert.Equal("ok", cancel["status"]!.GetValue<string>());
         Assert.Empty(Directory.GetFiles(TempFolder));
-        Assert.Contains(session.Client.Received, frame => frame.ToJsonString() == $$"""["{{session.UploadJoinRef("0")}}",null,"lvu:0","phx_close",{}]""");
+        Assert.Contains(session.Client.Received, frame => frame.ToJsonString() == $$"""["{{session.UploadJoinRef("0")}}","{{session.UploadJoinRef("0")}}","lvu:0","phx_close",{}]""");
         Assert.Equal("""{"status":"error","response":{"reason":"unmatched topic"}}""", late.ToJsonString());
     }
 

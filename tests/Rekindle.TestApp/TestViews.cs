@@ -72,6 +72,7 @@ public static class TestViews
         ResilienceViews.Map(app);
         ClientSurfaceViews.Map(app);
         Async.AsyncViews.Map(app);
+        Parity.ParityViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");
         app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -66,6 +66,12 @@ internal static class TemplateAnalyzer
                 case State.InTag or State.AfterAttrName:
                     AttributeHoles[index] = true;
                     break;
+                case State.AttrName when EndsAttribute(parts[index + 1]):
+                    // <input readonly{Attr(...)}>: the hole ends a bare attribute, as HEEx allows.
+                    _attributes.Add(_name.ToString());
+                    _state = State.InTag;
+                    AttributeHoles[index] = true;
+                    break;
                 case State.TagName:
                     // <a{Attr(...)}>: the hole ends the tag name.
                     StartTag();
@@ -75,6 +81,9 @@ internal static class TemplateAnalyzer
                     throw Unsafe(index, "the middle of a tag or attribute name; holes inside a tag must be quoted attribute values or Attr(...) between attributes");
             }
         }
+
+        /// <summary>A hole right after an attribute name is between attributes only when the name does not go on after it.</summary>
+        private static bool EndsAttribute(string next) => next.Length == 0 || char.IsWhiteSpace(next[0]) || next[0] is '>' or '/';
 
         private InvalidOperationException Unsafe(int index, string where) => new(
             $"Template hole {index} is in {where}. Expected a hole in text or in a quoted attribute value. Template: {Describe()}");

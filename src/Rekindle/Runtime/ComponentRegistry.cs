@@ -12,7 +12,7 @@ namespace Rekindle.Runtime;
 /// (and theirs), and sets each reference's cid. Components the client has removed stay until it
 /// confirms with <c>cids_destroyed</c>.
 /// </summary>
-internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default, IViewRuntime? runtime = null)
+internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default, IViewRuntime? runtime = null, bool connected = false)
 {
     private const int MaxUpdateRounds = 16;
     private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
@@ -117,6 +117,29 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         return rendered;
     }
 
+    /// <summary>
+    /// Renders the components the client holds that an event or update changed, and the components
+    /// their new renders reference, without the view's render (a component's own event).
+    /// </summary>
+    public async ValueTask<List<ComponentRender>> RenderChangedAsync()
+    {
+        var rendered = new List<ComponentRender>();
+        foreach (var state in _byCid.Values.Where(state => state.Dirty && state.Held is not null && !state.MarkedForDeletion).ToList())
+        {
+            if (!state.Dirty)
+            {
+                // Rendered meanwhile as a child of another changed component.
+                continue;
+            }
+            var next = RenderComponent(state);
+            rendered.Add(new ComponentRender(state, state.Held, next));
+            state.Held = next;
+            state.Dirty = false;
+            rendered.AddRange(await ResolveAsync(next));
+        }
+        return rendered;
+    }
+
     public void MarkForDeletion(IEnumerable<int> cids)
     {
         foreach (var cid in cids)
@@ -148,7 +171,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     {
         if (_byKey.TryGetValue((reference.ComponentType, reference.Id), out var existing))
         {
-            if (!Equals(existing.LastAssigns, reference.Assigns))
+            if (!AssignsComparison.Same(existing.LastAssigns, reference.Assigns))
             {
                 existing.LastAssigns = reference.Assigns;
                 await existing.Instance.UpdateAsync(reference.Assigns);
@@ -168,6 +191,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         instance.Effects = effects;
         instance.Cancellation = cancellation;
         instance.Runtime = runtime;
+        instance.Connected = connected;
         _byKey[(reference.ComponentType, reference.Id)] = state;
         _byCid[state.Cid] = state;
         await instance.MountAsync();

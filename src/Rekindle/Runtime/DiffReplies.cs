@@ -16,9 +16,10 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     private readonly FrameWriter _frames = new();
     private readonly LazyObjectWriter _diffOutput = new();
 
-    public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null)
+    /// <summary>Answers a client push with the diff; <paramref name="componentsOnly"/> renders only the changed components, not the view (a component's own event).</summary>
+    public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null, bool componentsOnly = false)
     {
-        var pass = await render.RenderAsync();
+        var pass = await render.RenderAsync(componentsOnly);
         var snapshot = await recorder.RecordAsync(render.Components, cancellationToken);
         var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
         writeReply?.Invoke(json);

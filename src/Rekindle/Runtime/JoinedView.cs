@@ -54,15 +54,16 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                 {
                     return true;
                 }
+                // A patch runs the view's HandleParamsAsync, so the view renders too.
+                var componentsOnly = _events.HandledByComponent && view.Effects.Navigation is null;
                 if (!await navigator.ApplyAsync(view, push.Ref))
                 {
                     return false;
                 }
-                await Replies.ReplyWithDiffAsync(push.Ref);
+                await Replies.ReplyWithDiffAsync(push.Ref, componentsOnly: componentsOnly);
                 break;
             case ProtocolNames.LivePatch:
-                await HandleLivePatchAsync(push);
-                break;
+                return await HandleLivePatchAsync(push);
             case UploadPushes.AllowUpload or UploadPushes.Progress:
                 var outcome = push.Event == UploadPushes.AllowUpload
                     ? UploadPushes.Preflight(view.UploadState, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic)
@@ -98,8 +99,11 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         return true;
     }
 
-    /// <summary>The client followed a patch link or went back/forward (§8.2, §8.5).</summary>
-    private async ValueTask HandleLivePatchAsync(ClientPushMessage push)
+    /// <summary>
+    /// The client followed a patch link or went back/forward (§8.2, §8.5). A navigation the params
+    /// handler asks for answers the <c>live_patch</c> itself, as an event's would. Returns false when the view ends.
+    /// </summary>
+    private async ValueTask<bool> HandleLivePatchAsync(ClientPushMessage push)
     {
         var url = push.Payload.TryGetProperty("url", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         view.Effects.Clear();
@@ -108,9 +112,14 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         if (url is null || !await navigator.TryPatchAsync(view, url))
         {
             navigator.ReplyLinkRedirect(push.Ref);
-            return;
+            return true;
+        }
+        if (!await navigator.ApplyAsync(view, push.Ref))
+        {
+            return false;
         }
         await Replies.ReplyWithDiffAsync(push.Ref);
+        return true;
     }
 
     private async ValueTask<bool> HandleInfoAsync(object message)

@@ -13,6 +13,7 @@ namespace Rekindle.Runtime;
 /// </summary>
 internal sealed partial class RenderSession
 {
+    private const int MaxResolveRounds = 16;
     private readonly LiveView _view;
     private readonly ILogger _logger;
     private Rendered? _held;
@@ -22,18 +23,52 @@ internal sealed partial class RenderSession
     {
         _view = view;
         _logger = logger;
-        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents, view.Cancellation, view.Runtime);
+        Components = new ComponentRegistry(services, view.Effects, (component, members) => Log.MembersDropped(logger, component, string.Join(", ", members)), maxComponents, view.Cancellation, view.Runtime, connected: true);
     }
 
     public ComponentRegistry Components { get; }
 
-    /// <summary>Renders the view and its components, ready to be written.</summary>
-    public async ValueTask<RenderPass> RenderAsync()
+    /// <summary>
+    /// Renders the view and its components, ready to be written. With <paramref name="componentsOnly"/>
+    /// (a component's own event, as in Phoenix) the view is not rendered: only the components an event
+    /// or update changed render, so the parent's assigns reach no <c>UpdateAsync</c>.
+    /// </summary>
+    public async ValueTask<RenderPass> RenderAsync(bool componentsOnly = false)
     {
-        await Components.ApplyUpdatesAsync((type, id) => Log.UpdateForMissingComponent(_logger, type.Name, id));
-        var root = _view.Render();
-        var components = await Components.ResolveAsync(root);
+        await ApplyUpdatesAsync();
+        var root = componentsOnly && _held is not null ? _held : _view.Render();
+        var components = ReferenceEquals(root, _held) ? await Components.RenderChangedAsync() : await Components.ResolveAsync(root);
+        // An UpdateAsync run while resolving may SendUpdate itself or another component: that update
+        // belongs to this same pass, not to a later one that may never come.
+        for (var round = 0; _view.Effects.Updates.Count > 0; round++)
+        {
+            if (round == MaxResolveRounds)
+            {
+                throw new InvalidOperationException($"Components kept sending updates to each other from UpdateAsync after {MaxResolveRounds} renders. Expected SendUpdate from UpdateAsync to settle.");
+            }
+            await ApplyUpdatesAsync();
+            Merge(components, ReferenceEquals(root, _held) ? await Components.RenderChangedAsync() : await Components.ResolveAsync(root));
+        }
         return new RenderPass(root, components);
+    }
+
+    private ValueTask ApplyUpdatesAsync() => Components.ApplyUpdatesAsync((type, id) => Log.UpdateForMissingComponent(_logger, type.Name, id));
+
+    /// <summary>A component rendered again in the same pass is sent once: from what the client held to the last render.</summary>
+    private static void Merge(List<ComponentRender> renders, List<ComponentRender> again)
+    {
+        foreach (var render in again)
+        {
+            var index = renders.FindIndex(earlier => earlier.State == render.State);
+            if (index < 0)
+            {
+                renders.Add(render);
+            }
+            else
+            {
+                renders[index] = renders[index] with { Next = render.Next };
+            }
+        }
     }
 
     /// <summary>Writes the full render into the object the caller has started (join reply).</summary>
@@ -75,8 +110,11 @@ internal sealed partial class RenderSession
     /// </summary>
     public void WriteDiff(LazyObjectWriter output, RenderPass pass, BrowserSnapshot? snapshot)
     {
-        DiffWriter.WriteRoot(output, _held, pass.Root);
-        _held = pass.Root;
+        if (!ReferenceEquals(pass.Root, _held))
+        {
+            DiffWriter.WriteRoot(output, _held, pass.Root);
+            _held = pass.Root;
+        }
         if (pass.Components.Count > 0)
         {
             output.Enter(WireKeys.Components);

@@ -17,6 +17,9 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
 
     private readonly FrameWriter _frames = new();
 
+    /// <summary>The last handled event went to a component, which alone renders for it (§9).</summary>
+    public bool HandledByComponent { get; private set; }
+
     /// <summary>True when a handler ran and the caller answers with the diff; false when the event was answered here.</summary>
     public async ValueTask<bool> HandleAsync(LiveView view, RenderSession render, UploadTransfers transfers, ClientPushMessage push)
     {
@@ -27,6 +30,7 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
             return false;
         }
         view.Effects.Clear();
+        HandledByComponent = false;
         if (view.UploadState.PutSelections(push.Payload, transfers) is { } uploadsError)
         {
             ViewLog.EventRejected(logger, output.Topic, uploadsError);
@@ -48,6 +52,7 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
                 }
                 await component.Instance.HandleEventAsync(name, payload);
                 component.Dirty = true;
+                HandledByComponent = true;
             }
             else
             {

@@ -13,6 +13,9 @@ namespace Rekindle.Runtime;
 internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId)
 {
     private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
+    /// <summary>Patches in a row a view may ask for before it counts as a loop (Phoenix's limit).</summary>
+    public const int MaxPatchRedirects = 20;
+
     private readonly FrameWriter _frames = new();
 
     public Uri Current { get; private set; } = current;
@@ -40,24 +43,40 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
     }
 
     /// <summary>
-    /// Carries out the navigation a handler asked for (§8.4): a patch runs the params handler and
-    /// tells the client before the diff; a navigate or redirect answers the event (or is pushed when
-    /// there is no event) and ends the view. Returns false when the view ends.
+    /// Carries out the navigation a handler asked for (§8.4): a patch runs the params handler, which
+    /// may patch again, and tells the client the last URL before the diff; a navigate or redirect
+    /// answers the event (or is pushed when there is no event) and ends the view. Returns false when
+    /// the view ends. A params handler that keeps patching crashes the view after
+    /// <see cref="MaxPatchRedirects"/> patches in a row, as Phoenix does.
     /// </summary>
     public async ValueTask<bool> ApplyAsync(LiveView view, string? messageRef)
     {
+        PatchRequest? settled = null;
+        for (var patches = 0; view.Effects.Navigation is PatchRequest patch; patches++)
+        {
+            if (patches == MaxPatchRedirects)
+            {
+                throw new InvalidOperationException($"too many redirects for {view.GetType().Name}: its HandleParamsAsync patched the URL {MaxPatchRedirects} times in a row (last to '{patch.To}'). Expected PushPatch from HandleParamsAsync to settle on a URL.");
+            }
+            view.Effects.Navigation = null;
+            if (!await TryPatchAsync(view, patch.To))
+            {
+                // A patch to a URL of another view is a navigation; the flash goes along (§8.3).
+                view.Effects.Navigation = patch;
+                break;
+            }
+            settled = patch;
+        }
         var navigation = view.Effects.Navigation;
         if (navigation is null)
         {
+            if (settled is not null)
+            {
+                NavigationJson.WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LivePatch), settled, flashToken: null);
+                output.Sink.Send(_frames.End());
+            }
             return true;
         }
-        if (navigation is PatchRequest patch && await TryPatchAsync(view, patch.To))
-        {
-            NavigationJson.WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LivePatch), patch, flashToken: null);
-            output.Sink.Send(_frames.End());
-            return true;
-        }
-        // A patch to a URL of another view is a navigation; the flash goes along (§8.3).
         var flash = flashTokens.Protect(view.Flash, browserSessionId);
         if (messageRef is null)
         {

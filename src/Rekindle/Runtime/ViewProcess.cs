@@ -219,7 +219,9 @@ internal sealed class ViewProcess : IViewRuntime
                 SubscribeToHotReload();
                 return await joined.View.ReplayAsync(joined.Missed);
             case LeaveMessage leave:
+                // Phoenix answers a leave and then closes the channel (docs/protocol.md §1.5).
                 _sink.Send(_frames.OkReply(JoinRef, leave.Ref, Topic));
+                _sink.Send(_frames.Close(JoinRef, Topic));
                 return false;
             case AsyncOutcomeMessage { Outcome.WorkEnded: true } outcome:
                 var goesOn = _joined is null || await _joined.HandleAsync(message);

@@ -235,7 +235,7 @@ internal sealed partial class ChannelSocket : IFrameSink
             {
                 // A join for a topic already joined replaces the old view (§1.5).
                 previous.Stop();
-                Send(_frames.Push(previous.JoinRef, previous.Topic, ProtocolNames.Close));
+                Send(_frames.Close(previous.JoinRef, previous.Topic));
             }
             if (_topics.Count >= _options.MaxViewsPerSocket)
             {

@@ -157,7 +157,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         }
         channel.Timer?.Dispose();
         // Not on the read loop, so not with the loop's writer.
-        send(new FrameWriter().Push(channel.JoinRef, channel.Topic, ProtocolNames.Close));
+        send(new FrameWriter().Close(channel.JoinRef, channel.Topic));
     }
 
     private void Refuse(InboundFrame frame, string reason)

@@ -16,6 +16,7 @@ public sealed class FormData
     {
         _fields = fields;
         Target = target;
+        TargetPath = KeyPath(target);
     }
 
     /// <summary>Field names in the order they were sent, without the client's <c>_unused_</c> markers.</summary>
@@ -23,6 +24,13 @@ public sealed class FormData
 
     /// <summary>The name of the input that triggered a <c>phx-change</c> (<c>_target</c>); <see langword="null"/> on submit.</summary>
     public string? Target { get; }
+
+    /// <summary>
+    /// <see cref="Target"/> decoded into its key path, as Phoenix's <c>_target</c>: <c>user[name]</c>
+    /// gives <c>["user", "name"]</c>, <c>tags[]</c> gives <c>["tags"]</c>; empty on submit.
+    /// </summary>
+    /// <example><code>if (form.TargetPath is ["user", "email"]) { ValidateEmail(form["user[email]"]); }</code></example>
+    public IReadOnlyList<string> TargetPath { get; }
 
     /// <summary>The last value of a field (a repeated scalar: last wins), or <see langword="null"/>.</summary>
     public string? this[string name] => _fields.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
@@ -41,6 +49,27 @@ public sealed class FormData
     public bool IsUnused(string name) => _fields.ContainsKey(UnusedName(name));
 
     internal static FormData Parse(string? urlEncoded, string? target) => new(UrlEncodedFields.Parse(urlEncoded), target);
+
+    private static string[] KeyPath(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return [];
+        }
+        var open = name.IndexOf('[', StringComparison.Ordinal);
+        if (open <= 0)
+        {
+            return [name];
+        }
+        var path = new List<string> { name[..open] };
+        // Each [key] is one level; [] (a list) ends the path, as Plug's decoding does.
+        while (open < name.Length && name[open] == '[' && name.IndexOf(']', open) is var close and > 0 && close > open + 1)
+        {
+            path.Add(name[(open + 1)..close]);
+            open = close + 1;
+        }
+        return [.. path];
+    }
 
     private static bool IsUnusedMarker(string name)
     {

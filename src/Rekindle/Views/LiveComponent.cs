@@ -35,6 +35,15 @@ public abstract class LiveComponent : LiveTemplate
 
     internal int Cid { get; set; }
 
+    /// <summary>
+    /// Whether the component lives in a connected view (over the socket) rather than in the dead
+    /// render of the first GET, as Phoenix's <c>connected?(socket)</c> in a component.
+    /// </summary>
+    /// <example><code>public override ValueTask MountAsync() { if (IsConnected) { StartClock(); } return ValueTask.CompletedTask; }</code></example>
+    protected bool IsConnected => Connected;
+
+    internal bool Connected { get; set; }
+
     /// <summary>Called once, when the component first appears.</summary>
     public virtual ValueTask MountAsync() => ValueTask.CompletedTask;
 
@@ -51,6 +60,21 @@ public abstract class LiveComponent : LiveTemplate
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Changes the URL of the view holding this component without leaving it: the view's
+    /// <c>HandleParamsAsync</c> runs with the new parameters, as after the view's own <c>PushPatch</c>.
+    /// </summary>
+    /// <example><code>PushPatch($"/orders?page={Page + 1}");</code></example>
+    protected void PushPatch(string to, bool replace = false) => Effects.Navigation = new PatchRequest(LiveView.CheckLocal(to), replace);
+
+    /// <summary>Takes the view holding this component to another live view of its route group, as the view's own <c>PushNavigate</c>.</summary>
+    /// <example><code>PushNavigate("/orders/" + OrderId);</code></example>
+    protected void PushNavigate(string to, bool replace = false) => Effects.Navigation = new NavigateRequest(LiveView.CheckLocal(to), replace);
+
+    /// <summary>Leaves the view holding this component with a full page load of <paramref name="to"/>, as the view's own <c>Redirect</c>.</summary>
+    /// <example><code>Redirect("/signed-out");</code></example>
+    protected void Redirect(string to) => Effects.Navigation = new RedirectRequest(LiveView.CheckLocal(to));
 
     /// <summary>Handles an event sent to this component. The base implementation refuses it with an error reply.</summary>
     public virtual ValueTask HandleEventAsync(string name, EventPayload payload) =>

@@ -82,7 +82,16 @@ internal sealed class FrameWriter
         return EndReply();
     }
 
-    /// <summary>A push without a ref (<c>phx_error</c>, <c>phx_close</c>) with a small object payload.</summary>
+    /// <summary>The server's end of a channel: Phoenix sends <c>phx_close</c> with the join ref as both refs (docs/protocol.md §1.5).</summary>
+    public byte[] Close(string? joinRef, string topic)
+    {
+        var json = Begin(joinRef, joinRef, topic, ProtocolNames.Close);
+        json.WriteStartObject();
+        json.WriteEndObject();
+        return End();
+    }
+
+    /// <summary>A push without a ref (<c>phx_error</c>) with a small object payload.</summary>
     public byte[] Push(string? joinRef, string topic, string eventName, string? reason = null)
     {
         var json = Begin(joinRef, null, topic, eventName);

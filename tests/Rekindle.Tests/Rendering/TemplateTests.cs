@@ -93,6 +93,14 @@ public sealed class TemplateTests : LiveTemplate
         Assert.Equal("<a>a</a>", Html($"<a{Attr("title", (string?)null)}>a</a>").ToString());
     }
 
+    [Theory]
+    [InlineData(true, "<input readonly disabled>")]
+    [InlineData(false, "<input readonly>")]
+    public void Attr_RightAfterABareAttribute_IsAccepted(bool on, string expected)
+    {
+        Assert.Equal(expected, Html($"<input readonly{Attr("disabled", on)}>").ToString());
+    }
+
     [Fact]
     public void Attr_InText_IsRefused()
     {

@@ -32,7 +32,7 @@ public sealed class UploadChannelsTests : IDisposable
         _time.FireDueTimers();
 
         Assert.False(File.Exists(transfer.Path));
-        Assert.Equal("""["1",null,"lvu:0","phx_close",{}]""", _sent[^1]);
+        Assert.Equal("""["1","1","lvu:0","phx_close",{}]""", _sent[^1]);
     }
 
     [Fact]

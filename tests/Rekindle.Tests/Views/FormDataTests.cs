@@ -18,6 +18,22 @@ public sealed class FormDataTests
         Assert.Equal("user[name]", form.Target);
     }
 
+    [Theory]
+    [InlineData("user[name]", new[] { "user", "name" })]
+    [InlineData("tags[]", new[] { "tags" })]
+    [InlineData("order[lines][0][qty]", new[] { "order", "lines", "0", "qty" })]
+    [InlineData("title", new[] { "title" })]
+    public void TargetPath_DecodesTheTargetIntoKeys_AsPhoenixTarget(string target, string[] path)
+    {
+        Assert.Equal(path, FormData.Parse("", target).TargetPath);
+    }
+
+    [Fact]
+    public void TargetPath_OnSubmit_IsEmpty()
+    {
+        Assert.Empty(FormData.Parse("a=1", null).TargetPath);
+    }
+
     [Fact]
     public void Parse_RepeatedScalar_LastWins()
     {

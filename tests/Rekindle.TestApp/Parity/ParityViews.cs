@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+using Rekindle.Hosting;
+
+namespace Rekindle.TestApp.Parity;
+
+/// <summary>The views the Phoenix parity tests use (under <c>/test/parity/</c>).</summary>
+public static class ParityViews
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapLiveView<ParamsNavigationLive>("/test/parity/params");
+        app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
+        app.MapLiveView<RelayLive>("/test/parity/relay");
+        app.MapLiveView<TallyParentLive>("/test/parity/tally");
+    }
+}
