@@ -95,6 +95,7 @@ public static class RekindleServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SqliteTopicLog>>()));
         services.TryAddSingleton<IPubSub, LocalPubSub>();
+        services.TryAddSingleton<IPresence, LocalPresence>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSocketsStartupFilter>());
