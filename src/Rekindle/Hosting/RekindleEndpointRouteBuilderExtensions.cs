@@ -31,6 +31,8 @@ public static class RekindleEndpointRouteBuilderExtensions
             var socket = endpoints.ServiceProvider.GetRequiredService<LiveSocketEndpoint>();
             var assets = endpoints.ServiceProvider.GetRequiredService<ClientAssets>();
             endpoints.Map(LiveSocketEndpoint.Path, socket.HandleAsync).WithDisplayName("Rekindle live socket");
+            var longPoll = endpoints.ServiceProvider.GetRequiredService<LongPollEndpoint>();
+            endpoints.MapMethods(LongPollEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], longPoll.HandleAsync).WithDisplayName("Rekindle long poll");
             endpoints.MapGet(ClientAssets.ScriptPath, assets.ServeAsync).WithDisplayName("Rekindle client bundle");
         }
         var renderer = endpoints.ServiceProvider.GetRequiredService<DeadRenderer>();

@@ -85,6 +85,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<ViewProcessFactory>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
+        services.TryAddSingleton<LongPollEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinRateLimiter>();
         services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));

@@ -38,6 +38,10 @@ public sealed class TransportOptions
     /// <value>1 second.</value>
     public TimeSpan DrainJitter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a long-poll GET waits for frames before answering "nothing yet" (Phoenix's <c>window_ms</c>).</summary>
+    /// <value>10 seconds, as Phoenix.</value>
+    public TimeSpan LongPollWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether to check the WebSocket <c>Origin</c> header at all (Phoenix's <c>check_origin</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool CheckOrigin { get; set; } = true;
