@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -129,10 +130,20 @@ internal sealed partial class LongPollEndpoint(
             Log.LongPollRefused(_logger, 413, $"a POST of {context.Request.ContentLength} bytes; at most {limit} (Rekindle:Transport:MaxFrameBytes × {MaxFramesPerPost})");
             return false;
         }
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        if (body.Length > limit)
+        // A chunked body has no length to check up front: the server stops reading it past the limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
+            bodySize.MaxRequestBodySize = limit;
+        }
+        string body;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            Log.LongPollRefused(_logger, exception.StatusCode, exception.Message);
             return false;
         }
         session.LastInbound = time.GetUtcNow();
