@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ballots.Data;
+using Rekindle.PubSub;
 using Rekindle.Rendering;
 using Rekindle.Views;
 
@@ -9,9 +10,10 @@ namespace Ballots.Voting;
 /// The election page, shared by both recovery modes: one <typeparamref name="TBallot"/> component per
 /// ballot and the live results. It subscribes to the election's topic; each committed vote (from any
 /// viewer) schedules one re-read of the counts, sent to the results with <c>SendUpdate</c>, and of
-/// this voter's own submissions, which flow to the ballots as assigns.
+/// this voter's own submissions, which flow to the ballots as assigns. Once connected, the page also
+/// tracks itself on the election's presence topic and shows its <see cref="Audience"/> live.
 /// </summary>
-public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity identity) : LiveView
+public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity identity, TimeProvider time) : LiveView
     where TBallot : BallotComponentBase
 {
     /// <summary>A burst of votes within this window costs one read of the counts.</summary>
@@ -19,6 +21,8 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
 
     private string _requestedId = "";
     private bool _refreshScheduled;
+    private IPresenceTracking? _presence;
+    private Audience _audience = Audience.None;
 
     protected VoteStore Store { get; } = store;
 
@@ -57,6 +61,13 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
             MyVotes = await Store.VotesOfAsync(Voter, Election.Id);
         }
         Subscribe(Topics.Election(Election.Id));
+        if (IsConnected)
+        {
+            var topic = Topics.ElectionPresence(Election.Id);
+            SubscribePresence(topic);
+            _presence = TrackPresence(topic, Audience.Key(Voter), Audience.Meta(Voter, votedAt: null));
+            _audience = Audience.From(ListPresence(topic));
+        }
     }
 
     public override Rendered Render() => Html($"""
@@ -78,6 +89,7 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
         <header class="election-header">
           <h1 id="election-title">{election.Title}</h1>
           <p class="meta"><span id="election-status">{(election.Closed ? "Closed" : "Open")}</span> · {election.Ballots.Count} ballots · recovery: <span id="recovery-mode">{ModeName}</span> · <a id="to-manage" href="/elections/{election.Id}/manage">Manage</a></p>
+          {(IsConnected ? AudienceLine() : null)}
         </header>
         {RecoveryHook()}
         <div class="election-layout">
@@ -89,6 +101,10 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
             {ResultsNote()}
           </div>
         </div>
+        """);
+
+    private Rendered AudienceLine() => Html($"""
+        <p id="audience" class="meta"><span id="viewer-count">{_audience.Viewers}</span> viewing now · voted while here: <span id="recent-voters">{(_audience.RecentVoters.Count == 0 ? "nobody yet" : string.Join(", ", _audience.RecentVoters))}</span></p>
         """);
 
     private Rendered BallotSlot(Election election, Ballot ballot)
@@ -116,6 +132,9 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
                 _refreshScheduled = false;
                 await RefreshAsync();
                 break;
+            case PresenceDiff diff when Election is not null && diff.Topic == Topics.ElectionPresence(Election.Id):
+                _audience = Audience.From(ListPresence(diff.Topic));
+                break;
         }
     }
 
@@ -129,9 +148,17 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
         SendUpdate<ResultsComponent>("results", new { Tally = await Store.TallyAsync(Election.Id) });
         if (Voter is not null)
         {
+            var before = MyVotes;
             MyVotes = await Store.VotesOfAsync(Voter, Election.Id);
+            if (!SameVotes(before, MyVotes))
+            {
+                _presence?.Update(Audience.Meta(Voter, time.GetUtcNow()));
+            }
         }
     }
+
+    private static bool SameVotes(IReadOnlyDictionary<long, long> a, IReadOnlyDictionary<long, long> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var choice) && choice == pair.Value);
 }
 
 /// <summary>
@@ -141,7 +168,7 @@ public abstract class ElectionPage<TBallot>(VoteStore store, IVoterIdentity iden
 /// nowhere else: it comes back from the snapshot, and the votes cast while the page was away
 /// (a dropped socket, a restart, a dead node) are replayed from the election topic's log.
 /// </summary>
-public sealed class ElectionLive(VoteStore store, IVoterIdentity identity) : ElectionPage<BallotComponent>(store, identity)
+public sealed class ElectionLive(VoteStore store, IVoterIdentity identity, TimeProvider time) : ElectionPage<BallotComponent>(store, identity, time)
 {
     protected override string ModeName => "automatic";
 

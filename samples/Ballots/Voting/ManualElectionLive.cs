@@ -15,7 +15,7 @@ namespace Ballots.Voting;
 /// submission with <c>SendUpdate</c>. In-progress selections come back only through the client's
 /// form recovery (<c>phx-auto-recover</c>), so only for forms the fresh render contains.
 /// </summary>
-public sealed class ManualElectionLive(VoteStore store, IVoterIdentity identity) : ElectionPage<ManualBallotComponent>(store, identity)
+public sealed class ManualElectionLive(VoteStore store, IVoterIdentity identity, TimeProvider time) : ElectionPage<ManualBallotComponent>(store, identity, time)
 {
     private int _restored;
 

@@ -6,6 +6,9 @@ public static class Topics
     /// <summary>Every view showing an election: a vote was committed there.</summary>
     public static string Election(long electionId) => $"election:{electionId}";
 
+    /// <summary>Who is viewing an election (presence, not PubSub).</summary>
+    public static string ElectionPresence(long electionId) => $"election-presence:{electionId}";
+
     /// <summary>The elections list: one was created.</summary>
     public const string Elections = "elections";
 }

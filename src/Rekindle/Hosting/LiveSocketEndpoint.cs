@@ -44,7 +44,7 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, "the server is shutting down");
             return;
         }
-        if (_options.CheckOrigin && !OriginAllowed(context))
+        if (_options.CheckOrigin && !OriginAllowed(context, _options))
         {
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin not allowed");
             return;
@@ -61,7 +61,7 @@ internal sealed partial class LiveSocketEndpoint(
         }
     }
 
-    private bool OriginAllowed(HttpContext context)
+    internal static bool OriginAllowed(HttpContext context, TransportOptions options)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0)
@@ -73,7 +73,7 @@ internal sealed partial class LiveSocketEndpoint(
         {
             return true;
         }
-        return _options.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        return options.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task RefuseAsync(HttpContext context, int status, string reason)

@@ -32,6 +32,8 @@ public static class RekindleEndpointRouteBuilderExtensions
             var socket = endpoints.ServiceProvider.GetRequiredService<LiveSocketEndpoint>();
             var assets = endpoints.ServiceProvider.GetRequiredService<ClientAssets>();
             endpoints.Map(LiveSocketEndpoint.Path, context => gate.ServeAsync(context, socket.HandleAsync)).WithDisplayName("Rekindle live socket");
+            var longPoll = endpoints.ServiceProvider.GetRequiredService<LongPollEndpoint>();
+            endpoints.MapMethods(LongPollEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], context => gate.ServeAsync(context, longPoll.HandleAsync)).WithDisplayName("Rekindle long poll");
             endpoints.MapGet(ClientAssets.ScriptPath, assets.ServeAsync).WithDisplayName("Rekindle client bundle");
         }
         var renderer = endpoints.ServiceProvider.GetRequiredService<DeadRenderer>();

@@ -102,6 +102,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<AsyncWorkTracker>();
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
+        services.TryAddSingleton<LongPollEndpoint>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinAdmission>();
         services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));
@@ -112,6 +113,7 @@ public static class RekindleServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SqliteTopicLog>>()));
         services.TryAddSingleton<IPubSub, LocalPubSub>();
+        services.TryAddSingleton<IPresence, LocalPresence>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddSingleton<StartupGate>();

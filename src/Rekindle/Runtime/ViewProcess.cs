@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Rekindle.PubSub;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
@@ -23,6 +24,7 @@ internal sealed class ViewProcess : IViewRuntime
     private readonly ViewJoinStep _joinStep;
     private readonly TopicCursors _topics;
     private readonly AsyncWorkTracker _asyncWork;
+    private readonly IPresence _presence;
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
@@ -32,7 +34,7 @@ internal sealed class ViewProcess : IViewRuntime
     private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, TimeProvider time, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, ILogger logger)
     {
         _asyncWork = asyncWork;
         Topic = topic;
@@ -40,6 +42,7 @@ internal sealed class ViewProcess : IViewRuntime
         _sink = sink;
         _joinStep = joinStep;
         _topics = topics;
+        _presence = presence;
         _time = time;
         _options = options;
         _logger = logger;
@@ -96,6 +99,17 @@ internal sealed class ViewProcess : IViewRuntime
     }
 
     public void Subscribe(string topic) => _subscriptions.Add(_topics.Subscribe(topic, message => PostInfo(new BroadcastMessage(message), message.Message)));
+
+    public IPresenceTracking TrackPresence(string topic, string key, IReadOnlyDictionary<string, string> meta)
+    {
+        var tracking = _presence.Track(topic, key, meta);
+        _subscriptions.Add(tracking);
+        return tracking;
+    }
+
+    public void SubscribePresence(string topic) => _subscriptions.Add(_presence.Subscribe(topic, diff => PostInfo(new InfoMessage(diff), diff)));
+
+    public IReadOnlyDictionary<string, IReadOnlyList<PresenceMeta>> ListPresence(string topic) => _presence.List(topic);
 
     public void SendAfter(object message, TimeSpan delay)
     {

@@ -7,7 +7,7 @@ using Rekindle.Routing;
 namespace Rekindle.Runtime;
 
 /// <summary>Creates the process of a view joining on a socket.</summary>
-internal sealed class ViewProcessFactory(IViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, FlashTokens flashTokens, AsyncWorkTracker asyncWork, TimeProvider time, IOptions<RuntimeOptions> options, IOptions<PubSubOptions> pubSubOptions, ILoggerFactory loggers)
+internal sealed class ViewProcessFactory(IViewJoiner joiner, SnapshotService snapshots, IPubSub pubSub, LiveRouteTable routes, IPresence presence, FlashTokens flashTokens, AsyncWorkTracker asyncWork, TimeProvider time, IOptions<RuntimeOptions> options, IOptions<PubSubOptions> pubSubOptions, ILoggerFactory loggers)
 {
     private readonly RuntimeOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<ViewProcess>();
@@ -16,6 +16,6 @@ internal sealed class ViewProcessFactory(IViewJoiner joiner, SnapshotService sna
     {
         var topics = new TopicCursors(pubSub, pubSubOptions.Value.MaxReplayedMessages, _logger);
         var join = new ViewJoinStep(new ViewOutput(sink, joinRef, topic), session, joiner, snapshots, topics, routes, flashTokens, _options, _logger);
-        return new ViewProcess(topic, joinRef, sink, join, topics, asyncWork, time, _options, _logger);
+        return new ViewProcess(topic, joinRef, sink, join, topics, asyncWork, presence, time, _options, _logger);
     }
 }

@@ -75,6 +75,10 @@ public sealed class TransportOptions
     /// <value>16 MiB.</value>
     public long MaxOutboxBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>How long a long-poll GET waits for frames before answering "nothing yet" (Phoenix's <c>window_ms</c>).</summary>
+    /// <value>10 seconds, as Phoenix.</value>
+    public TimeSpan LongPollWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether to check the WebSocket <c>Origin</c> header at all (Phoenix's <c>check_origin</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool CheckOrigin { get; set; } = true;

@@ -16,6 +16,15 @@ internal interface IViewRuntime
     /// <summary>A run of async work started; its outcome (with <see cref="AsyncOutcome.WorkEnded"/>) ends it.</summary>
     void AsyncWorkStarted();
 
+    /// <summary>Tracks a presence until the view ends (or the tracking is disposed).</summary>
+    PubSub.IPresenceTracking TrackPresence(string topic, string key, IReadOnlyDictionary<string, string> meta);
+
+    /// <summary>Delivers the topic's presence diffs to the view's info handler until the view ends.</summary>
+    void SubscribePresence(string topic);
+
+    /// <summary>Everyone present on a topic now.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<PubSub.PresenceMeta>> ListPresence(string topic);
+
     /// <summary>The temp files of the view's uploads.</summary>
     Uploads.UploadTransfers Transfers { get; }
 }

@@ -102,6 +102,28 @@ public abstract class LiveView : LiveTemplate
     /// </summary>
     protected void Subscribe(string topic) => Runtime?.Subscribe(topic);
 
+    /// <summary>
+    /// Tracks this view as <paramref name="key"/> on a presence topic (<see cref="PubSub.IPresence"/>)
+    /// until the view ends: a closed tab, a dropped socket or a crash is its leave, and the client's
+    /// rejoin mounts the view again, which tracks it again. Returns <see langword="null"/> in the dead
+    /// render, which tracks nobody.
+    /// </summary>
+    /// <example><code>
+    /// if (IsConnected) { _me = TrackPresence("room:1", userName, new Dictionary&lt;string, string&gt; { ["status"] = "reading" }); }
+    /// </code></example>
+    protected PubSub.IPresenceTracking? TrackPresence(string topic, string key, IReadOnlyDictionary<string, string> meta) =>
+        Runtime?.TrackPresence(topic, key, meta);
+
+    /// <summary>
+    /// Receives every join and leave of a presence topic in <see cref="HandleInfoAsync"/> as a
+    /// <see cref="PubSub.PresenceDiff"/>, until the view ends. Does nothing in the dead render.
+    /// </summary>
+    protected void SubscribePresence(string topic) => Runtime?.SubscribePresence(topic);
+
+    /// <summary>Everyone present on a presence topic now, key → metas; empty in the dead render.</summary>
+    protected IReadOnlyDictionary<string, IReadOnlyList<PubSub.PresenceMeta>> ListPresence(string topic) =>
+        Runtime?.ListPresence(topic) ?? new Dictionary<string, IReadOnlyList<PubSub.PresenceMeta>>();
+
     /// <summary>Delivers <paramref name="message"/> to this view's <see cref="HandleInfoAsync"/> after <paramref name="delay"/>; cancelled when the view ends. Does nothing in the dead render.</summary>
     protected void SendAfter(object message, TimeSpan delay) => Runtime?.SendAfter(message, delay);
 
