@@ -32,7 +32,11 @@ internal abstract record JoinResult
         Uri Url,
         ViewSnapshot? Snapshot,
         string LiveSession,
-        PatchRequest? LivePatch) : JoinResult;
+        PatchRequest? LivePatch) : JoinResult
+    {
+        /// <summary>A view rendered by another (docs/protocol.md §2.5): it may navigate but not patch the URL.</summary>
+        public bool Nested { get; init; }
+    }
 
     public sealed record Refusal(string Reason) : JoinResult;
 
