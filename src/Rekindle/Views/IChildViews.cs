@@ -8,5 +8,5 @@ namespace Rekindle.Views;
 internal interface IChildViews
 {
     /// <summary>The container's markup, inserted unescaped into the parent's render.</summary>
-    string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky);
+    string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session);
 }

@@ -16,13 +16,12 @@ public abstract partial class LiveView
     /// </summary>
     /// <param name="id">The container id, unique in the page; it names the child's topic and its snapshot.</param>
     /// <param name="session">Values for the child's <see cref="MountContext.Session"/>, signed into its token.</param>
-    /// <param name="sticky">Whether the child survives live navigation of this view (render it from the layout-level view).</param>
     /// <example>
     /// <code>
     /// public override Rendered Render() =&gt; Html($"&lt;main&gt;{LiveRender&lt;ClockLive&gt;("clock", session: new Dictionary&lt;string, string&gt; { ["zone"] = "UTC" })}&lt;/main&gt;");
     /// </code>
     /// </example>
-    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false)
+    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null)
         where TView : LiveView
     {
         if (!ValidId().IsMatch(id))
@@ -30,7 +29,7 @@ public abstract partial class LiveView
             throw new ArgumentException($"Expected a nested view id of letters, digits, '-' or '_' starting with a letter. Got: '{id}'.", nameof(id));
         }
         var children = Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a view mounted by a route or by another LiveRender.");
-        return Raw(children.Render(typeof(TView), id, session, sticky));
+        return Raw(children.Render(typeof(TView), id, session));
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
