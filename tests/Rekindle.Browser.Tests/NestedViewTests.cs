@@ -66,6 +66,31 @@ public sealed class NestedViewTests(BrowserFixture fixture, ITestOutputHelper ou
         await AssertNotReloadedAsync();
     }
 
+    /// <summary>The parent's crash takes its children down on the client; all rejoin, each with its own state.</summary>
+    [Fact]
+    public async Task ParentCrash_ParentAndChildrenRejoin_ChildrenKeepTheirState()
+    {
+        ExpectServerError(@"crashed; it ends and the client will rejoin\. InvalidOperationException: boom from the nested views' parent$");
+        await GotoLiveAsync("/test/nested");
+        await MarkPageAsync();
+        await Page.ClickAsync("#left-inc");
+        await Assertions.Expect(Page.Locator("#left-count")).ToHaveTextAsync("1");
+        await Page.ClickAsync("#right-leaf-inc");
+        await Assertions.Expect(Page.Locator("#right-leaf-count")).ToHaveTextAsync("1");
+        var mountsBefore = int.Parse(await Page.Locator("#left-mounts").InnerTextAsync());
+
+        await Page.ClickAsync("#parent-boom");
+
+        await Assertions.Expect(Page.Locator("#left-mounts")).Not.ToHaveTextAsync(mountsBefore.ToString());
+        await Assertions.Expect(Main).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Page.Locator("#right-leaf")).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Page.Locator("#left-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(Page.Locator("#right-leaf-count")).ToHaveTextAsync("1");
+        await Page.ClickAsync("#left-inc");
+        await Assertions.Expect(Page.Locator("#left-count")).ToHaveTextAsync("2");
+        await AssertNotReloadedAsync();
+    }
+
     [Fact]
     public async Task ChildPatch_IsRefusedByCrashingTheChildAlone_NavigateLeavesThePage()
     {

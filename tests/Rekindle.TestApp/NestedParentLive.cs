@@ -17,6 +17,7 @@ public sealed class NestedParentLive : LiveView
           <span id="parent-clicks">{Clicks}</span>
           <button id="parent-inc" phx-click="inc">+</button>
           <button id="toggle-right" phx-click="toggle">toggle</button>
+          <button id="parent-boom" phx-click="boom">boom</button>
           {LiveRender<NestedCounterLive>("left", session: new Dictionary<string, string> { ["name"] = "left" })}
           {(ShowRight ? LiveRender<NestedCounterLive>("right", session: new Dictionary<string, string> { ["name"] = "right" }) : Raw(""))}
         </main>
@@ -28,6 +29,7 @@ public sealed class NestedParentLive : LiveView
         {
             case "inc": Clicks++; break;
             case "toggle": ShowRight = !ShowRight; break;
+            case "boom": throw new InvalidOperationException("boom from the nested views' parent");
             default: return base.HandleEventAsync(name, payload);
         }
         return ValueTask.CompletedTask;
