@@ -91,6 +91,26 @@ public sealed class NestedViewTests(BrowserFixture fixture, ITestOutputHelper ou
         await AssertNotReloadedAsync();
     }
 
+    /// <summary>
+    /// A child that cannot join is retried by the client a bounded number of times, then given up; the
+    /// page is never reloaded (upstream's "abandons child remount if child LV fails multiple times").
+    /// </summary>
+    [Fact]
+    public async Task ChildJoinFailing_IsRetriedABoundedNumberOfTimes_WithoutReload()
+    {
+        ExpectServerError(@"^Rekindle\.Hosting\.ChildViewJoiner: Mounting nested view FailingChildLive \(failing\) failed;");
+        var response = await Page.GotoAsync(Fixture.Url("/test/nested-failing").ToString());
+        Assert.Equal(200, response?.Status);
+        await MarkPageAsync();
+
+        await Page.WaitForTimeoutAsync(12_000);
+
+        var attempts = ServerLogsOfThisTest.Count(line => line.EventId.Id == 6302);
+        Output.WriteLine($"child join attempts after 12 s: {attempts}");
+        Assert.InRange(attempts, 2, 4);
+        await AssertNotReloadedAsync();
+    }
+
     [Fact]
     public async Task ChildPatch_IsRefusedByCrashingTheChildAlone_NavigateLeavesThePage()
     {

@@ -10,5 +10,6 @@ public static class NestedViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<NestedParentLive>("/test/nested");
+        app.MapLiveView<FailingChildParentLive>("/test/nested-failing");
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
         [LoggerMessage(6301, LogLevel.Warning, "Join of nested view {Id} refused as stale: its type {Type} is not a live view of this app (a deploy removed or renamed it).", EventName = nameof(UnknownChild))]
         public static partial void UnknownChild(ILogger logger, string id, string type);
 
-        [LoggerMessage(6302, LogLevel.Error, "Mounting nested view {View} ({Id}) failed; the client retries its join a few times, then shows it in error. The parent view is not affected.", EventName = nameof(MountCrashed))]
+        [LoggerMessage(6302, LogLevel.Error, "Mounting nested view {View} ({Id}) failed; the client retries its join a few times, then gives it up (the page is not reloaded).", EventName = nameof(MountCrashed))]
         public static partial void MountCrashed(ILogger logger, Exception exception, string view, string id);
     }
 }
