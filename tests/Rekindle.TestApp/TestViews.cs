@@ -25,6 +25,7 @@ public static class TestViews
 
     public static void Map(IEndpointRouteBuilder app)
     {
+        NestedViews.Map(app);
         app.MapLiveView<FormLive>("/test/form");
         RecoveryTrafficViews.Map(app);
         app.MapLiveView<KeysLive>("/test/keys");

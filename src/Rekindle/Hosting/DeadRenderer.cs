@@ -33,16 +33,19 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
             context.Response.Redirect(navigation.To);
             return;
         }
+        var viewId = SessionTokens.NewViewId();
+        var token = new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId);
+        var children = new DeadChildViews(tokens, token, uri, context);
+        view.Children = children;
         var root = view.Render();
         await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
-        var body = root.ToString();
+        var body = await children.FillAsync(root.ToString());
         foreach (var duplicate in FormIdCheck.DuplicateIds(body))
         {
             Log.DuplicateFormId(logger, route.ViewType.Name, duplicate);
         }
 
-        var viewId = SessionTokens.NewViewId();
-        var session = tokens.ProtectSession(new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId));
+        var session = tokens.ProtectSession(token);
         var container = $"<div id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId, flash)}\">{body}</div>";
         var page = _options.Layout(new LayoutContext(
             HtmlEscaper.Escape(view.PageTitle ?? ""),

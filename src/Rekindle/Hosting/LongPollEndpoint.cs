@@ -24,7 +24,7 @@ internal sealed partial class LongPollEndpoint(
     BrowserSession browserSession,
     ViewProcessFactory views,
     ConnectedSockets sockets,
-    JoinRateLimiter joins,
+    JoinAdmission joins,
     Uploads.UploadService uploads,
     TimeProvider time,
     IOptions<TransportOptions> options,

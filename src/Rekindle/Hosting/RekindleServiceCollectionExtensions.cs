@@ -94,6 +94,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LiveSessionHooks>();
         services.TryAddSingleton<FlashTokens>();
         services.TryAddSingleton<ViewMounter>();
+        services.TryAddSingleton<ChildViewJoiner>();
         services.TryAddSingleton<ViewJoiner>();
         services.TryAddSingleton<IViewJoiner>(provider => provider.GetRequiredService<ViewJoiner>());
         services.TryAddSingleton<SnapshotService>();

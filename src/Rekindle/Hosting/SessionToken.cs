@@ -11,5 +11,26 @@ namespace Rekindle.Hosting;
 /// <param name="BrowserSessionId">The browser session (cookie) the page was rendered for.</param>
 internal sealed record SessionToken(int Version, string ViewId, string Route, string LiveSession, string BrowserSessionId)
 {
+    /// <summary>A nested view's type (assembly-qualified); <see langword="null"/> for a routed view.</summary>
+    public string? ChildType { get; init; }
+
+    /// <summary>The container id of a nested view's parent.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>
+    /// The key of the view's snapshots: a routed view's id, or a child's parent key and its own id, so two
+    /// children of one type never swap state and two tabs never share a child's.
+    /// </summary>
+    public string? StateKey { get; init; }
+
+    /// <summary>What the parent passed to <c>LiveRender</c> (<c>MountContext.Session</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Session { get; init; }
+
+    /// <summary>The page's URL when the parent rendered the child, for the child's <c>MountContext.Uri</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The snapshot key: <see cref="StateKey"/>, or the container id for a routed view.</summary>
+    public string Key => StateKey ?? ViewId;
+
     public const int CurrentVersion = 1;
 }

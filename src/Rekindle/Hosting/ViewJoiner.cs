@@ -14,7 +14,7 @@ namespace Rekindle.Hosting;
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>
-internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger) : IViewJoiner
+internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, ChildViewJoiner childJoiner, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger) : IViewJoiner
 {
     /// <summary>Patches a mount may chain before the join gives up, as Elixir's limit of 20 (§8.4).</summary>
     private const int MaxMountPatches = 20;
@@ -39,6 +39,10 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             Log.TokenRefused(logger, topic, "static token invalid or for another view");
             return JoinResult.Refused("stale");
         }
+        if (token.ChildType is not null)
+        {
+            return await childJoiner.JoinAsync(token, payload, session, runtime, cancellationToken);
+        }
         if (!TryRoute(token, payload, out var route, out var uri, out var routeValues))
         {
             Log.TokenRefused(logger, topic, "the URL no longer routes to the token's view or its route group");
@@ -52,6 +56,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             view.SetConnected(true);
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
+            view.Children = new ConnectedChildViews(tokens, token, uri);
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).
@@ -86,13 +91,13 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return redirect;
             }
-            var lookup = await snapshots.LoadAsync(token.ViewId, token.BrowserSessionId, connectParams, cancellationToken);
+            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, cancellationToken);
             if (lookup.StoreUnavailable)
             {
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult.Mounted(view, scope, token.ViewId, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason);
+            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -33,7 +33,11 @@ internal abstract record JoinResult
         ViewSnapshot? Snapshot,
         string LiveSession,
         PatchRequest? LivePatch,
-        string? SnapshotMissReason = null) : JoinResult;
+        string? SnapshotMissReason = null) : JoinResult
+    {
+        /// <summary>A view rendered by another (docs/protocol.md §2.5): it may navigate but not patch the URL.</summary>
+        public bool Nested { get; init; }
+    }
 
     public sealed record Refusal(string Reason) : JoinResult;
 

@@ -10,7 +10,7 @@ namespace Rekindle.Runtime;
 /// routes of the view's route group, runs <c>HandleParamsAsync</c> for patches of the same view, and
 /// sends the frames that tell the client to patch, navigate or redirect.
 /// </summary>
-internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId)
+internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId, bool nested = false)
 {
     private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
     /// <summary>Patches in a row a view may ask for before it counts as a loop (Phoenix's limit).</summary>
@@ -51,6 +51,11 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
     /// </summary>
     public async ValueTask<bool> ApplyAsync(LiveView view, string? messageRef)
     {
+        if (nested && view.Effects.Navigation is PatchRequest)
+        {
+            // As Phoenix: the URL belongs to the page's main view; a child crashes alone and rejoins.
+            throw new InvalidOperationException($"{view.GetType().Name} is a nested view and called PushPatch. Expected PushNavigate or Redirect from a nested view; only the page's main view patches the URL.");
+        }
         PatchRequest? settled = null;
         for (var patches = 0; view.Effects.Navigation is PatchRequest patch; patches++)
         {

@@ -26,7 +26,7 @@ namespace Rekindle.Views;
 /// }
 /// </code>
 /// </example>
-public abstract class LiveView : LiveTemplate
+public abstract partial class LiveView : LiveTemplate
 {
     /// <summary>The page title; a change is sent to the client with the next diff.</summary>
     public string? PageTitle { get; set; }

@@ -3,8 +3,9 @@ namespace Rekindle.Views;
 /// <summary>What a view knows when it mounts.</summary>
 public sealed class MountContext
 {
-    internal MountContext(Uri uri, IReadOnlyDictionary<string, string?> parameters, ConnectParams? connectParams, System.Security.Claims.ClaimsPrincipal user, string sessionId)
+    internal MountContext(Uri uri, IReadOnlyDictionary<string, string?> parameters, ConnectParams? connectParams, System.Security.Claims.ClaimsPrincipal user, string sessionId, IReadOnlyDictionary<string, string>? session = null)
     {
+        Session = session ?? new Dictionary<string, string>();
         SessionId = sessionId;
         Uri = uri;
         Params = parameters;
@@ -32,6 +33,12 @@ public sealed class MountContext
     /// an anonymous identity apps can key data on (e.g. a voter).
     /// </summary>
     public string SessionId { get; }
+
+    /// <summary>
+    /// What the parent passed to <see cref="LiveView.LiveRender{TView}"/> for a nested view; empty for a
+    /// view mounted by a route. It travels signed in the child's session token, so it cannot be forged.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Session { get; }
 
     /// <summary>The ASP.NET Core user of the page request (empty when not authenticated).</summary>
     public System.Security.Claims.ClaimsPrincipal User { get; }

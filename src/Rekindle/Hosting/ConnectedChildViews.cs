@@ -1,0 +1,23 @@
+using Rekindle.Views;
+
+namespace Rekindle.Hosting;
+
+/// <summary>
+/// A connected view's nested views: each renders as its empty container with a signed session token
+/// (docs/protocol.md §2.5); the client then joins it on its own topic. The token is issued once per
+/// child id and kept, since the client keeps the first one while the element stays.
+/// </summary>
+internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken parent, Uri url) : IChildViews
+{
+    private readonly Dictionary<(Type, string), string> _issued = [];
+
+    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session)
+    {
+        if (!_issued.TryGetValue((viewType, id), out var token))
+        {
+            token = tokens.ProtectSession(ChildContainer.Token(parent, viewType, id, session, url));
+            _issued[(viewType, id)] = token;
+        }
+        return ChildContainer.Markup(id, parent.ViewId, token, staticToken: "", innerHtml: "");
+    }
+}

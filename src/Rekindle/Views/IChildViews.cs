@@ -1,0 +1,12 @@
+namespace Rekindle.Views;
+
+/// <summary>
+/// Renders the container of a nested view (docs/protocol.md §2.5) for the view that calls
+/// <see cref="LiveView.LiveRender{TView}"/>: Hosting implements it once for the dead render (the child
+/// mounted and rendered inside) and once for a connected view (the container with a signed session).
+/// </summary>
+internal interface IChildViews
+{
+    /// <summary>The container's markup, inserted unescaped into the parent's render.</summary>
+    string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session);
+}
