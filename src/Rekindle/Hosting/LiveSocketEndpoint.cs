@@ -54,7 +54,7 @@ internal sealed partial class LiveSocketEndpoint(
             context.User,
             context.Connection.RemoteIpAddress?.ToString() ?? "");
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger);
+        var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))
         {
             await socket.RunAsync(context.RequestAborted);

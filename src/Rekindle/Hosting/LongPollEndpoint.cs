@@ -91,7 +91,7 @@ internal sealed partial class LongPollEndpoint(
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
         var session = new SocketSession(browserSession.Verify(context), context.User, context.Connection.RemoteIpAddress?.ToString() ?? "");
         var socket = new LongPollSocket();
-        var channel = new ChannelSocket(socket, session, _options, views, joins, uploads, time, _socketLogger);
+        var channel = new ChannelSocket(socket, session, _options, views, joins, uploads, time, _socketLogger, socket.Abort);
         _sessions[token] = new Session(socket, time.GetUtcNow());
         // The session outlives this request; RunAsync handles its own errors, and its end frees the token.
         _ = Task.Run(async () =>

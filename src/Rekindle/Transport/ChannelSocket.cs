@@ -33,7 +33,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly UploadChannels _uploads;
     private bool _ended;
 
-    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinAdmission joins, UploadService uploads, TimeProvider time, ILogger logger)
+    public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinAdmission joins, UploadService uploads, TimeProvider time, ILogger logger, Action abortConnection)
     {
         _held = new HeldJoins(joins, session, options, time, logger);
         _uploads = new UploadChannels(uploads, topic => FindView(topic)?.Transfers, Send, time, logger);
@@ -43,7 +43,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _session = session;
         _options = options;
         _views = views;
-        _outbox = new SocketOutbox(socket, options.MaxOutboxBytes, time, logger);
+        _outbox = new SocketOutbox(socket, options.MaxOutboxBytes, time, logger, abortConnection);
         _time = time;
         _reader = new SocketReader(socket, options, time, logger);
         _logger = logger;

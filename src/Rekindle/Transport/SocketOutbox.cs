@@ -13,7 +13,7 @@ namespace Rekindle.Transport;
 /// so the client reconnects and its views rejoin and restore (docs/protocol.md §1.7); no other socket
 /// is touched.
 /// </summary>
-internal sealed partial class SocketOutbox(WebSocket socket, long maxQueuedBytes, TimeProvider time, ILogger logger)
+internal sealed partial class SocketOutbox(WebSocket socket, long maxQueuedBytes, TimeProvider time, ILogger logger, Action abortConnection)
 {
     /// <summary>How long a client has to answer a 1012 close.</summary>
     private static readonly TimeSpan DrainCloseTimeout = TimeSpan.FromSeconds(2);
@@ -172,6 +172,9 @@ internal sealed partial class SocketOutbox(WebSocket socket, long maxQueuedBytes
         {
             Log.DrainCloseUnanswered(logger, DrainCloseTimeout);
             socket.Abort();
+            // Aborting the WebSocket alone leaves a send blocked on the client's full buffers, and with it
+            // the TCP connection, open: the connection itself goes, so the client sees it drop and reconnects.
+            abortConnection();
         }
     }
 
