@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Rekindle.Hosting;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal sealed record SessionToken(int Version, string ViewId, string Route, st
     public string? Url { get; init; }
 
     /// <summary>The snapshot key: <see cref="StateKey"/>, or the container id for a routed view.</summary>
+    [JsonIgnore]
     public string Key => StateKey ?? ViewId;
 
     public const int CurrentVersion = 1;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,9 @@ namespace Rekindle.Hosting;
 /// </summary>
 internal sealed class SessionTokens
 {
+    /// <summary>A routed view's token leaves the nested-view fields out: the page carries it in every join.</summary>
+    private static readonly JsonSerializerOptions TokenJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private readonly ITimeLimitedDataProtector _session;
     private readonly ITimeLimitedDataProtector _static;
     private readonly TimeSpan _lifetime;
@@ -24,7 +28,7 @@ internal sealed class SessionTokens
         _lifetime = options.Value.SessionTokenLifetime;
     }
 
-    public string ProtectSession(SessionToken token) => _session.Protect(JsonSerializer.Serialize(token), _lifetime);
+    public string ProtectSession(SessionToken token) => _session.Protect(JsonSerializer.Serialize(token, TokenJson), _lifetime);
 
     /// <summary>
     /// The static token repeats the view id (Phoenix checks that both tokens name the same view) and
@@ -43,7 +47,7 @@ internal sealed class SessionTokens
         }
         try
         {
-            token = JsonSerializer.Deserialize<SessionToken>(_session.Unprotect(protectedToken, out _));
+            token = JsonSerializer.Deserialize<SessionToken>(_session.Unprotect(protectedToken, out _), TokenJson);
             return token is { Version: SessionToken.CurrentVersion };
         }
         catch (Exception exception) when (exception is CryptographicException or FormatException or JsonException)
