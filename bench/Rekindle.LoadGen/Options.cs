@@ -21,6 +21,7 @@ internal sealed class Options
     public double Timeout { get; private set; } = 15;
     public string? JsonPath { get; private set; }
     public bool Verify { get; private set; } = true;
+    public bool Deflate { get; private set; }
     public bool Smoke { get; private set; }
     public int Dump { get; private set; }
     public bool ClickOnOpen { get; private set; }
@@ -50,6 +51,7 @@ internal sealed class Options
           --source-ips K      spread sockets over local addresses 127.0.0.1..127.0.0.K (past ~28k ports per address)
           --timeout S         timeout of each page load, join and event reply (default 15)
           --no-verify         do not check the counter value in each reply
+          --deflate           offer WebSocket permessage-deflate, as browsers do
           --json FILE         also write the results as JSON
           --max-seconds S     hard limit of the whole run (default: computed from the options)
           --dump N            print the first N frames the first view receives (debugging)
@@ -85,6 +87,7 @@ internal sealed class Options
                 case "--views-per-socket": o.ViewsPerSocket = Integer(); break;
                 case "--timeout": o.Timeout = Number(); break;
                 case "--no-verify": o.Verify = false; break;
+                case "--deflate": o.Deflate = true; break;
                 case "--json": o.JsonPath = Next(); break;
                 case "--max-seconds": o.MaxSeconds = Number(); break;
                 case "--smoke": o.Smoke = true; break;

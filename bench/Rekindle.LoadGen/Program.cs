@@ -115,6 +115,8 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         }
 
         // ---- hold, with events ----
+        // Server CPU over the hold divided by the events replied in it: the bench's CPU per event (issue 23).
+        var cpuBefore = await StatsAsync(gc: false);
         var hold = Stopwatch.StartNew();
         var until = Stopwatch.GetTimestamp() + (long)(_o.Duration * Stopwatch.Frequency);
         ctx.Measuring = true;
@@ -144,6 +146,7 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         }
         ctx.Measuring = false;
         await progress;
+        var cpuAfter = await StatsAsync(gc: false);
         if (_o.Reconnect)
         {
             var rejoinWait = Stopwatch.StartNew();
@@ -190,6 +193,11 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
             ["otherPushes"] = Interlocked.Read(ref ctx.OtherPushes),
         };
         _report["roundTripMs"] = Describe(samples);
+        if (CpuSeconds(cpuBefore) is { } cpuStart && CpuSeconds(cpuAfter) is { } cpuEnd && replied > 0)
+        {
+            _report["serverCpuUsPerEvent"] = Math.Round((cpuEnd - cpuStart) * 1e6 / replied, 1);
+            Log(string.Create(inv, $"server CPU per event: {(cpuEnd - cpuStart) * 1e6 / replied:F1} µs ({cpuEnd - cpuStart:F2} s for {replied} events)"));
+        }
         _report["payloadBytes"] = PayloadBytes();
         var final = await StatsAsync(gc: false);
         _report["final"] = final;
@@ -390,6 +398,8 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
             Console.WriteLine($"  {kind}: {count} (e.g. {example})");
         }
     }
+
+    private static double? CpuSeconds(JsonObject? stats) => stats?["cpuSeconds"]?.GetValue<double>();
 
     private async Task<JsonObject?> StatsAsync(bool gc)
     {

@@ -134,6 +134,11 @@ internal sealed class ViewClient
         ws.Options.SetBuffer(BufferSize, BufferSize);
         ws.Options.KeepAliveInterval = TimeSpan.Zero; // the stock client sends Phoenix heartbeats, not WebSocket pings
         ws.Options.SetRequestHeader("Cookie", page.Cookie);
+        if (_ctx.Options.Deflate)
+        {
+            // Offers permessage-deflate as a browser does (full window, context takeover); the server decides the rest.
+            ws.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        }
         var socketUri = new UriBuilder(_ctx.Options.Url)
         {
             Scheme = "ws",

@@ -53,7 +53,7 @@ internal sealed partial class LiveSocketEndpoint(
             browserSession.Verify(context),
             context.User,
             context.Connection.RemoteIpAddress?.ToString() ?? "");
-        using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
+        using var webSocket = await context.WebSockets.AcceptWebSocketAsync(SocketCompression.AcceptContext(context.Request, _options.Compression));
         var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))
         {

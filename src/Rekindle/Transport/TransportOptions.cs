@@ -79,6 +79,16 @@ public sealed class TransportOptions
     /// <value>10 seconds, as Phoenix.</value>
     public TimeSpan LongPollWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether to negotiate WebSocket <c>permessage-deflate</c> with clients that offer it (browsers do).
+    /// Every message is compressed on its own, with no context kept between messages in either direction,
+    /// so an idle socket holds no compression state; small diffs gain little, joins and large renders
+    /// shrink several times. Compressing app data next to text an attacker can influence can leak the
+    /// data's length (SECURITY.md, "WebSocket compression").
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool Compression { get; set; }
+
     /// <summary>Whether to check the WebSocket <c>Origin</c> header at all (Phoenix's <c>check_origin</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool CheckOrigin { get; set; } = true;
