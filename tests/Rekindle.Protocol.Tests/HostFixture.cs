@@ -41,3 +41,6 @@ public sealed class LowLimitsHostFixture() : HostFixture(
     "--Rekindle:Runtime:MaxComponentsPerView", "2",
     "--Rekindle:Runtime:MaxRenderBytes", "100000",
 ]);
+
+/// <summary>A host negotiating WebSocket compression (Rekindle:Transport:Compression = true).</summary>
+public sealed class CompressionHostFixture() : HostFixture(["--Rekindle:Transport:Compression", "true"]);
