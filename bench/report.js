@@ -140,6 +140,8 @@ for (const f of fs.existsSync(path.join(RAW, 'rekindle')) ? fs.readdirSync(path.
   loadRuns.push(`| ${f.replace('.json', '')} | ${j.path} | ${fmt(j.viewsOpened)}/${fmt(j.viewsRequested)} | ${j.viewsPerSocket ?? 1} | ${fmt(j.openSeconds, 1)} | ${j.rate} | ${fmt(get(j, 'events', 'perSecond'), 0)} | ${fmt(get(j, 'roundTripMs', 'p50'), 2)} | ${fmt(get(j, 'roundTripMs', 'p99'), 2)} | ${m ? fmt(m.gcHeapAfterFullGcBytes / 1024, 1) : ''} | ${m ? fmt((m.rssAfterFullGcBytes ?? m.workingSetAfterFullGcBytes) / 1024, 1) : ''} | ${fmt(j.errorsTotal)} |`);
 }
 
+const floor = require('./floor-report.js').floorSection(RAW);
+
 const micro = (() => { try { return fs.readFileSync(path.join(RAW, 'micro.md'), 'utf8').trim(); } catch { return null; } })();
 
 const md = [];
@@ -169,6 +171,10 @@ md.push('| run | page | views open/requested | views/socket | open time (s) | ev
 md.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 md.push(...loadRuns);
 md.push('');
+if (floor) {
+  md.push(floor);
+  md.push('');
+}
 if (micro) {
   md.push('## Micro benchmarks (BenchmarkDotNet, short job)');
   md.push('');

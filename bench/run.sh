@@ -6,6 +6,7 @@
 #   QUICK=1 bench/run.sh         fewer repetitions and no N=10,000 step (about 10 minutes)
 #   SKIP_BLAZOR=1 bench/run.sh   Rekindle only (the report then compares with the baseline doc's numbers)
 #   SKIP_MICRO=1 bench/run.sh    without the BenchmarkDotNet micro benchmarks
+#   SKIP_FLOOR=1 bench/run.sh    without the floor (bench/floor.sh: a bare Kestrel echo beside Rekindle)
 #
 # Environment: BENCH_ROOT (work folder, default /tmp/rekindle-bench), PORT (default 5080; the TCP proxy
 # of bytes.js uses PORT+1), SHARED (default ../shared beside the repository).
@@ -50,6 +51,9 @@ dotnet build "$HERE/Rekindle.LoadGen/Rekindle.LoadGen.csproj" -c Release -nologo
   || { echo "load generator build failed, see $LOG" >&2; exit 1; }
 LOADGEN="$HERE/Rekindle.LoadGen/bin/Release/net10.0/Rekindle.LoadGen.dll"
 REKINDLE_DLL="$REKINDLE_PUB/Rekindle.BenchApp.dll"
+ECHO_PUB="$ROOT/echo-publish"
+dotnet publish "$HERE/Rekindle.EchoFloor/Rekindle.EchoFloor.csproj" -c Release -o "$ECHO_PUB" -nologo -v:q >>"$LOG" 2>&1 \
+  || { echo "echo floor build failed, see $LOG" >&2; exit 1; }
 
 # The baseline's Node bench (playwright-core, SignalR client) is needed for the browser scripts of both
 # frameworks; setup.sh also builds the Blazor app. If the Blazor part fails, the Node part is set up alone.
@@ -143,6 +147,13 @@ loadgen mem-ballot-1000 -- --path /ballot --views 1000 --ramp 1000 --warmup 20 -
 [ "$BLAZOR_OK" = 1 ] && step blazor node "$HERE/browser/blazor-load.js" 1000 1 "$LOAD_SECONDS"
 loadgen load-1000 -- --path /counter --views 1000 --ramp 1000 --warmup 20 --rate 1 --duration "$LOAD_SECONDS"
 [ "$BIG_N" -gt 0 ] && loadgen "load-$BIG_N" -- --path /counter --views "$BIG_N" --ramp 1000 --warmup 20 --rate 1 --duration "$LOAD_SECONDS"
+
+# ---- the floor: a bare Kestrel WebSocket echo and Rekindle's variants, interleaved rounds ----
+if [ "${SKIP_FLOOR:-0}" != 1 ]; then
+  say "floor: echo vs Rekindle (recovery off, default, browser store, compression), interleaved"
+  PORT="$PORT" QUICK="$QUICK" ROUNDS="${FLOOR_ROUNDS:-2}" ECHO_DLL="$ECHO_PUB/Rekindle.EchoFloor.dll" REKINDLE_DLL="$REKINDLE_DLL" LOADGEN="$LOADGEN" \
+    bash "$HERE/floor.sh" "$RAW" 2>&1 | tee -a "$LOG" | grep -E "rc=" | sed 's/^/    /'
+fi
 
 # ---- restart: kill -9 with N views open, time until every view is back with its state (Rekindle only) ----
 say "restart: 1000 views, SIGKILL, restart, rejoin (server-side snapshot store, the engine default)"

@@ -9,10 +9,12 @@ namespace Rekindle.Hosting;
 /// </summary>
 internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken parent, Uri url) : IChildViews
 {
-    private readonly Dictionary<(Type, string), string> _issued = [];
+    // Created by the first nested view: most views have none, and every connected view has one of these.
+    private Dictionary<(Type, string), string>? _issued;
 
     public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session)
     {
+        _issued ??= [];
         if (!_issued.TryGetValue((viewType, id), out var token))
         {
             token = tokens.ProtectSession(ChildContainer.Token(parent, viewType, id, session, url));

@@ -15,26 +15,37 @@ namespace Rekindle.Runtime;
 internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects effects, Action<string, List<string>> onDropped, int maxComponents = int.MaxValue, CancellationToken cancellation = default, IViewRuntime? runtime = null, bool connected = false)
 {
     private const int MaxUpdateRounds = 16;
-    private readonly Dictionary<(Type, string), ComponentState> _byKey = [];
-    private readonly Dictionary<int, ComponentState> _byCid = [];
-    private readonly Dictionary<(string Type, string Id), ComponentSnapshot> _restoring = [];
+    // Created by the first component or restored snapshot: most views have none, and every view has a
+    // registry. Until then reads go to shared empty instances, which are never written.
+    private static readonly Dictionary<(Type, string), ComponentState> NoKeys = [];
+    private static readonly Dictionary<int, ComponentState> NoCids = [];
+    private static readonly Dictionary<(string Type, string Id), ComponentSnapshot> NothingRestoring = [];
+    private Dictionary<(Type, string), ComponentState>? _byKey;
+    private Dictionary<int, ComponentState>? _byCid;
+    private Dictionary<(string Type, string Id), ComponentSnapshot>? _restoring;
     private int _nextCid = 1;
 
-    public ComponentState? Find(int cid) => _byCid.GetValueOrDefault(cid);
+    private Dictionary<(Type, string), ComponentState> ByKey => _byKey ?? NoKeys;
+
+    private Dictionary<int, ComponentState> ByCid => _byCid ?? NoCids;
+
+    private Dictionary<(string Type, string Id), ComponentSnapshot> Restoring => _restoring ?? NothingRestoring;
+
+    public ComponentState? Find(int cid) => ByCid.GetValueOrDefault(cid);
 
     /// <summary>Component states from a snapshot, applied when each component is created again.</summary>
     public void ExpectRestored(IEnumerable<ComponentSnapshot> snapshots)
     {
         foreach (var snapshot in snapshots)
         {
-            _restoring[(snapshot.Type, snapshot.Id)] = snapshot;
+            (_restoring ??= [])[(snapshot.Type, snapshot.Id)] = snapshot;
         }
     }
 
     /// <summary>Makes the next render render every component again and send it in full (hot reload: its code changed, not its state).</summary>
     public void ForgetRendered()
     {
-        foreach (var state in _byCid.Values)
+        foreach (var state in ByCid.Values)
         {
             state.Held = null;
             state.Dirty = true;
@@ -45,7 +56,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     public List<ComponentSnapshot> CaptureRecoverable()
     {
         var snapshots = new List<ComponentSnapshot>();
-        foreach (var state in _byCid.Values)
+        foreach (var state in ByCid.Values)
         {
             var members = RecoverableMembers.Of(state.Instance.GetType());
             if (!members.IsEmpty)
@@ -54,7 +65,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
             }
         }
         // Components restored from a snapshot but not rendered yet keep their state for later.
-        snapshots.AddRange(_restoring.Values);
+        snapshots.AddRange(Restoring.Values);
         return snapshots;
     }
 
@@ -71,7 +82,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
             effects.Updates.Clear();
             foreach (var (type, id, assigns) in updates)
             {
-                if (_byKey.TryGetValue((type, id), out var state))
+                if (ByKey.TryGetValue((type, id), out var state))
                 {
                     await state.Instance.UpdateAsync(assigns);
                     state.Dirty = true;
@@ -124,7 +135,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     public async ValueTask<List<ComponentRender>> RenderChangedAsync()
     {
         var rendered = new List<ComponentRender>();
-        foreach (var state in _byCid.Values.Where(state => state.Dirty && state.Held is not null && !state.MarkedForDeletion).ToList())
+        foreach (var state in ByCid.Values.Where(state => state.Dirty && state.Held is not null && !state.MarkedForDeletion).ToList())
         {
             if (!state.Dirty)
             {
@@ -144,7 +155,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     {
         foreach (var cid in cids)
         {
-            if (_byCid.TryGetValue(cid, out var state))
+            if (ByCid.TryGetValue(cid, out var state))
             {
                 state.MarkedForDeletion = true;
             }
@@ -157,10 +168,10 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         var deleted = new List<int>();
         foreach (var cid in cids)
         {
-            if (_byCid.TryGetValue(cid, out var state) && state.MarkedForDeletion)
+            if (ByCid.TryGetValue(cid, out var state) && state.MarkedForDeletion)
             {
-                _byCid.Remove(cid);
-                _byKey.Remove((state.Instance.GetType(), state.Instance.Id));
+                ByCid.Remove(cid);
+                ByKey.Remove((state.Instance.GetType(), state.Instance.Id));
                 deleted.Add(cid);
             }
         }
@@ -169,7 +180,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
 
     private async ValueTask<ComponentState> PrepareAsync(ComponentRef reference)
     {
-        if (_byKey.TryGetValue((reference.ComponentType, reference.Id), out var existing))
+        if (ByKey.TryGetValue((reference.ComponentType, reference.Id), out var existing))
         {
             if (!AssignsComparison.Same(existing.LastAssigns, reference.Assigns))
             {
@@ -179,7 +190,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
             }
             return existing;
         }
-        if (_byCid.Count >= maxComponents)
+        if (ByCid.Count >= maxComponents)
         {
             throw new InvalidOperationException(
                 $"The view would hold more than {maxComponents} components (Rekindle:Runtime:MaxComponentsPerView) when adding {reference.ComponentType.Name} '{reference.Id}'.");
@@ -192,11 +203,11 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
         instance.Cancellation = cancellation;
         instance.Runtime = runtime;
         instance.Connected = connected;
-        _byKey[(reference.ComponentType, reference.Id)] = state;
-        _byCid[state.Cid] = state;
+        (_byKey ??= [])[(reference.ComponentType, reference.Id)] = state;
+        (_byCid ??= [])[state.Cid] = state;
         await instance.MountAsync();
         await instance.UpdateAsync(reference.Assigns);
-        if (_restoring.Remove((TypeName(reference.ComponentType), reference.Id), out var restored))
+        if (_restoring?.Remove((TypeName(reference.ComponentType), reference.Id), out var restored) == true)
         {
             var dropped = RecoverableMembers.Of(reference.ComponentType).Apply(instance, restored.State, restored.Schema, restored.MemberTypes);
             if (dropped.Count > 0)

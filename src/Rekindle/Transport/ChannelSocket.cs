@@ -29,13 +29,13 @@ internal sealed partial class ChannelSocket : IFrameSink
     private readonly TokenBucket _pushes;
     private volatile bool _refusingJoins;
     private readonly JoinAdmission _joins;
-    private readonly HeldJoins _held;
+    // Created by the first join over its budget: almost no socket ever holds one.
+    private HeldJoins? _held;
     private readonly UploadChannels _uploads;
     private bool _ended;
 
     public ChannelSocket(WebSocket socket, SocketSession session, TransportOptions options, ViewProcessFactory views, JoinAdmission joins, UploadService uploads, TimeProvider time, ILogger logger, Action abortConnection)
     {
-        _held = new HeldJoins(joins, session, options, time, logger);
         _uploads = new UploadChannels(uploads, topic => FindView(topic)?.Transfers, Send, time, logger);
         _pushes = new TokenBucket(options.MaxPushesPerSecond, options.PushBurst, time);
         _joins = joins;
@@ -76,7 +76,7 @@ internal sealed partial class ChannelSocket : IFrameSink
     public async Task RunAsync(CancellationToken aborted)
     {
         var (status, reason) = await ReadLoopAsync(aborted);
-        _held.Close();
+        _held?.Close();
         _uploads.CloseAll();
         StopAllViews();
         await _outbox.CompleteAsync();
@@ -132,7 +132,7 @@ internal sealed partial class ChannelSocket : IFrameSink
             return;
         }
         var view = FindView(frame.Topic);
-        if (view is null && frame.Event == ProtocolNames.Leave && _held.Cancel(frame.Topic))
+        if (view is null && frame.Event == ProtocolNames.Leave && _held?.Cancel(frame.Topic) == true)
         {
             Send(_frames.OkReply(frame.JoinRef, frame.Ref, frame.Topic));
             return;
@@ -187,8 +187,8 @@ internal sealed partial class ChannelSocket : IFrameSink
             return;
         }
         var rejoin = HeldJoins.IsRejoin(frame.Payload);
-        _held.Cancel(frame.Topic);
-        if (_held.Count >= _options.MaxViewsPerSocket)
+        _held?.Cancel(frame.Topic);
+        if (_held?.Count >= _options.MaxViewsPerSocket)
         {
             Log.TooManyViews(_logger, _options.MaxViewsPerSocket);
             Send(_frames.ErrorReply(frame.Ref, frame.Ref, frame.Topic, "too many channels joined"));
@@ -196,6 +196,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
         if (!_joins.TryAdmit(_session.RemoteAddress, _session.BrowserSessionId, rejoin, out var retryAfter))
         {
+            _held ??= new HeldJoins(_joins, _session, _options, _time, _logger);
             _held.Hold(frame, rejoin, retryAfter, JoinUnlessRefusing, () => Reconnect("join budget exhausted, reconnect later"));
             return;
         }

@@ -24,8 +24,10 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
     {
         // The timer cancels a source of its own: cancelling a receive aborts the connection, which also
         // cancels `aborted`, so only the timer's own flag tells an idle timeout from a lost client.
+        // Receives take the timer's token alone: a lost or aborted connection fails the pending receive
+        // by itself, and linking `aborted` in would keep a linked source and its callback registrations
+        // alive for the socket's whole life.
         using var timedOut = new CancellationTokenSource();
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted, timedOut.Token);
         // The idle timeout runs on the TimeProvider, re-armed before each read; Cancel after the loop
         // has disposed the source is harmless (a timer callback may race the disposal).
         using var idleTimer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), timedOut, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -36,7 +38,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
             try
             {
                 // A zero-byte read waits for the next message without a buffer: an idle socket holds none.
-                first = await socket.ReceiveAsync(Memory<byte>.Empty, idle.Token);
+                first = await socket.ReceiveAsync(Memory<byte>.Empty, timedOut.Token);
             }
             catch (Exception exception) when (timedOut.IsCancellationRequested && exception is OperationCanceledException or WebSocketException or IOException)
             {
@@ -48,7 +50,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
             {
                 return (WebSocketCloseStatus.NormalClosure, "");
             }
-            var (frame, close) = await ReceiveAsync(first, chunk, idle.Token, timedOut.Token);
+            var (frame, close) = await ReceiveAsync(first, chunk, timedOut.Token);
             if (close is { } closing)
             {
                 return closing;
@@ -67,7 +69,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
     /// to the pool before the frame is dispatched. A close comes back instead for bad input.
     /// </summary>
     private async ValueTask<(InboundFrame? Frame, (WebSocketCloseStatus, string)? Close)> ReceiveAsync(
-        ValueWebSocketReceiveResult result, Action<BinaryPush> chunk, CancellationToken idle, CancellationToken timedOut)
+        ValueWebSocketReceiveResult result, Action<BinaryPush> chunk, CancellationToken timedOut)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
@@ -88,7 +90,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
                 }
                 try
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxFrameBytes + 1) - length), idle);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, options.MaxFrameBytes + 1) - length), timedOut);
                 }
                 catch (Exception exception) when (timedOut.IsCancellationRequested && exception is OperationCanceledException or WebSocketException or IOException)
                 {
