@@ -6,7 +6,7 @@ namespace Rekindle.Hosting;
 /// <summary>
 /// The <c>permessage-deflate</c> negotiation of the live socket (<c>Rekindle:Transport:Compression</c>):
 /// accepted only as "no context takeover" both ways, so neither side keeps a compression window
-/// between messages and an idle socket holds no zlib state.
+/// between messages and an idle socket holds no zlib state (docs/protocol.md §1.1).
 /// </summary>
 internal static class SocketCompression
 {
