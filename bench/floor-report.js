@@ -23,7 +23,7 @@ function floorSection(raw) {
   const order = ['floor', 'off', 'default', 'browser', 'compressed'];
   const label = { floor: 'floor (bare Kestrel echo)', off: 'Rekindle, recovery off', default: 'Rekindle, default (SQLite store)', browser: 'Rekindle, browser store', compressed: 'Rekindle, default + compression' };
   const md = ['## The floor: a bare Kestrel WebSocket echo beside Rekindle (bench/floor.sh)', ''];
-  md.push('Medians over interleaved rounds (every variant once per round, in turn); × floor = variant ÷ echo in the same runs.', '');
+  md.push('Medians over interleaved rounds (every variant once per round, in turn; the lower middle value for an even count); × floor = variant ÷ echo in the same runs.', '');
   for (const key of Object.keys(runs).filter((k) => k.startsWith('load-')).sort((a, b) => +a.split('-')[1] - +b.split('-')[1])) {
     md.push(`**${Number(key.split('-')[1]).toLocaleString('en-US')} views × 1 event/s**`, '');
     md.push('| variant | rounds | server CPU µs/event | × floor | p50 ms | p99 ms | × floor (p99) | events/s | errors |', '|---|---|---|---|---|---|---|---|---|');
