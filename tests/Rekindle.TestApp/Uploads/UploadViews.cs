@@ -1,0 +1,12 @@
+using Rekindle.Hosting;
+
+namespace Rekindle.TestApp.Uploads;
+
+/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket.</summary>
+public static class UploadViews
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapLiveView<UploadDraftLive>("/test/upload-draft");
+    }
+}
