@@ -66,6 +66,18 @@ public sealed class LongPollTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
+    public async Task PostedLineNeitherJsonNorBase64_Answers400AndTheSessionLives()
+    {
+        var token = (await GetAsync("/live/longpoll?vsn=2.0.0")).GetProperty("token").GetString()!;
+
+        var garbage = await PostAsync($"/live/longpoll?vsn=2.0.0&token={token}", "not base64!");
+        var heartbeat = await PostAsync($"/live/longpoll?vsn=2.0.0&token={token}", """[null,"2","phoenix","heartbeat",{}]""");
+
+        Assert.Equal(400, garbage.GetProperty("status").GetInt32());
+        Assert.Equal(200, heartbeat.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task OversizedChunkedPost_Answers400()
     {
         var token = (await GetAsync("/live/longpoll?vsn=2.0.0")).GetProperty("token").GetString()!;

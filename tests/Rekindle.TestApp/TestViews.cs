@@ -72,6 +72,7 @@ public static class TestViews
         Kit.KitViews.Map(app);
         ResilienceViews.Map(app);
         ClientSurfaceViews.Map(app);
+        Uploads.UploadViews.Map(app);
         Async.AsyncViews.Map(app);
         Parity.ParityViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");

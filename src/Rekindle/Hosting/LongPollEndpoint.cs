@@ -147,9 +147,13 @@ internal sealed partial class LongPollEndpoint(
             return false;
         }
         session.LastInbound = time.GetUtcNow();
-        foreach (var frame in body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var frame in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            session.Socket.Receive(frame);
+            if (!session.Socket.Receive(frame))
+            {
+                Log.LongPollRefused(_logger, 400, "a posted frame that is neither a JSON array nor base64");
+                return false;
+            }
         }
         return true;
     }

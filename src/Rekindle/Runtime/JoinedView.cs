@@ -65,9 +65,15 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
             case ProtocolNames.LivePatch:
                 return await HandleLivePatchAsync(push);
             case UploadPushes.AllowUpload or UploadPushes.Progress:
+                if (UploadOwner(push.Payload) is not { } uploads)
+                {
+                    // The component was removed while the push was on its way (§5.4).
+                    output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, "no component for this cid"));
+                    break;
+                }
                 var outcome = push.Event == UploadPushes.AllowUpload
-                    ? UploadPushes.Preflight(view.UploadState, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic)
-                    : UploadPushes.UpdateProgress(view.UploadState, push.Payload, runtime.Transfers, logger);
+                    ? UploadPushes.Preflight(uploads, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic)
+                    : UploadPushes.UpdateProgress(uploads, push.Payload, runtime.Transfers, logger);
                 if (outcome.Error is { } uploadError)
                 {
                     ViewLog.EventRejected(logger, output.Topic, uploadError);
@@ -163,6 +169,24 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         }
         await Replies.SendDiffPushAsync();
         return true;
+    }
+
+    /// <summary>
+    /// The uploads an upload push is for: those of the component its <c>cid</c> names (marked to
+    /// render, as progress changes what it shows), else the view's; null for a component that is gone.
+    /// </summary>
+    private ViewUploads? UploadOwner(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("cid", out var cid) || !cid.TryGetInt32(out var id))
+        {
+            return view.UploadState;
+        }
+        if (render.Components.Find(id) is not { } component)
+        {
+            return null;
+        }
+        component.Dirty = true;
+        return component.Instance.UploadState;
     }
 
     private static IEnumerable<int> ReadCids(JsonElement payload)

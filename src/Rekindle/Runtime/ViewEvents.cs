@@ -50,6 +50,11 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
                     output.Sink.Send(_frames.OkReply(output.JoinRef, push.Ref, output.Topic));
                     return false;
                 }
+                // A form targeting a component carries that component's upload selections.
+                if (component.Instance.UploadState.PutSelections(push.Payload, transfers) is { } componentUploadsError)
+                {
+                    ViewLog.EventRejected(logger, output.Topic, componentUploadsError);
+                }
                 await component.Instance.HandleEventAsync(name, payload);
                 component.Dirty = true;
                 HandledByComponent = true;

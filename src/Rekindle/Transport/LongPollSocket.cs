@@ -6,14 +6,17 @@ namespace Rekindle.Transport;
 
 /// <summary>
 /// A long-poll session seen as a WebSocket, so a <see cref="ChannelSocket"/> serves it unchanged:
-/// the frames of each POST are received as text messages, and each sent message waits for the
-/// client's next GET. Disposing ends the session as a close from the client would.
+/// the frames of each POST are received as messages, and each sent message waits for the
+/// client's next GET. Disposing ends the session as a close from the client would. The client
+/// posts binary frames (upload chunks, docs/protocol.md §1.6) as base64 lines and text frames as
+/// JSON arrays, so a line that does not start with <c>[</c> is a binary message.
 /// </summary>
 internal sealed class LongPollSocket : WebSocket
 {
-    private readonly Channel<byte[]> _inbound = Channel.CreateUnbounded<byte[]>(new() { SingleReader = true });
+    private readonly Channel<(byte[] Bytes, WebSocketMessageType Type)> _inbound = Channel.CreateUnbounded<(byte[], WebSocketMessageType)>(new() { SingleReader = true });
     private readonly Channel<string> _outbound = Channel.CreateUnbounded<string>(new() { SingleReader = true });
     private byte[]? _partial;
+    private WebSocketMessageType _partialType;
     private int _partialOffset;
     private volatile WebSocketState _state = WebSocketState.Open;
 
@@ -25,8 +28,22 @@ internal sealed class LongPollSocket : WebSocket
 
     public override string? SubProtocol => null;
 
-    /// <summary>Queues a frame the client posted; false once the session has ended.</summary>
-    public bool Receive(string frame) => _inbound.Writer.TryWrite(Encoding.UTF8.GetBytes(frame));
+    /// <summary>Queues a frame the client posted; false when it is neither a JSON array nor base64.</summary>
+    public bool Receive(string frame)
+    {
+        if (frame.StartsWith('['))
+        {
+            _inbound.Writer.TryWrite((Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text));
+            return true;
+        }
+        var bytes = new byte[frame.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(frame, bytes, out var written))
+        {
+            return false;
+        }
+        _inbound.Writer.TryWrite((bytes[..written], WebSocketMessageType.Binary));
+        return true;
+    }
 
     /// <summary>
     /// Waits up to <paramref name="window"/> for frames to the client and takes all that are queued;
@@ -59,13 +76,14 @@ internal sealed class LongPollSocket : WebSocket
     {
         if (_partial is null)
         {
-            if (!await _inbound.Reader.WaitToReadAsync(cancellationToken) || !_inbound.Reader.TryRead(out _partial))
+            if (!await _inbound.Reader.WaitToReadAsync(cancellationToken) || !_inbound.Reader.TryRead(out var message))
             {
                 _state = WebSocketState.CloseReceived;
                 return new WebSocketReceiveResult(0, WebSocketMessageType.Close, true, WebSocketCloseStatus.NormalClosure, null);
             }
-            _partialOffset = 0;
+            (_partial, _partialType, _partialOffset) = (message.Bytes, message.Type, 0);
         }
+        var type = _partialType;
         var count = Math.Min(buffer.Count, _partial.Length - _partialOffset);
         _partial.AsSpan(_partialOffset, count).CopyTo(buffer.AsSpan());
         _partialOffset += count;
@@ -74,7 +92,7 @@ internal sealed class LongPollSocket : WebSocket
         {
             _partial = null;
         }
-        return new WebSocketReceiveResult(count, WebSocketMessageType.Text, end);
+        return new WebSocketReceiveResult(count, type, end);
     }
 
     public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Rekindle.Rendering;
+using Rekindle.Uploads;
 
 namespace Rekindle.Views;
 
@@ -43,6 +45,44 @@ public abstract class LiveComponent : LiveTemplate
     protected bool IsConnected => Connected;
 
     internal bool Connected { get; set; }
+
+    internal ViewUploads UploadState { get; } = new();
+
+    /// <summary>The uploads this component allowed with <see cref="AllowUpload"/>, by name.</summary>
+    protected IReadOnlyDictionary<string, UploadConfig> Uploads => UploadState.ByName;
+
+    /// <summary>
+    /// Allows an upload owned by this component, as <c>LiveView.AllowUpload</c> does for a view: render
+    /// it with <see cref="LiveFileInput"/> in a form with <c>phx-target="{Myself}"</c>, and the
+    /// selections, progress and submit come to this component. Call it in <see cref="MountAsync"/>.
+    /// </summary>
+    /// <param name="name">The upload's name (the input's <c>name</c>).</param>
+    /// <param name="accept">Extensions and MIME types, comma-separated; <see langword="null"/> for any file.</param>
+    /// <param name="maxEntries">Files one selection may hold.</param>
+    /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
+    /// <param name="autoUpload">Upload each file as soon as it is chosen.</param>
+    /// <example><code>public override ValueTask MountAsync() { AllowUpload("attachment", maxFileSize: 5_000_000); return ValueTask.CompletedTask; }</code></example>
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload);
+
+    /// <summary>Hands each finished file of this component's upload <paramref name="name"/> to <paramref name="consume"/>, then deletes what is left; call it in the form's <c>phx-submit</c> handler.</summary>
+    /// <example><code>ConsumeUploadedEntries("attachment", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
+    protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
+        UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>Removes entry <paramref name="entryRef"/> from this component's upload <paramref name="name"/> and deletes its temp file; false when there is no such entry.</summary>
+    /// <example><code>CancelUpload("attachment", payload.GetString("ref")!)</code></example>
+    protected bool CancelUpload(string name, string entryRef) =>
+        UploadState.Cancel(name, entryRef, Runtime?.Transfers);
+
+    /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
+    protected static Rendered LiveFileInput(UploadConfig upload) => UploadMarkup.FileInput(upload);
+
+    /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) => UploadMarkup.Errors(upload);
+
+    /// <summary>The errors of one entry: <c>too_large</c>, <c>not_accepted</c>.</summary>
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload, UploadEntry entry) => UploadMarkup.Errors(upload, entry);
 
     /// <summary>Called once, when the component first appears.</summary>
     public virtual ValueTask MountAsync() => ValueTask.CompletedTask;

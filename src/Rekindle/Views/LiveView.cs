@@ -207,21 +207,11 @@ public abstract partial class LiveView : LiveTemplate
         UploadState.Cancel(name, entryRef, Runtime?.Transfers);
 
     /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
-    protected static Rendered LiveFileInput(UploadConfig upload)
-    {
-        ArgumentNullException.ThrowIfNull(upload);
-        var active = string.Join(",", upload.Entries.Select(entry => entry.Ref));
-        var done = string.Join(",", upload.Entries.Where(entry => entry.IsDone).Select(entry => entry.Ref));
-        var preflighted = string.Join(",", upload.Entries.Where(entry => entry.IsPreflighted).Select(entry => entry.Ref));
-        var errors = upload.Errors.Count == 0 ? null : string.Join(",", upload.Errors.Select(error => error.Ref).Distinct());
-        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", upload.Accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}{Attr("data-phx-auto-upload", upload.AutoUpload)}>""");
-    }
+    protected static Rendered LiveFileInput(UploadConfig upload) => UploadMarkup.FileInput(upload);
 
     /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
-    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) =>
-        [.. upload.Errors.Where(error => error.Ref == upload.Ref).Select(error => error.Error)];
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) => UploadMarkup.Errors(upload);
 
     /// <summary>The errors of one entry: <c>too_large</c>, <c>not_accepted</c>.</summary>
-    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload, UploadEntry entry) =>
-        [.. upload.Errors.Where(error => error.Ref == entry.Ref).Select(error => error.Error)];
+    protected static IReadOnlyList<string> UploadErrors(UploadConfig upload, UploadEntry entry) => UploadMarkup.Errors(upload, entry);
 }

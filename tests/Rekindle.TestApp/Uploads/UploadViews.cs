@@ -1,0 +1,13 @@
+using Rekindle.Hosting;
+
+namespace Rekindle.TestApp.Uploads;
+
+/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, and uploads owned by a component.</summary>
+public static class UploadViews
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapLiveView<UploadDraftLive>("/test/upload-draft");
+        app.MapLiveView<UploadComponentLive>("/test/upload-component");
+    }
+}
