@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.PubSub;
+using Rekindle.Telemetry;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
@@ -28,13 +30,14 @@ internal sealed class ViewProcess : IViewRuntime
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
+    private readonly RekindleMetrics _metrics;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
     private readonly CancellationTokenSource _stopping = new();
     private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, RekindleMetrics metrics, ILogger logger)
     {
         _asyncWork = asyncWork;
         Topic = topic;
@@ -45,6 +48,7 @@ internal sealed class ViewProcess : IViewRuntime
         _presence = presence;
         _time = time;
         _options = options;
+        _metrics = metrics;
         _logger = logger;
         _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
         {
@@ -155,6 +159,8 @@ internal sealed class ViewProcess : IViewRuntime
 
     private string ViewName => _joined?.Name ?? "(joining)";
 
+    private string ViewTypeName => _joined?.TypeName ?? "(joining)";
+
     /// <summary>Cancels the view's token; a callback the view registered on it that throws is the view's crash, not its caller's.</summary>
     private void CancelStopping()
     {
@@ -170,6 +176,9 @@ internal sealed class ViewProcess : IViewRuntime
 
     private async Task RunAsync()
     {
+        // The loop was started from the socket's request, whose span would otherwise parent every span
+        // of this view for the socket's whole life; the view's spans link to it instead (RekindleActivities.StartLinked).
+        Activity.Current = null;
         Task? unfinished = null;
         try
         {
@@ -188,6 +197,7 @@ internal sealed class ViewProcess : IViewRuntime
                     unfinished = handling;
                     CancelStopping();
                     ViewLog.HandlerTimedOut(_logger, ViewName, Topic, _options.HandlerTimeout);
+                    _metrics.Crashed(ViewTypeName);
                     _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
                     break;
                 }
@@ -199,6 +209,7 @@ internal sealed class ViewProcess : IViewRuntime
         catch (Exception exception)
         {
             ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
+            _metrics.Crashed(ViewTypeName);
             _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
         }
         finally
