@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.PubSub;
-using Rekindle.Telemetry;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
@@ -30,14 +29,14 @@ internal sealed class ViewProcess : IViewRuntime
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
-    private readonly RekindleMetrics _metrics;
+    private readonly CrashNotice _crashNotice;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
     private readonly CancellationTokenSource _stopping = new();
     private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, RekindleMetrics metrics, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, CrashNotice crashNotice, ILogger logger)
     {
         _asyncWork = asyncWork;
         Topic = topic;
@@ -48,7 +47,7 @@ internal sealed class ViewProcess : IViewRuntime
         _presence = presence;
         _time = time;
         _options = options;
-        _metrics = metrics;
+        _crashNotice = crashNotice;
         _logger = logger;
         _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
         {
@@ -159,8 +158,6 @@ internal sealed class ViewProcess : IViewRuntime
 
     private string ViewName => _joined?.Name ?? "(joining)";
 
-    private string ViewTypeName => _joined?.TypeName ?? "(joining)";
-
     /// <summary>Cancels the view's token; a callback the view registered on it that throws is the view's crash, not its caller's.</summary>
     private void CancelStopping()
     {
@@ -197,8 +194,7 @@ internal sealed class ViewProcess : IViewRuntime
                     unfinished = handling;
                     CancelStopping();
                     ViewLog.HandlerTimedOut(_logger, ViewName, Topic, _options.HandlerTimeout);
-                    _metrics.Crashed(ViewTypeName);
-                    _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
+                    _crashNotice.Send(_joined, $"The handler ran past Rekindle:Runtime:HandlerTimeout ({_options.HandlerTimeout}) and was cancelled.");
                     break;
                 }
             }
@@ -209,8 +205,7 @@ internal sealed class ViewProcess : IViewRuntime
         catch (Exception exception)
         {
             ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
-            _metrics.Crashed(ViewTypeName);
-            _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
+            _crashNotice.Send(_joined, exception.ToString());
         }
         finally
         {
