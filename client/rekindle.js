@@ -52,6 +52,31 @@ window.addEventListener("phx:rekindle:stylesheets", () => {
   }
 });
 
+// Development only: the server sends this just before phx_error when a view's code threw (it never
+// does outside Development). The client rejoins as usual; the overlay stays until closed, so the
+// developer sees what happened. Text only (textContent): an exception message is not markup.
+window.addEventListener("phx:rekindle:view-crashed", ({detail}) => {
+  console.error(`Rekindle: ${detail.view} crashed; it rejoins.\n${detail.exception}`);
+  document.getElementById("rekindle-crash")?.remove();
+  const overlay = document.createElement("div");
+  overlay.id = "rekindle-crash";
+  overlay.setAttribute("role", "alert");
+  overlay.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;overflow:auto;z-index:2147483647;" +
+    "background:#fff5f5;color:#1a1a1a;border:2px solid #c53030;border-radius:6px;padding:1rem;font:13px/1.4 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)";
+  const title = document.createElement("strong");
+  title.textContent = `${detail.view} crashed (Development only; the view rejoined)`;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close";
+  close.style.float = "right";
+  close.addEventListener("click", () => overlay.remove());
+  const details = document.createElement("pre");
+  details.style.cssText = "white-space:pre-wrap;margin:.5rem 0 0";
+  details.textContent = detail.exception;
+  overlay.append(close, title, details);
+  document.body.append(overlay);
+});
+
 const liveSocket = new LiveSocket("/live", Socket, {
   ...config.liveSocketOptions,
   hooks: config.hooks || config.liveSocketOptions?.hooks || {},

@@ -34,6 +34,8 @@ public static class BallotsApp
             services.GetRequiredService<IOptions<RekindleOptions>>().Value.DataPath,
             "ballots.db"))));
         builder.Services.AddSingleton<IVoterIdentity, SessionVoterIdentity>();
+        // Traces and metrics, when --Telemetry:Exporter=console or otlp asks for them.
+        BallotsTelemetry.Add(builder);
         configure?.Invoke(builder);
         var mode = ReadRecoveryMode(builder.Configuration[RecoveryModeKey]);
         var app = builder.Build();

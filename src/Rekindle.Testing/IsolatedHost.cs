@@ -20,7 +20,8 @@ internal static class IsolatedHost
         where TView : Views.LiveView
     {
         var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rekindle-isolated", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(["--Rekindle:DataPath", dataPath]);
+        // MountErrorPage off: an exception while mounting reaches the TestServer, which hands it to the test.
+        var builder = WebApplication.CreateBuilder(["--Rekindle:DataPath", dataPath, "--Rekindle:MountErrorPage", "false"]);
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddRekindle();

@@ -75,6 +75,7 @@ public static class TestViews
         Uploads.UploadViews.Map(app);
         Async.AsyncViews.Map(app);
         Parity.ParityViews.Map(app);
+        ErrorPageViews.Map(app);
         app.MapLiveView<FeedLive>("/test/feed/{topic}");
         app.MapPost("/test/feed/{topic}", async (string topic, string message, Rekindle.PubSub.IPubSub pubSub) =>
         {

@@ -63,6 +63,15 @@ public sealed class IsolationTests
         Assert.Contains("IGreeting", error.Message);
     }
 
+    [Fact]
+    public async Task MountIsolatedAsync_MountThrows_TheExceptionReachesTheTest()
+    {
+        // The app's error page (Rekindle:MountErrorPage) is off in isolated hosts, so the test sees the view's own exception.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LiveTest.MountIsolatedAsync<MountCrashLive>());
+
+        Assert.Equal(MountCrashLive.Message, error.Message);
+    }
+
     private sealed class Hi : IGreeting
     {
         public string Greet(string user) => $"Hi {user}";

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
 using Rekindle.Runtime;
 using Rekindle.Views;
 using Rekindle.Routing;
+using Rekindle.Telemetry;
 
 namespace Rekindle.Hosting;
 
@@ -13,11 +15,31 @@ namespace Rekindle.Hosting;
 /// Answers the first GET of a live route (docs/protocol.md §2): mounts the view disconnected,
 /// renders it into its container with the signed tokens, and wraps it in the layout.
 /// </summary>
-internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
+internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IHostEnvironment environment, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
 {
     private readonly RekindleOptions _options = options.Value;
 
     public async Task RenderAsync(HttpContext context, LiveRoute route)
+    {
+        using var activity = RekindleActivities.StartChild("rekindle.mount");
+        activity?.SetTag(TelemetryTags.View, RekindleActivities.ViewName(route.ViewType));
+        try
+        {
+            await MountAndRenderAsync(context, route);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            RekindleActivities.Fail(activity, exception);
+            Log.MountFailed(logger, exception, route.ViewType.Name, route.Pattern);
+            if (!_options.MountErrorPage || context.Response.HasStarted)
+            {
+                throw;
+            }
+            await MountErrorPage.WriteAsync(context, route.ViewType, route.Pattern, exception, environment.IsDevelopment());
+        }
+    }
+
+    private async Task MountAndRenderAsync(HttpContext context, LiveRoute route)
     {
         var browserSessionId = browserSession.GetOrCreate(context);
         var view = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, route.ViewType);
@@ -63,5 +85,8 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
     {
         [LoggerMessage(6201, LogLevel.Error, "{View} renders more than one <form> with id \"{Id}\"; the client's form recovery matches forms by id and will recover into the wrong one. Expected unique form ids.", EventName = nameof(DuplicateFormId))]
         public static partial void DuplicateFormId(ILogger logger, string view, string id);
+
+        [LoggerMessage(6202, LogLevel.Error, "{View} threw while mounting or rendering for the first GET of {Route}; the browser gets a 500 error page, with the exception in Development only (Rekindle:MountErrorPage).", EventName = nameof(MountFailed))]
+        public static partial void MountFailed(ILogger logger, Exception exception, string view, string route);
     }
 }

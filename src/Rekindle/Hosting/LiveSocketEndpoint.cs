@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,8 @@ internal sealed partial class LiveSocketEndpoint(
         var session = new SocketSession(
             browserSession.Verify(context),
             context.User,
-            context.Connection.RemoteIpAddress?.ToString() ?? "");
+            context.Connection.RemoteIpAddress?.ToString() ?? "",
+            Activity.Current?.Context ?? default);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(SocketCompression.AcceptContext(context.Request, _options.Compression));
         var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -89,7 +90,7 @@ internal sealed partial class LongPollEndpoint(
     private string Open(HttpContext context)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-        var session = new SocketSession(browserSession.Verify(context), context.User, context.Connection.RemoteIpAddress?.ToString() ?? "");
+        var session = new SocketSession(browserSession.Verify(context), context.User, context.Connection.RemoteIpAddress?.ToString() ?? "", Activity.Current?.Context ?? default);
         var socket = new LongPollSocket();
         var channel = new ChannelSocket(socket, session, _options, views, joins, uploads, time, _socketLogger, socket.Abort);
         _sessions[token] = new Session(socket, time.GetUtcNow());

@@ -38,4 +38,14 @@ public sealed class RekindleOptions
     /// <summary>Extra markup for the default layout's <c>&lt;head&gt;</c> (styles, scripts defining <c>window.Rekindle</c>).</summary>
     /// <value>Empty.</value>
     public string HeadHtml { get; set; } = "";
+
+    /// <summary>
+    /// When a view throws while mounting or rendering for its page's first GET, answer 500 with an
+    /// error page: the exception and the view's type in the Development environment, a plain page
+    /// without details elsewhere (the exception is logged either way). False lets the exception reach
+    /// the app's own exception handling (<c>UseExceptionHandler</c>, the developer exception page, or
+    /// an in-memory test server, which hands it to the test).
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool MountErrorPage { get; set; } = true;
 }

@@ -13,6 +13,7 @@ using Rekindle.Runtime;
 using Rekindle.Transport;
 using Rekindle.Uploads;
 using Rekindle.Routing;
+using Rekindle.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -99,6 +100,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<IViewJoiner>(provider => provider.GetRequiredService<ViewJoiner>());
         services.TryAddSingleton<SnapshotService>();
         services.TryAddSingleton<RecoveryMetrics>();
+        services.TryAddSingleton<RekindleMetrics>();
         services.TryAddSingleton<ViewProcessFactory>();
         services.TryAddSingleton<AsyncWorkTracker>();
         services.TryAddSingleton<DeadRenderer>();

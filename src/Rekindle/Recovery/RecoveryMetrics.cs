@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Rekindle.Telemetry;
 
 namespace Rekindle.Recovery;
 
@@ -8,7 +9,7 @@ namespace Rekindle.Recovery;
 /// </summary>
 internal sealed class RecoveryMetrics : IDisposable
 {
-    public const string MeterName = "Rekindle.Recovery";
+    public const string MeterName = RekindleTelemetry.RecoveryMeterName;
     private readonly Meter _meter;
 
     public RecoveryMetrics(IMeterFactory meters)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rekindle.Rendering;
+using Rekindle.Telemetry;
 using Rekindle.Views;
 
 namespace Rekindle.Recovery;
@@ -54,8 +55,11 @@ internal sealed partial class SnapshotService
     /// </summary>
     public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, string viewName, CancellationToken cancellationToken)
     {
+        using var activity = RekindleActivities.StartChild("rekindle.snapshot.save");
+        activity?.SetTag(TelemetryTags.SnapshotStore, _store is null ? "browser" : "server");
         var started = _time.GetTimestamp();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, WireJson.PayloadOptions);
+        activity?.SetTag(TelemetryTags.SnapshotBytes, bytes.Length);
         if (bytes.Length > _options.MaxSnapshotBytes)
         {
             _metrics.Oversize.Add(1);
@@ -75,6 +79,7 @@ internal sealed partial class SnapshotService
             {
                 // The store is down or failing: the view keeps running; this change is not recoverable.
                 _metrics.SaveFailed.Add(1);
+                RekindleActivities.Fail(activity, exception);
                 Log.SaveFailed(_logger, exception, viewName);
                 return null;
             }
@@ -99,7 +104,10 @@ internal sealed partial class SnapshotService
         {
             return default;
         }
+        using var activity = RekindleActivities.StartChild("rekindle.snapshot.load");
+        activity?.SetTag(TelemetryTags.SnapshotStore, _store is null ? "browser" : "server");
         var (snapshot, result) = await FindAsync(viewId, browserSessionId, connectParams, cancellationToken);
+        activity?.SetTag(TelemetryTags.SnapshotResult, result);
         _metrics.Restore(result);
         var missReason = !connectParams.IsReconnect ? null : result switch
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rekindle.Rendering;
+using Rekindle.Telemetry;
 using Rekindle.Views;
 using Rekindle.Wire;
 
@@ -19,6 +20,7 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
     /// <summary>Answers a client push with the diff; <paramref name="componentsOnly"/> renders only the changed components, not the view (a component's own event).</summary>
     public async ValueTask ReplyWithDiffAsync(string? messageRef, Action<Utf8JsonWriter>? writeReply = null, bool componentsOnly = false)
     {
+        using var activity = RekindleActivities.StartChild("rekindle.render");
         var pass = await render.RenderAsync(componentsOnly);
         var snapshot = await recorder.RecordAsync(render.Components, cancellationToken);
         var json = _frames.BeginReply(output.JoinRef, messageRef, output.Topic, ok: true);
@@ -27,12 +29,15 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
         _diffOutput.Enter(ProtocolNames.DiffKey);
         render.WriteDiff(_diffOutput, pass, snapshot);
         _diffOutput.Exit();
-        output.Sink.Send(Bounded(_frames.EndReply()));
+        var frame = Bounded(_frames.EndReply());
+        activity?.SetTag(TelemetryTags.RenderBytes, frame.Length);
+        output.Sink.Send(frame);
     }
 
     /// <summary>Sends the changes made outside a client push as an unsolicited <c>diff</c>, if any.</summary>
     public async ValueTask SendDiffPushAsync()
     {
+        using var activity = RekindleActivities.StartChild("rekindle.render");
         var pass = await render.RenderAsync();
         var snapshot = await recorder.RecordAsync(render.Components, cancellationToken);
         var json = _frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.Diff);
@@ -42,6 +47,7 @@ internal sealed class DiffReplies(LiveView view, RenderSession render, ViewRecor
         var changed = _diffOutput.WroteAnything;
         json.WriteEndObject();
         var frame = Bounded(_frames.End());
+        activity?.SetTag(TelemetryTags.RenderBytes, changed ? frame.Length : 0);
         if (changed)
         {
             output.Sink.Send(frame);

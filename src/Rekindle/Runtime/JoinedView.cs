@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Rekindle.Telemetry;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
@@ -12,45 +14,99 @@ namespace Rekindle.Runtime;
 /// recovery (recorder) and its URL (navigator), all present for its whole life. Handles the messages
 /// that follow the join on the view's loop, one at a time: client pushes, broadcasts and timers.
 /// </summary>
-internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderSession render, ViewRecorder recorder, ViewNavigator navigator, TopicCursors topics, ViewOutput output, IViewRuntime runtime, RuntimeOptions options, ILogger logger) : IAsyncDisposable
+internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderSession render, ViewRecorder recorder, ViewNavigator navigator, TopicCursors topics, ViewOutput output, IViewRuntime runtime, ActivityContext connection, RekindleMetrics metrics, RuntimeOptions options, ILogger logger) : IAsyncDisposable
 {
     private readonly FrameWriter _frames = new();
     private readonly ViewEvents _events = new(output, logger);
 
     public string Name => view.GetType().Name;
 
+    /// <summary>The view's full type name, as spans and metrics carry it.</summary>
+    public string TypeName { get; } = RekindleActivities.ViewName(view.GetType());
+
     public DiffReplies Replies { get; } = new(view, render, recorder, output, options, runtime.Cancellation);
 
-    /// <summary>Handles one message after the join; returns false when the view ends.</summary>
-    public async ValueTask<bool> HandleAsync(ViewMessage message) => message switch
+    /// <summary>Handles one message after the join, in a span of its own; returns false when the view ends.</summary>
+    public async ValueTask<bool> HandleAsync(ViewMessage message)
     {
-        ClientPushMessage push => await HandlePushAsync(push),
-        InfoMessage info => await HandleInfoAsync(info.Message),
-        BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
-        HotReloadMessage reload => await ApplyHotReloadAsync(reload.Kind),
-        AsyncOutcomeMessage outcome => await HandleAsyncOutcomeAsync(outcome),
-        _ => true,
-    };
+        using var activity = StartSpan(message);
+        try
+        {
+            return message switch
+            {
+                ClientPushMessage push => await HandlePushAsync(push, activity),
+                InfoMessage info => await HandleInfoAsync(info.Message),
+                BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
+                HotReloadMessage reload => await ApplyHotReloadAsync(reload.Kind),
+                AsyncOutcomeMessage outcome => await HandleAsyncOutcomeAsync(outcome),
+                _ => true,
+            };
+        }
+        catch (Exception exception)
+        {
+            RekindleActivities.Fail(activity, exception);
+            throw;
+        }
+    }
 
     /// <summary>Handles the broadcasts missed while the view was away, after its join reply.</summary>
     public async ValueTask<bool> ReplayAsync(IReadOnlyList<PubSub.PubSubMessage> missed)
     {
         foreach (var message in missed)
         {
-            if (!await HandleInfoAsync(message.Message))
+            using var activity = StartBroadcastSpan(message.Topic);
+            activity?.SetTag(TelemetryTags.Replayed, true);
+            try
             {
-                return false;
+                if (!await HandleInfoAsync(message.Message))
+                {
+                    return false;
+                }
+            }
+            catch (Exception exception)
+            {
+                RekindleActivities.Fail(activity, exception);
+                throw;
             }
         }
         return true;
     }
 
-    private async ValueTask<bool> HandlePushAsync(ClientPushMessage push)
+    private Activity? StartSpan(ViewMessage message)
+    {
+        switch (message)
+        {
+            case ClientPushMessage { Event: ProtocolNames.Event }:
+                return RekindleActivities.StartLinked("rekindle.event", ActivityKind.Server, connection, TypeName, output.Topic);
+            case ClientPushMessage { Event: ProtocolNames.LivePatch }:
+                return RekindleActivities.StartLinked("rekindle.live_patch", ActivityKind.Server, connection, TypeName, output.Topic);
+            case InfoMessage info:
+                var activity = RekindleActivities.StartLinked("rekindle.info", ActivityKind.Internal, connection, TypeName, output.Topic);
+                activity?.SetTag(TelemetryTags.MessageType, info.Message.GetType().FullName);
+                return activity;
+            case BroadcastMessage broadcast:
+                return StartBroadcastSpan(broadcast.Broadcast.Topic);
+            default:
+                return null;
+        }
+    }
+
+    private Activity? StartBroadcastSpan(string topic)
+    {
+        var activity = RekindleActivities.StartLinked("rekindle.broadcast", ActivityKind.Consumer, connection, TypeName, output.Topic);
+        activity?.SetTag(TelemetryTags.MessagingSystem, "rekindle");
+        activity?.SetTag(TelemetryTags.MessagingDestination, topic);
+        activity?.SetTag(TelemetryTags.MessagingOperation, "process");
+        return activity;
+    }
+
+    private async ValueTask<bool> HandlePushAsync(ClientPushMessage push, Activity? activity)
     {
         switch (push.Event)
         {
             case ProtocolNames.Event:
-                if (!await _events.HandleAsync(view, render, runtime.Transfers, push))
+                var started = Stopwatch.GetTimestamp();
+                if (!await _events.HandleAsync(view, render, runtime.Transfers, push, activity))
                 {
                     return true;
                 }
@@ -61,6 +117,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                     return false;
                 }
                 await Replies.ReplyWithDiffAsync(push.Ref, componentsOnly: componentsOnly);
+                metrics.EventHandled(TypeName, Stopwatch.GetElapsedTime(started));
                 break;
             case ProtocolNames.LivePatch:
                 return await HandleLivePatchAsync(push);

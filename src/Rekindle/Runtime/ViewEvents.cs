@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Rekindle.Telemetry;
 using Rekindle.Uploads;
 using Rekindle.Views;
 using Rekindle.Wire;
@@ -21,7 +23,7 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
     public bool HandledByComponent { get; private set; }
 
     /// <summary>True when a handler ran and the caller answers with the diff; false when the event was answered here.</summary>
-    public async ValueTask<bool> HandleAsync(LiveView view, RenderSession render, UploadTransfers transfers, ClientPushMessage push)
+    public async ValueTask<bool> HandleAsync(LiveView view, RenderSession render, UploadTransfers transfers, ClientPushMessage push, Activity? activity)
     {
         if (!EventPayloadParser.TryParse(push.Payload, out var name, out var payload, out var error))
         {
@@ -29,6 +31,7 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
             output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, error));
             return false;
         }
+        activity?.SetTag(TelemetryTags.Event, RekindleActivities.EventName(name));
         view.Effects.Clear();
         HandledByComponent = false;
         if (view.UploadState.PutSelections(push.Payload, transfers) is { } uploadsError)
@@ -55,6 +58,7 @@ internal sealed class ViewEvents(ViewOutput output, ILogger logger)
                 {
                     ViewLog.EventRejected(logger, output.Topic, componentUploadsError);
                 }
+                activity?.SetTag(TelemetryTags.Component, RekindleActivities.ViewName(component.Instance.GetType()));
                 await component.Instance.HandleEventAsync(name, payload);
                 component.Dirty = true;
                 HandledByComponent = true;

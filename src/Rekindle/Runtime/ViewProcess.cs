@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Rekindle.PubSub;
@@ -28,13 +29,14 @@ internal sealed class ViewProcess : IViewRuntime
     private readonly TimeProvider _time;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly RuntimeOptions _options;
+    private readonly CrashNotice _crashNotice;
     private readonly ILogger _logger;
     private readonly FrameWriter _frames = new();
     private readonly CancellationTokenSource _stopping = new();
     private JoinedView? _joined;
     private Task _loop = Task.CompletedTask;
 
-    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, ILogger logger)
+    public ViewProcess(string topic, string joinRef, IFrameSink sink, ViewJoinStep joinStep, TopicCursors topics, AsyncWorkTracker asyncWork, IPresence presence, TimeProvider time, RuntimeOptions options, CrashNotice crashNotice, ILogger logger)
     {
         _asyncWork = asyncWork;
         Topic = topic;
@@ -45,6 +47,7 @@ internal sealed class ViewProcess : IViewRuntime
         _presence = presence;
         _time = time;
         _options = options;
+        _crashNotice = crashNotice;
         _logger = logger;
         _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
         {
@@ -170,6 +173,9 @@ internal sealed class ViewProcess : IViewRuntime
 
     private async Task RunAsync()
     {
+        // The loop was started from the socket's request, whose span would otherwise parent every span
+        // of this view for the socket's whole life; the view's spans link to it instead (RekindleActivities.StartLinked).
+        Activity.Current = null;
         Task? unfinished = null;
         try
         {
@@ -188,7 +194,7 @@ internal sealed class ViewProcess : IViewRuntime
                     unfinished = handling;
                     CancelStopping();
                     ViewLog.HandlerTimedOut(_logger, ViewName, Topic, _options.HandlerTimeout);
-                    _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
+                    _crashNotice.Send(_joined, $"The handler ran past Rekindle:Runtime:HandlerTimeout ({_options.HandlerTimeout}) and was cancelled.");
                     break;
                 }
             }
@@ -199,7 +205,7 @@ internal sealed class ViewProcess : IViewRuntime
         catch (Exception exception)
         {
             ViewLog.ViewCrashed(_logger, exception, ViewName, Topic);
-            _sink.Send(_frames.Push(JoinRef, Topic, ProtocolNames.Error, "view crashed"));
+            _crashNotice.Send(_joined, exception.ToString());
         }
         finally
         {

@@ -12,7 +12,7 @@ public sealed class LayerTests(ITestOutputHelper output)
     /// <summary>Bottom first. Folders in one layer must not use each other.</summary>
     private static readonly string[][] Layers =
     [
-        ["Rendering", "Storage"],
+        ["Rendering", "Storage", "Telemetry"],
         ["Wire", "PubSub"],
         ["Uploads"],
         ["Views"],
