@@ -20,7 +20,9 @@ public static class RekindleRedisExtensions
     /// <summary>
     /// Uses Redis for PubSub (broadcasts reach views on every node), for presence (every node sees the
     /// presences of all; a dead node's leave within <see cref="RekindleRedisOptions.PresenceNodeTimeout"/>
-    /// plus <see cref="RekindleRedisOptions.PresenceHeartbeat"/>), for snapshots of recoverable
+    /// plus <see cref="RekindleRedisOptions.PresenceHeartbeat"/>), for the long-poll fallback (a
+    /// node passes a request for a session another node holds on to it, so no sticky sessions are
+    /// needed), for snapshots of recoverable
     /// state (a view restores on any node), and for the Data Protection key ring (tokens made on one
     /// node are valid on all). Settings are bound from the <c>Rekindle:Redis</c> configuration section,
     /// then <paramref name="configure"/> runs on them; <see cref="RekindleRedisOptions.Configuration"/> is required.
@@ -54,6 +56,7 @@ public static class RekindleRedisExtensions
             new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()),
             provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
             provider.GetRequiredService<ILogger<BufferedStateStore>>())));
+        services.Replace(ServiceDescriptor.Singleton<INodeRelay, RedisNodeRelay>());
         services.TryAddSingleton(provider => new RedisPresenceStore(provider.GetRequiredService<IConnectionMultiplexer>()));
         services.TryAddSingleton(provider => new RedisPresence(
             provider.GetRequiredService<RedisPresenceStore>(),
