@@ -87,6 +87,28 @@ public sealed class RedisPresenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NodeCutOffPastTheTimeout_ReapedThenBack_RejoinsWithItsWholeSet()
+    {
+        var (a, b) = (await StartNodeAsync(), await StartNodeAsync());
+        a.Presence.Track("room", "ada", s_reading);
+        var bob = b.Presence.Track("room", "bob", s_reading);
+        await EventuallyAsync(() => a.Presence.List("room").Count == 2 && b.Presence.List("room").Count == 2);
+
+        // As Redis sees a node cut off from it: no more heartbeats; the other node reaps it.
+        b.Sync.Dispose();
+        await EventuallyAsync(() => a.Presence.List("room").Count == 1, TimeSpan.FromSeconds(5));
+        var healed = new PresenceSync(b.Presence, new RedisPresenceStore(b.Connection), b.Connection, _options, TimeProvider.System, NullLogger<PresenceSync>.Instance);
+        await healed.StartAsync(CancellationToken.None);
+
+        await EventuallyAsync(() => a.Presence.List("room").Count == 2);
+        Assert.Equal(bob.Current.Ref, Assert.Single(a.Presence.List("room")["bob"]).Ref);
+        // The cut-off node never judged the other one while it could not survey: no ghost leaves there.
+        Assert.Equal(["ada", "bob"], b.Presence.List("room").Keys.Order());
+        await healed.StopAsync(CancellationToken.None);
+        healed.Dispose();
+    }
+
+    [Fact]
     public async Task NodeStops_ItsPresencesLeaveAtOnce()
     {
         var (a, b) = (await StartNodeAsync(), await StartNodeAsync());
