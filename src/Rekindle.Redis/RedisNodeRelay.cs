@@ -17,16 +17,19 @@ namespace Rekindle.Redis;
 internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
 {
     private const string ChannelPrefix = "rekindle:relay:";
+    private static readonly TimeSpan ListeningCheck = TimeSpan.FromSeconds(1);
 
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNodeRelay> _logger;
     private readonly CancellationToken _stopping;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
 
-    public RedisNodeRelay(IConnectionMultiplexer redis, IHostApplicationLifetime lifetime, ILogger<RedisNodeRelay> logger)
+    public RedisNodeRelay(IConnectionMultiplexer redis, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RedisNodeRelay> logger)
     {
         _redis = redis;
+        _time = time;
         _logger = logger;
         _stopping = lifetime.ApplicationStopping;
         try
@@ -58,7 +61,7 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
             {
                 return null; // nobody listens on that node's channel: it is gone
             }
-            return await reply.Task.WaitAsync(timeout, cancellationToken);
+            return await ReplyAsync(node, reply.Task, timeout, cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -68,6 +71,36 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
         finally
         {
             _waiting.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the reply, checking every <see cref="ListeningCheck"/> that the node still listens: a
+    /// node killed while it held a request (a long poll waits up to its window) drops its connection,
+    /// Redis forgets its subscription, and the asker gives up within a check instead of the timeout.
+    /// </summary>
+    private async Task<string?> ReplyAsync(string node, Task<string> reply, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + timeout;
+        while (true)
+        {
+            var left = deadline - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+            try
+            {
+                return await reply.WaitAsync(left < ListeningCheck ? left : ListeningCheck, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+            var listeners = await _redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", ChannelPrefix + node).WaitAsync(cancellationToken);
+            if ((long)((RedisResult[])listeners!)[1] == 0)
+            {
+                return null;
+            }
         }
     }
 

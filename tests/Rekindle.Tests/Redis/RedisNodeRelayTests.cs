@@ -61,6 +61,29 @@ public sealed class RedisNodeRelayTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task AskAsync_NodeDiesHoldingTheRequest_NullWithinAListeningCheckNotTheTimeout()
+    {
+        var asker = await NewRelayAsync();
+        var dying = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var answerer = await NewRelayAsync(dying);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = answerer.Answer("poll", async (_, _) =>
+        {
+            held.SetResult();
+            return await new TaskCompletionSource<string>().Task; // a long poll that never ends
+        });
+        var timer = Stopwatch.StartNew();
+
+        var asking = asker.AskAsync(answerer.Node, "poll", "wait", TimeSpan.FromSeconds(30));
+        await held.Task;
+        await dying.CloseAsync(allowCommandsToComplete: false);
+        var reply = await asking;
+
+        Assert.Null(reply);
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(5), $"gave up after {timer.Elapsed}, expected about a second after the node went");
+    }
+
+    [Fact]
     public async Task AskAsync_HandlerThrows_NullAfterTheTimeoutAndTheNodeStillAnswers()
     {
         var (asker, answerer) = (await NewRelayAsync(), await NewRelayAsync());
@@ -83,11 +106,11 @@ public sealed class RedisNodeRelayTests(RedisFixture redis) : IClassFixture<Redi
         Assert.Contains("'echo'", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<RedisNodeRelay> NewRelayAsync()
+    private async Task<RedisNodeRelay> NewRelayAsync(ConnectionMultiplexer? connection = null)
     {
-        var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        connection ??= await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
         _connections.Add(connection);
-        var relay = new RedisNodeRelay(connection, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<RedisNodeRelay>.Instance);
+        var relay = new RedisNodeRelay(connection, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), TimeProvider.System, NullLogger<RedisNodeRelay>.Instance);
         // The subscription is made in the background: wait until Redis counts it.
         var deadline = Stopwatch.StartNew();
         while (await connection.GetSubscriber().PublishAsync(RedisChannel.Literal("rekindle:relay:" + relay.Node), "{}") == 0)
