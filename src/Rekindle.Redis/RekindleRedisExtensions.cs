@@ -18,7 +18,11 @@ public static class RekindleRedisExtensions
     private const string KeyRingKey = "rekindle:data-protection-keys";
 
     /// <summary>
-    /// Uses Redis for PubSub (broadcasts reach views on every node), for snapshots of recoverable
+    /// Uses Redis for PubSub (broadcasts reach views on every node), for presence (every node sees the
+    /// presences of all; a dead node's leave within <see cref="RekindleRedisOptions.PresenceNodeTimeout"/>
+    /// plus <see cref="RekindleRedisOptions.PresenceHeartbeat"/>), for the long-poll fallback (a
+    /// node passes a request for a session another node holds on to it, so no sticky sessions are
+    /// needed), for snapshots of recoverable
     /// state (a view restores on any node), and for the Data Protection key ring (tokens made on one
     /// node are valid on all). Settings are bound from the <c>Rekindle:Redis</c> configuration section,
     /// then <paramref name="configure"/> runs on them; <see cref="RekindleRedisOptions.Configuration"/> is required.
@@ -41,6 +45,8 @@ public static class RekindleRedisExtensions
             .Validate(o => o.OperationTimeout > TimeSpan.Zero, "Rekindle:Redis:OperationTimeout must be positive.")
             .Validate(o => o.MaxPendingSnapshots >= 0, "Rekindle:Redis:MaxPendingSnapshots must not be negative.")
             .Validate(o => o.RetryInterval > TimeSpan.Zero, "Rekindle:Redis:RetryInterval must be positive.")
+            .Validate(o => o.PresenceHeartbeat > TimeSpan.Zero, "Rekindle:Redis:PresenceHeartbeat must be positive.")
+            .Validate(o => o.PresenceNodeTimeout >= 2 * o.PresenceHeartbeat, "Rekindle:Redis:PresenceNodeTimeout must be at least twice PresenceHeartbeat.")
             .ValidateOnStart();
 
         var services = builder.Services;
@@ -50,6 +56,20 @@ public static class RekindleRedisExtensions
             new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()),
             provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
             provider.GetRequiredService<ILogger<BufferedStateStore>>())));
+        services.Replace(ServiceDescriptor.Singleton<INodeRelay, RedisNodeRelay>());
+        services.TryAddSingleton(provider => new RedisPresenceStore(provider.GetRequiredService<IConnectionMultiplexer>()));
+        services.TryAddSingleton(provider => new RedisPresence(
+            provider.GetRequiredService<RedisPresenceStore>(),
+            provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
+            provider.GetRequiredService<ILogger<RedisPresence>>()));
+        services.Replace(ServiceDescriptor.Singleton<IPresence>(provider => provider.GetRequiredService<RedisPresence>()));
+        services.AddHostedService(provider => new PresenceSync(
+            provider.GetRequiredService<RedisPresence>(),
+            provider.GetRequiredService<RedisPresenceStore>(),
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILogger<PresenceSync>>()));
         services.TryAddSingleton(provider => new RedisReadiness(
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<IKeyManager>(),

@@ -37,4 +37,19 @@ public sealed class RekindleRedisOptions
     /// <summary>How often queued snapshots are retried while Redis is away.</summary>
     /// <value>1 second.</value>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a node refreshes its presence heartbeat in Redis and checks the other nodes': a
+    /// missed change is read again, and a dead node found, within about this long.
+    /// </summary>
+    /// <value>3 seconds.</value>
+    public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long after its last heartbeat a node counts as dead: its presences then leave on every other
+    /// node, at most this plus <see cref="PresenceHeartbeat"/> after it died (13 s by default). At least
+    /// twice <see cref="PresenceHeartbeat"/>, so one late heartbeat never makes a node's users leave.
+    /// </summary>
+    /// <value>10 seconds.</value>
+    public TimeSpan PresenceNodeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

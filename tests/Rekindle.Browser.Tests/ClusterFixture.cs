@@ -61,6 +61,14 @@ public sealed class ClusterFixture : IBrowserHostFixture, IAsyncLifetime
         return _nodes.Single(node => node.Logs.Any(line => ReferenceEquals(line, lastJoin)));
     }
 
+    /// <summary>Kills redis-server and starts an empty one on the same port, as a Redis without persistence comes back.</summary>
+    public async Task RestartRedisAsync()
+    {
+        var redis = _redis ?? throw new InvalidOperationException("The fixture is not initialized.");
+        await redis.DisposeAsync();
+        _redis = await RedisServer.StartAsync(redis.Port);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -106,6 +106,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<DeadRenderer>();
         services.TryAddSingleton<LiveSocketEndpoint>();
         services.TryAddSingleton<LongPollEndpoint>();
+        services.TryAddSingleton<LongPollSessions>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinAdmission>();
         services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));
@@ -117,6 +118,7 @@ public static class RekindleServiceCollectionExtensions
             provider.GetRequiredService<ILogger<SqliteTopicLog>>()));
         services.TryAddSingleton<IPubSub, LocalPubSub>();
         services.TryAddSingleton<IPresence, LocalPresence>();
+        services.TryAddSingleton<INodeRelay, LocalNodeRelay>();
         services.TryAddSingleton<IStateStore>(provider => new SqliteStateStore(DataFile(provider, "snapshots.db"), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ClientAssets>();
         services.TryAddSingleton<StartupGate>();
