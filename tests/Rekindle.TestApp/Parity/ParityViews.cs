@@ -12,5 +12,6 @@ public static class ParityViews
         app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
         app.MapLiveView<RelayLive>("/test/parity/relay");
         app.MapLiveView<TallyParentLive>("/test/parity/tally");
+        app.MapLiveView<CardStreamLive>("/test/parity/card-stream");
     }
 }
