@@ -206,15 +206,31 @@ public abstract partial class LiveView : LiveTemplate
     protected bool CancelUpload(string name, string entryRef) =>
         UploadState.Cancel(name, entryRef, Runtime?.Transfers);
 
-    /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
-    protected static Rendered LiveFileInput(UploadConfig upload)
+    /// <summary>
+    /// The file input of an upload, with the attributes the client's upload hook reads, plus any
+    /// <paramref name="attributes"/> of yours (<c>class</c>, <c>data-*</c>, <c>required</c>…), as Phoenix's
+    /// <c>live_file_input</c> takes them. An <c>accept</c> of yours replaces the upload's; the input's
+    /// <c>id</c>, <c>name</c>, <c>type</c>, <c>multiple</c> and <c>data-phx-*</c> belong to the upload.
+    /// </summary>
+    /// <example><code>{LiveFileInput(Uploads["avatar"], Attr("class", "picker"), Attr("data-kind", "photo"), Attr("required", true))}</code></example>
+    protected static Rendered LiveFileInput(UploadConfig upload, params TagAttribute[] attributes)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(attributes);
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.Name.ToLowerInvariant();
+            if (name is "id" or "name" or "type" or "multiple" || name.StartsWith("data-phx-", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"LiveFileInput sets '{attribute.Name}' itself for upload '{upload.Name}'. Expected other attributes (class, data-*, required, accept…).", nameof(attributes));
+            }
+        }
+        var accept = attributes.Any(attribute => attribute.Name.Equals("accept", StringComparison.OrdinalIgnoreCase)) ? null : upload.Accept;
         var active = string.Join(",", upload.Entries.Select(entry => entry.Ref));
         var done = string.Join(",", upload.Entries.Where(entry => entry.IsDone).Select(entry => entry.Ref));
         var preflighted = string.Join(",", upload.Entries.Where(entry => entry.IsPreflighted).Select(entry => entry.Ref));
         var errors = upload.Errors.Count == 0 ? null : string.Join(",", upload.Errors.Select(error => error.Ref).Distinct());
-        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", upload.Accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}{Attr("data-phx-auto-upload", upload.AutoUpload)}>""");
+        return Html($"""<input id="{upload.Ref}" type="file" name="{upload.Name}"{Attr("accept", accept)} data-phx-hook="Phoenix.LiveFileUpload" data-phx-upload-ref="{upload.Ref}" data-phx-active-refs="{active}" data-phx-done-refs="{done}" data-phx-preflighted-refs="{preflighted}"{Attr("data-phx-error-refs", errors)}{Attr("multiple", upload.MaxEntries > 1)}{Attr("data-phx-auto-upload", upload.AutoUpload)}{TagAttribute.Join(attributes)}>""");
     }
 
     /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
