@@ -13,6 +13,7 @@ public static class ParityViews
         app.MapLiveView<RelayLive>("/test/parity/relay");
         app.MapLiveView<TallyParentLive>("/test/parity/tally");
         app.MapLiveView<CardStreamLive>("/test/parity/card-stream");
+        app.MapLiveView<SlowFormLive>("/test/parity/slow-form");
         app.MapLiveView<StreamLimitLive>("/test/parity/stream-limit");
         app.MapLiveView<DuplicateChildIdsLive>("/test/parity/duplicate-children");
         app.MapLiveView<RedirectLoopLive>("/test/parity/redirect-loop");
