@@ -29,11 +29,12 @@ public sealed class UploadLive(IHostEnvironment environment, IOptions<RekindleOp
         return Html($"""
             <section>
               <form id="upload-form" phx-change="validate" phx-submit="save">
-                {LiveFileInput(doc)}
+                {LiveFileInput(doc, Attr("class", "doc-picker"), Attr("data-kind", "documents"))}
                 {Each(doc.Entries, entry => entry.Ref, entry => Html($"""
                   <div id="entry-{entry.Ref}" class="entry">
                     <span class="name">{entry.ClientName}</span>
                     <span class="progress">{entry.Progress}</span>
+                    <span class="preflighted">{(entry.IsPreflighted ? "preflighted" : "waiting")}</span>
                     <span class="errors">{string.Join(" ", UploadErrors(doc, entry))}</span>
                     <button type="button" class="cancel" phx-click="cancel" phx-value-ref="{entry.Ref}">cancel</button>
                   </div>

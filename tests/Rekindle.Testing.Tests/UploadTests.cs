@@ -35,6 +35,32 @@ public sealed class UploadTests(InMemoryApp host) : IClassFixture<InMemoryApp>
     }
 
     [Fact]
+    public async Task LiveFileInput_ExtraAttributes_AreRenderedBesideTheUploadsOwn()
+    {
+        await using var view = await LiveTest.MountAsync<UploadLive>(host.App, Page);
+
+        var input = view.Element("#upload-form input[type=file]");
+        Assert.Equal("doc-picker", input.GetAttribute("class"));
+        Assert.Equal("documents", input.GetAttribute("data-kind"));
+        Assert.Equal(".bin,.txt", input.GetAttribute("accept"));
+        Assert.Equal("Phoenix.LiveFileUpload", input.GetAttribute("data-phx-hook"));
+    }
+
+    [Fact]
+    public async Task UploadEntry_IsPreflighted_IsFalseWhenSelectedAndTrueOncePreflighted()
+    {
+        await using var view = await LiveTest.MountAsync<UploadLive>(host.App, Page);
+        var doc = view.FileInput("#upload-form", "doc", Bytes("one.bin", 10));
+
+        await doc.SelectAsync();
+        Assert.Equal("waiting", view.Element(".entry .preflighted").Text);
+        Assert.Empty(await doc.PreflightAsync());
+
+        Assert.Equal("preflighted", view.Element(".entry .preflighted").Text);
+        Assert.Equal("0", view.Element(".entry .progress").Text);
+    }
+
+    [Fact]
     public async Task UploadAsync_Percent_SendsThatShareInChunksAndReportsProgress()
     {
         await using var view = await LiveTest.MountAsync<UploadLive>(host.App, Page);

@@ -44,7 +44,7 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
             var children = new DeadChildViews(tokens, token, url, context);
             child.Children = children;
             await child.MountAsync(new MountContext(url, new Dictionary<string, string?>(), connectParams: null, context.User, parent.BrowserSessionId, session));
-            var root = child.Render();
+            var root = child.RenderView();
             await new ComponentRegistry(context.RequestServices, child.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
             var body = await children.FillAsync(root.ToString(), depth + 1);
             html = html.Replace(marker, ChildContainer.Markup(id, parent.ViewId, session: "", tokens.ProtectStatic(id), body), StringComparison.Ordinal);

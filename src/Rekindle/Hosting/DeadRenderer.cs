@@ -59,7 +59,7 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
         var token = new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId);
         var children = new DeadChildViews(tokens, token, uri, context);
         view.Children = children;
-        var root = view.Render();
+        var root = view.RenderView();
         await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
         var body = await children.FillAsync(root.ToString());
         foreach (var duplicate in FormIdCheck.DuplicateIds(body))

@@ -47,5 +47,9 @@ public sealed class UploadEntry
     /// <summary>Whether the entry passed the upload's limits; an invalid entry has errors and is never uploaded.</summary>
     public bool IsValid { get; internal set; }
 
-    internal bool IsPreflighted { get; set; }
+    /// <summary>
+    /// Whether the server allowed the upload to start (Phoenix's <c>preflighted?</c>): set when the
+    /// client asked to upload the entry and it was valid, before the first byte arrives.
+    /// </summary>
+    public bool IsPreflighted { get; internal set; }
 }

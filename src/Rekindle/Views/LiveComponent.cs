@@ -75,8 +75,9 @@ public abstract class LiveComponent : LiveTemplate
     protected bool CancelUpload(string name, string entryRef) =>
         UploadState.Cancel(name, entryRef, Runtime?.Transfers);
 
-    /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
-    protected static Rendered LiveFileInput(UploadConfig upload) => UploadMarkup.FileInput(upload);
+    /// <summary>The file input of an upload, with the attributes the client's upload hook reads and then any <paramref name="attributes"/> of yours, as <c>LiveView.LiveFileInput</c>.</summary>
+    protected static Rendered LiveFileInput(UploadConfig upload, params TagAttribute[] attributes) =>
+        UploadMarkup.FileInput(upload, attributes);
 
     /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
     protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) => UploadMarkup.Errors(upload);

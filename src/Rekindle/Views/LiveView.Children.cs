@@ -8,6 +8,16 @@ public abstract partial class LiveView
     /// <summary>Who renders this view's nested views; set by the dead render and by the join.</summary>
     internal IChildViews? Children { get; set; }
 
+    /// <summary>The nested view ids the render under way has placed, to refuse a second child with one of them.</summary>
+    private readonly HashSet<string> _childIdsThisRender = new(StringComparer.Ordinal);
+
+    /// <summary>Calls <see cref="LiveTemplate.Render"/> as the runtime does: each render places each nested view id once.</summary>
+    internal Rendered RenderView()
+    {
+        _childIdsThisRender.Clear();
+        return Render();
+    }
+
     /// <summary>
     /// Renders a nested live view of type <typeparamref name="TView"/> in a container with this
     /// <paramref name="id"/>: mounted and rendered inside the page on the first GET, then joined over the
@@ -27,6 +37,12 @@ public abstract partial class LiveView
         if (!ValidId().IsMatch(id))
         {
             throw new ArgumentException($"Expected a nested view id of letters, digits, '-' or '_' starting with a letter. Got: '{id}'.", nameof(id));
+        }
+        if (!_childIdsThisRender.Add(id))
+        {
+            // Two containers with one id share a topic and a snapshot key: the second child could
+            // never join (docs/protocol.md §2.5), so this is the developer's mistake to see at once.
+            throw new InvalidOperationException($"{GetType().Name} renders more than one nested view with id \"{id}\" (the second is LiveRender<{typeof(TView).Name}>). Expected each LiveRender id to be unique in the page.");
         }
         var children = Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a view mounted by a route or by another LiveRender.");
         return Raw(children.Render(typeof(TView), id, session));

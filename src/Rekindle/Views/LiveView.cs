@@ -206,8 +206,15 @@ public abstract partial class LiveView : LiveTemplate
     protected bool CancelUpload(string name, string entryRef) =>
         UploadState.Cancel(name, entryRef, Runtime?.Transfers);
 
-    /// <summary>The file input of an upload, with the attributes the client's upload hook reads.</summary>
-    protected static Rendered LiveFileInput(UploadConfig upload) => UploadMarkup.FileInput(upload);
+    /// <summary>
+    /// The file input of an upload, with the attributes the client's upload hook reads, plus any
+    /// <paramref name="attributes"/> of yours (<c>class</c>, <c>data-*</c>, <c>required</c>…), as Phoenix's
+    /// <c>live_file_input</c> takes them. An <c>accept</c> of yours replaces the upload's; the input's
+    /// <c>id</c>, <c>name</c>, <c>type</c>, <c>multiple</c> and <c>data-phx-*</c> belong to the upload.
+    /// </summary>
+    /// <example><code>{LiveFileInput(Uploads["avatar"], Attr("class", "picker"), Attr("data-kind", "photo"), Attr("required", true))}</code></example>
+    protected static Rendered LiveFileInput(UploadConfig upload, params TagAttribute[] attributes) =>
+        UploadMarkup.FileInput(upload, attributes);
 
     /// <summary>The errors of the upload as a whole: <c>too_many_files</c>.</summary>
     protected static IReadOnlyList<string> UploadErrors(UploadConfig upload) => UploadMarkup.Errors(upload);

@@ -12,5 +12,12 @@ public static class ParityViews
         app.MapLiveView<ComponentNavigationLive>("/test/parity/component-navigation");
         app.MapLiveView<RelayLive>("/test/parity/relay");
         app.MapLiveView<TallyParentLive>("/test/parity/tally");
+        app.MapLiveView<CardStreamLive>("/test/parity/card-stream");
+        app.MapLiveView<SlowFormLive>("/test/parity/slow-form");
+        app.MapLiveView<StreamLimitLive>("/test/parity/stream-limit");
+        app.MapLiveView<DuplicateChildIdsLive>("/test/parity/duplicate-children");
+        app.MapLiveView<RedirectLoopLive>("/test/parity/redirect-loop");
+        app.MapLiveView<NavigationHopLive>("/test/parity/hop-a");
+        app.MapLiveView<NavigationHopLive>("/test/parity/hop-b");
     }
 }
