@@ -67,6 +67,19 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
             render.WriteFull(json, pass, anchor);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
+            if (mounted.Container is { } container)
+            {
+                // The client replaces the kept element's tag and attributes with these, except id and data-phx-* (§8.3).
+                json.WriteStartArray(ProtocolNames.Container);
+                json.WriteStringValue(container.Tag);
+                json.WriteStartObject();
+                foreach (var (name, value) in container.Attributes)
+                {
+                    json.WriteString(name, value);
+                }
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
             if (mounted.LivePatch is { } patch)
             {
                 json.WritePropertyName(NavigationJson.LivePatchKey);
