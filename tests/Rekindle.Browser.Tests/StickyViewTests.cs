@@ -63,6 +63,27 @@ public sealed class StickyViewTests(BrowserFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task StickyView_PushNavigate_MovesTheMainViewAndStays()
+    {
+        await GotoLiveAsync("/test/sticky/first");
+        await Assertions.Expect(Page.Locator("#player")).ToHaveClassAsync(Connected);
+        await MarkPageAsync();
+        var mounts = await Page.Locator("#player-mounts").InnerTextAsync();
+        await Page.ClickAsync("#player-inc");
+        await Assertions.Expect(Page.Locator("#player-count")).ToHaveTextAsync("1");
+
+        await Page.ClickAsync("#player-to-third");
+
+        await Assertions.Expect(Page.Locator("#page-name")).ToHaveTextAsync("third");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/test/sticky/third$"));
+        await Page.ClickAsync("#player-inc");
+        await Assertions.Expect(Page.Locator("#player-count")).ToHaveTextAsync("2");
+        await Assertions.Expect(Page.Locator("#player-mounts")).ToHaveTextAsync(mounts);
+        Assert.Equal(1, (await TopicsAsync()).Count(topic => topic == "lv:player"));
+        await AssertNotReloadedAsync();
+    }
+
+    [Fact]
     public async Task StickyView_SocketDropAfterNavigation_RejoinsWithItsCount()
     {
         await GotoLiveAsync("/test/sticky/first");

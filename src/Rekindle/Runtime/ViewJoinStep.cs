@@ -51,7 +51,7 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
         {
             var render = new RenderSession(view, mounted.Scope.ServiceProvider, options.MaxComponentsPerView, logger);
             var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger);
-            var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested);
+            var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested, mounted.Sticky);
             joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, options, logger);
             missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];
             var anchor = await recorder.AnchorAsync(render.Components, cancellationToken);

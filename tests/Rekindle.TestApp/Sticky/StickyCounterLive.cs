@@ -3,7 +3,7 @@ using Rekindle.Views;
 
 namespace Rekindle.TestApp.Sticky;
 
-/// <summary>A sticky view from the layout: a recoverable count and the number of its connected mounts so far.</summary>
+/// <summary>A sticky view from the layout: a recoverable count, the number of its connected mounts so far, and a live navigation of the page.</summary>
 public sealed class StickyCounterLive : LiveView
 {
     private static int s_connectedMounts;
@@ -28,16 +28,18 @@ public sealed class StickyCounterLive : LiveView
           <span id="{_label}-count">{Count}</span>
           <span id="{_label}-mounts">{_mounts}</span>
           <button id="{_label}-inc" phx-click="inc">+</button>
+          <button id="{_label}-to-third" phx-click="to-third">third</button>
         </div>
         """);
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
     {
-        if (name != "inc")
+        switch (name)
         {
-            return base.HandleEventAsync(name, payload);
+            case "inc": Count++; break;
+            case "to-third": PushNavigate("/test/sticky/third"); break;
+            default: return base.HandleEventAsync(name, payload);
         }
-        Count++;
         return ValueTask.CompletedTask;
     }
 }
