@@ -3,11 +3,19 @@ namespace Rekindle.Testing;
 /// <summary>
 /// How a view's joins name their URL: the page's own URL, or, for a view reached by live
 /// navigation on the old page's tokens, the target in <c>redirect</c> with the previous URL and
-/// the flash token the navigation carried (docs/protocol.md §3.2, §8.3).
+/// the flash token the navigation carried (docs/protocol.md §3.2, §8.3). A nested or sticky view
+/// names none (§2.5).
 /// </summary>
 internal sealed record JoinTarget(Uri? Redirect, Uri? Referer, string? FlashToken)
 {
     public static JoinTarget Page { get; } = new(null, null, null);
+
+    /// <summary>A nested view, or with <paramref name="sticky"/> a sticky one: no URL in its joins.</summary>
+    public static JoinTarget Child(bool sticky) => new(null, null, null) { Nested = true, Sticky = sticky };
+
+    public bool Nested { get; init; }
+
+    public bool Sticky { get; init; }
 
     /// <summary>The join payload the client builds afresh for every (re)join (docs/protocol.md §3.2).</summary>
     public Dictionary<string, object?> Payload(LiveBrowser browser, DeadPage page, Uri url, int mounts)
@@ -23,8 +31,12 @@ internal sealed record JoinTarget(Uri? Redirect, Uri? Referer, string? FlashToke
             ["params"] = parameters,
             ["session"] = page.Session,
             ["static"] = page.Static,
-            ["sticky"] = false,
+            ["sticky"] = Sticky,
         };
+        if (Nested)
+        {
+            return payload;
+        }
         if (Redirect is not null)
         {
             // A view reached by live navigation names its URL in "redirect" on every later rejoin too (§8.3).

@@ -22,13 +22,15 @@ public sealed class LiveViewTest : IAsyncDisposable
     private readonly LiveBrowser _browser;
     private readonly ViewRequests _requests;
     private readonly FormMemory _forms = new();
+    private readonly ChildViewTests _children;
     private int _uploadEntries = -1;
 
-    private LiveViewTest(ViewChannel channel, LiveBrowser browser)
+    internal LiveViewTest(ViewChannel channel, LiveBrowser browser)
     {
         _channel = channel;
         _browser = browser;
         _requests = new ViewRequests(channel);
+        _children = new ChildViewTests(this);
     }
 
     /// <summary>The browser this view is open in (its cookies, user, headers and connect params).</summary>
@@ -70,6 +72,33 @@ public sealed class LiveViewTest : IAsyncDisposable
     internal static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(10);
 
     internal List<string> Transcript => _channel.Transcript;
+
+    internal string ViewId => _channel.ViewId;
+
+    /// <summary>The whole page of the dead render this view's page came from.</summary>
+    internal string PageHtml => _channel.Page.Html;
+
+    internal ViewChannel Channel => _channel;
+
+    /// <summary>
+    /// The nested view this view renders in the container <paramref name="id"/> (LiveViewTest's
+    /// <c>find_live_child</c>), joined as the client joins it; click, change and submit in it as in any
+    /// view. A sticky view rendered by this view's layout is found the same way. The same id gives the
+    /// same child until it leaves the render; <see cref="ReconnectAsync"/> rejoins it after this view.
+    /// </summary>
+    /// <example><code>
+    /// var left = await view.FindChildAsync("left");
+    /// await left.Element("#left-inc").ClickAsync();
+    /// </code></example>
+    /// <exception cref="LiveViewTestException">The view renders no nested view with that id, or its join was refused.</exception>
+    public Task<LiveViewTest> FindChildAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return _children.FindAsync(id, cancellationToken);
+    }
+
+    /// <summary>Every nested view this view renders now, in page order (LiveViewTest's <c>live_children</c>), each as <see cref="FindChildAsync"/> gives it.</summary>
+    public Task<IReadOnlyList<LiveViewTest>> ChildrenAsync(CancellationToken cancellationToken = default) => _children.AllAsync(cancellationToken);
 
     /// <summary>
     /// The one element matching a CSS selector (and whose text contains <paramref name="text"/>, when
@@ -150,38 +179,16 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// server sends; for what arrives without an action of this test (PubSub, timers, other views).
     /// </summary>
     /// <exception cref="LiveViewTestException">The condition did not hold within <paramref name="timeout"/> (default <see cref="ReplyTimeout"/>), or the view ended.</exception>
-    public async Task WaitUntilAsync(Func<LiveViewTest, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task WaitUntilAsync(Func<LiveViewTest, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var limit = timeout ?? ReplyTimeout;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limit);
-        while (true)
-        {
-            // Taken before the check, so a change between the check and the wait is not missed.
-            var changed = _channel.Changed;
-            if (condition(this))
-            {
-                return;
-            }
-            if (_channel.Ended is { } ended)
-            {
-                throw new LiveViewTestException("The condition did not hold before the view ended: " + ended.Message, ended);
-            }
-            try
-            {
-                await changed.WaitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new LiveViewTestException($"The condition did not hold within {limit.TotalSeconds} s. The view's HTML:\n{RenderedHtml}");
-            }
-        }
+        return ChangeWait.UntilAsync(this, _channel, condition, timeout ?? ReplyTimeout, cancellationToken);
     }
 
-    /// <summary>Closes the view's socket; the server ends the view (and an isolated mount stops its app).</summary>
+    /// <summary>Closes the view's socket and its nested views'; the server ends them (and an isolated mount stops its app).</summary>
     public async ValueTask DisposeAsync()
     {
+        await _children.DisposeAsync();
         await _channel.DisposeAsync();
         if (OnDispose is { } owned)
         {
@@ -200,33 +207,8 @@ public sealed class LiveViewTest : IAsyncDisposable
     /// await using var counter = await view.FollowRedirectAsync&lt;CounterLive&gt;();
     /// </code></example>
     /// <exception cref="LiveViewTestException">The last navigation was no redirect, or its target is not a <typeparamref name="TView"/>.</exception>
-    public async Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
-        where TView : Views.LiveView
-    {
-        var navigations = _channel.Navigations;
-        if (navigations.Count == 0 || navigations[^1] is not { Kind: LiveNavigationKind.LiveRedirect or LiveNavigationKind.Redirect } last)
-        {
-            throw new LiveViewTestException($"Expected a redirect to follow; got {(navigations.Count == 0 ? "no navigation" : $"{navigations[^1].Kind} to {navigations[^1].To}")}.");
-        }
-        var targetUrl = new Uri(Url, last.To);
-        if (last.Kind == LiveNavigationKind.LiveRedirect && LiveTest.ViewTypeInRouteGroup(_browser.Server.Services, _channel.Page, targetUrl.AbsolutePath) is { } viewType)
-        {
-            if (viewType != typeof(TView))
-            {
-                throw new LiveViewTestException($"{last.To} is {viewType.Name}; expected {typeof(TView).Name}.");
-            }
-            var (view, redirect) = await ViewChannel.JoinAsync(_browser, _channel.Page, new JoinTarget(targetUrl, Url, last.FlashToken), DefaultTimeout, cancellationToken);
-            return view is not null
-                ? new LiveViewTest(view, _browser)
-                : throw new LiveViewTestException($"The live redirect to {last.To} navigated away ({redirect!.Kind} to {redirect.To})."); // no view means a redirect
-        }
-        // A live redirect out of the route group is a full page load (the join answers unauthorized, §8.3).
-        if (last.Kind == LiveNavigationKind.Redirect && last.FlashToken is { } flash)
-        {
-            _browser.WithCookie(Rekindle.Runtime.FlashTokens.CookieName, flash);
-        }
-        return await _browser.MountAsync<TView>(last.To, cancellationToken);
-    }
+    public Task<LiveViewTest> FollowRedirectAsync<TView>(CancellationToken cancellationToken = default)
+        where TView : Views.LiveView => RedirectFollower.FollowAsync<TView>(this, _browser, cancellationToken);
 
     /// <summary>
     /// Drops the socket and rejoins the same view as the client does after a reconnect: the page's
@@ -261,6 +243,17 @@ public sealed class LiveViewTest : IAsyncDisposable
         {
             await SendEventAsync(recovery.Payload, recovery.Description, cancellationToken);
         }
+        await _children.RejoinAsync(cancellationToken);
+    }
+
+    /// <summary>Joins the nested view <paramref name="id"/> of <paramref name="parent"/> on the page's tokens as the client does (docs/protocol.md §2.5).</summary>
+    internal static async Task<LiveViewTest> JoinChildAsync(LiveViewTest parent, string id, string session, string? staticToken, bool sticky, CancellationToken cancellationToken)
+    {
+        var page = parent._channel.Page with { ViewId = id, Session = session, Static = staticToken };
+        var (view, redirect) = await ViewChannel.JoinAsync(parent._browser, page, JoinTarget.Child(sticky), parent.ReplyTimeout, cancellationToken);
+        return view is not null
+            ? new LiveViewTest(view, parent._browser)
+            : throw new LiveViewTestException($"The nested view '{id}' navigated away while mounting ({redirect!.Kind} to {redirect.To})."); // no view means a redirect
     }
 
     internal static async Task<LiveMount> JoinAsync(LiveBrowser browser, DeadPage page, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed partial class PhoenixClient : IAsyncDisposable
         return new PageTokens(
             new Uri(baseAddress, path),
             html,
-            Attribute("<div id=\"([^\"]+)\" data-phx-main"),
+            Attribute("<[a-z][a-z0-9-]* id=\"([^\"]+)\" data-phx-main"),
             Attribute("data-phx-session=\"([^\"]+)\""),
             Attribute("data-phx-static=\"([^\"]+)\""),
             Attribute("<meta name=\"csrf-token\" content=\"([^\"]+)\""),

@@ -26,6 +26,7 @@ public static class TestViews
     public static void Map(IEndpointRouteBuilder app)
     {
         NestedViews.Map(app);
+        Sticky.StickyViews.Map(app);
         app.MapLiveView<FormLive>("/test/form");
         RecoveryTrafficViews.Map(app);
         app.MapLiveView<KeysLive>("/test/keys");

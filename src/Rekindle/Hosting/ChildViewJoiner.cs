@@ -44,7 +44,7 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, lookup.Snapshot, token.LiveSession, LivePatch: null, lookup.MissReason) { Nested = true };
+            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, lookup.Snapshot, token.LiveSession, LivePatch: null, lookup.MissReason) { Nested = true, Sticky = token.ParentId is null };
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -10,16 +10,18 @@ namespace Rekindle.Hosting;
 internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken parent, Uri url) : IChildViews
 {
     // Created by the first nested view: most views have none, and every connected view has one of these.
-    private Dictionary<(Type, string), string>? _issued;
+    private Dictionary<(Type, string, bool), string>? _issued;
 
-    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session)
+    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky)
     {
         _issued ??= [];
-        if (!_issued.TryGetValue((viewType, id), out var token))
+        if (!_issued.TryGetValue((viewType, id, sticky), out var token))
         {
-            token = tokens.ProtectSession(ChildContainer.Token(parent, viewType, id, session, url));
-            _issued[(viewType, id)] = token;
+            token = tokens.ProtectSession(ChildContainer.Token(parent, viewType, id, session, url, sticky));
+            _issued[(viewType, id, sticky)] = token;
         }
-        return ChildContainer.Markup(id, parent.ViewId, token, staticToken: "", innerHtml: "");
+        return sticky
+            ? ChildContainer.StickyMarkup(id, token, staticToken: "", innerHtml: "")
+            : ChildContainer.Markup(id, parent.ViewId, token, staticToken: "", innerHtml: "");
     }
 }

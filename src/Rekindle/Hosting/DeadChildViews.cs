@@ -17,13 +17,13 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
 {
     private const int MaxDepth = 16;
     private readonly string _nonce = RandomNumberGenerator.GetHexString(16);
-    private readonly List<(string Marker, Type Type, string Id, IReadOnlyDictionary<string, string>? Session)> _pending = [];
+    private readonly List<(string Marker, Type Type, string Id, IReadOnlyDictionary<string, string>? Session, bool Sticky)> _pending = [];
 
-    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session)
+    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky)
     {
         // A marker no hole can produce: holes are escaped, and the nonce is unknown to the app's own raw markup.
         var marker = $"<rekindle-child-{_nonce}-{_pending.Count}>";
-        _pending.Add((marker, viewType, id, session));
+        _pending.Add((marker, viewType, id, session, sticky));
         return marker;
     }
 
@@ -32,13 +32,13 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
 
     private async Task<string> FillAsync(string html, int depth)
     {
-        foreach (var (marker, type, id, session) in _pending)
+        foreach (var (marker, type, id, session, sticky) in _pending)
         {
             if (depth == MaxDepth)
             {
                 throw new InvalidOperationException($"Nested views go deeper than {MaxDepth} levels at \"{id}\". Expected a view not to render itself.");
             }
-            var token = ChildContainer.Token(parent, type, id, session, url);
+            var token = ChildContainer.Token(parent, type, id, session, url, sticky);
             var child = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, type);
             child.Cancellation = context.RequestAborted;
             var children = new DeadChildViews(tokens, token, url, context);
@@ -47,7 +47,10 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
             var root = child.RenderView();
             await new ComponentRegistry(context.RequestServices, child.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
             var body = await children.FillAsync(root.ToString(), depth + 1);
-            html = html.Replace(marker, ChildContainer.Markup(id, parent.ViewId, session: "", tokens.ProtectStatic(id), body), StringComparison.Ordinal);
+            var markup = sticky
+                ? ChildContainer.StickyMarkup(id, tokens.ProtectSession(token), tokens.ProtectStatic(id), body)
+                : ChildContainer.Markup(id, parent.ViewId, session: "", tokens.ProtectStatic(id), body);
+            html = html.Replace(marker, markup, StringComparison.Ordinal);
         }
         return html;
     }

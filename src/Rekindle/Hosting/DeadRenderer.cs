@@ -13,9 +13,10 @@ namespace Rekindle.Hosting;
 
 /// <summary>
 /// Answers the first GET of a live route (docs/protocol.md §2): mounts the view disconnected,
-/// renders it into its container with the signed tokens, and wraps it in the layout.
+/// renders it (inside its route group's live layout) into its container with the signed tokens, and
+/// wraps it in the group's page layout.
 /// </summary>
-internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, IHostEnvironment environment, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
+internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession browserSession, FlashTokens flashTokens, ViewMounter mounter, LiveSessionLayouts layouts, IHostEnvironment environment, IOptions<RekindleOptions> options, ILogger<DeadRenderer> logger)
 {
     private readonly RekindleOptions _options = options.Value;
 
@@ -59,7 +60,8 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
         var token = new SessionToken(SessionToken.CurrentVersion, viewId, route.Pattern, route.LiveSession, browserSessionId);
         var children = new DeadChildViews(tokens, token, uri, context);
         view.Children = children;
-        var root = view.RenderView();
+        view.Layout = layouts.Create(route.LiveSession, context.RequestServices);
+        var root = view.RenderPage();
         await new ComponentRegistry(context.RequestServices, view.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
         var body = await children.FillAsync(root.ToString());
         foreach (var duplicate in FormIdCheck.DuplicateIds(body))
@@ -68,8 +70,10 @@ internal sealed partial class DeadRenderer(SessionTokens tokens, BrowserSession 
         }
 
         var session = tokens.ProtectSession(token);
-        var container = $"<div id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId, flash)}\">{body}</div>";
-        var page = _options.Layout(new LayoutContext(
+        var tag = route.Container?.Tag ?? "div";
+        var container = $"<{tag} id=\"{viewId}\" data-phx-main data-phx-session=\"{session}\" data-phx-static=\"{tokens.ProtectStatic(viewId, flash)}\"{route.Container?.AttributesHtml()}>{body}</{tag}>";
+        var layout = layouts.RootFor(route.LiveSession) ?? _options.Layout;
+        var page = layout(new LayoutContext(
             HtmlEscaper.Escape(view.PageTitle ?? ""),
             browserSession.CsrfToken(browserSessionId),
             ClientAssets.ScriptPath,

@@ -13,17 +13,20 @@ namespace Rekindle.Hosting;
 /// <code>
 /// var admin = app.MapLiveSession("admin").OnMount&lt;RequireAdmin&gt;();
 /// admin.MapLiveView&lt;UsersLive&gt;("/admin/users");
+/// app.MapLiveSession("docs").WithRootLayout(DocsLayout.Render).WithLayout&lt;DocsNav&gt;().MapLiveView&lt;PageLive&gt;("/docs/{slug}");
 /// </code>
 /// </example>
 public sealed class LiveSessionBuilder
 {
     private readonly IEndpointRouteBuilder _endpoints;
     private readonly LiveSessionHooks _hooks;
+    private readonly LiveSessionLayouts _layouts;
 
-    internal LiveSessionBuilder(IEndpointRouteBuilder endpoints, LiveSessionHooks hooks, string name)
+    internal LiveSessionBuilder(IEndpointRouteBuilder endpoints, LiveSessionHooks hooks, LiveSessionLayouts layouts, string name)
     {
         _endpoints = endpoints;
         _hooks = hooks;
+        _layouts = layouts;
         Name = name;
     }
 
@@ -46,7 +49,34 @@ public sealed class LiveSessionBuilder
         return this;
     }
 
+    /// <summary>
+    /// The page around the dead render of every view of this route group (Phoenix's
+    /// <c>live_session ... root_layout:</c>), instead of <see cref="RekindleOptions.Layout"/>. Live
+    /// navigation stays within a route group, so the page never changes layout without a full load.
+    /// </summary>
+    /// <example><code>app.MapLiveSession("docs").WithRootLayout(page =&gt; DefaultLayout.Render(page).Replace("&lt;body&gt;", "&lt;body class=\"docs\"&gt;"));</code></example>
+    public LiveSessionBuilder WithRootLayout(Func<LayoutContext, string> layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        _layouts.SetRoot(Name, layout);
+        return this;
+    }
+
+    /// <summary>
+    /// The live layout rendered around every view of this route group, inside its container and with
+    /// each of its renders (Phoenix's <c>live_session ... layout:</c>); the place for sticky views.
+    /// </summary>
+    /// <example><code>app.MapLiveSession("app").WithLayout&lt;AppLayout&gt;().MapLiveView&lt;HomeLive&gt;("/");</code></example>
+    public LiveSessionBuilder WithLayout<TLayout>()
+        where TLayout : LiveLayout
+    {
+        _layouts.SetLive(Name, typeof(TLayout));
+        return this;
+    }
+
     /// <summary>Maps <typeparamref name="TView"/> at <paramref name="pattern"/> in this route group.</summary>
-    public IEndpointConventionBuilder MapLiveView<TView>(string pattern)
-        where TView : LiveView => _endpoints.MapLiveView<TView>(pattern, Name);
+    /// <param name="pattern">A route pattern such as <c>/admin/users/{id}</c>.</param>
+    /// <param name="container">The view's container element and its attributes; a bare <c>div</c> when <see langword="null"/>.</param>
+    public IEndpointConventionBuilder MapLiveView<TView>(string pattern, LiveContainer? container = null)
+        where TView : LiveView => _endpoints.MapLiveView<TView>(pattern, Name, container);
 }

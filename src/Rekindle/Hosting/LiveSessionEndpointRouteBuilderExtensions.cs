@@ -18,6 +18,6 @@ public static class LiveSessionEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         var hooks = endpoints.ServiceProvider.GetService<LiveSessionHooks>()
             ?? throw new InvalidOperationException("Rekindle's services are missing. Expected builder.Services.AddRekindle() before MapLiveSession.");
-        return new LiveSessionBuilder(endpoints, hooks, name);
+        return new LiveSessionBuilder(endpoints, hooks, endpoints.ServiceProvider.GetRequiredService<LiveSessionLayouts>(), name);
     }
 }

@@ -93,6 +93,7 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<BrowserSession>();
         services.TryAddSingleton<LiveRouteTable>();
         services.TryAddSingleton<LiveSessionHooks>();
+        services.TryAddSingleton<LiveSessionLayouts>();
         services.TryAddSingleton<FlashTokens>();
         services.TryAddSingleton<ViewMounter>();
         services.TryAddSingleton<ChildViewJoiner>();

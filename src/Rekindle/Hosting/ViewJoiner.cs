@@ -14,7 +14,7 @@ namespace Rekindle.Hosting;
 /// the topic and the socket's browser session, routes the URL, creates the view in its own DI
 /// scope and mounts it with the connect params. Refusals are results, not exceptions.
 /// </summary>
-internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, ChildViewJoiner childJoiner, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger) : IViewJoiner
+internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flashTokens, ViewMounter mounter, LiveRouteTable routes, SnapshotService snapshots, ChildViewJoiner childJoiner, LiveSessionLayouts layouts, IServiceScopeFactory scopes, ILogger<ViewJoiner> logger) : IViewJoiner
 {
     /// <summary>Patches a mount may chain before the join gives up, as Elixir's limit of 20 (§8.4).</summary>
     private const int MaxMountPatches = 20;
@@ -57,6 +57,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
             view.Children = new ConnectedChildViews(tokens, token, uri);
+            view.Layout = layouts.Create(route.LiveSession, scope.ServiceProvider);
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).
@@ -97,7 +98,11 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason);
+            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason)
+            {
+                // As Phoenix: only a join by live navigation names the container, since the client reuses the previous view's element (§8.3).
+                Container = ReadString(payload, "redirect") is not null ? route.Container : null,
+            };
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

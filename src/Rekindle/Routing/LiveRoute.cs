@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using Rekindle.Views;
 
 namespace Rekindle.Routing;
 
@@ -8,11 +9,12 @@ internal sealed class LiveRoute
 {
     private readonly TemplateMatcher _matcher;
 
-    public LiveRoute(string pattern, Type viewType, string liveSession)
+    public LiveRoute(string pattern, Type viewType, string liveSession, LiveContainer? container = null)
     {
         Pattern = pattern;
         ViewType = viewType;
         LiveSession = liveSession;
+        Container = container;
         _matcher = new TemplateMatcher(TemplateParser.Parse(pattern), new RouteValueDictionary());
     }
 
@@ -21,6 +23,9 @@ internal sealed class LiveRoute
     public Type ViewType { get; }
 
     public string LiveSession { get; }
+
+    /// <summary>The view's container element; <see langword="null"/> for a bare <c>div</c>.</summary>
+    public LiveContainer? Container { get; }
 
     /// <summary>
     /// Matches a path taken from a client's URL. A path that ASP.NET Core's <c>PathString</c> refuses

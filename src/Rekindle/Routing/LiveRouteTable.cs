@@ -6,9 +6,9 @@ internal sealed class LiveRouteTable
     private readonly Dictionary<string, LiveRoute> _byPattern = new(StringComparer.OrdinalIgnoreCase);
     private int _infrastructureMapped;
 
-    public LiveRoute Add(string pattern, Type viewType, string liveSession)
+    public LiveRoute Add(string pattern, Type viewType, string liveSession, Views.LiveContainer? container = null)
     {
-        var route = new LiveRoute(pattern, viewType, liveSession);
+        var route = new LiveRoute(pattern, viewType, liveSession, container);
         lock (_byPattern)
         {
             if (!_byPattern.TryAdd(pattern, route))

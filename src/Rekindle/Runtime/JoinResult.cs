@@ -37,6 +37,12 @@ internal abstract record JoinResult
     {
         /// <summary>A view rendered by another (docs/protocol.md §2.5): it may navigate but not patch the URL.</summary>
         public bool Nested { get; init; }
+
+        /// <summary>A sticky view (docs/protocol.md §2.5): its live navigation moves the main view and it stays.</summary>
+        public bool Sticky { get; init; }
+
+        /// <summary>The routed view's container, sent in the reply of a join by live navigation (docs/protocol.md §8.3).</summary>
+        public LiveContainer? Container { get; init; }
     }
 
     public sealed record Refusal(string Reason) : JoinResult;

@@ -36,7 +36,7 @@ internal sealed partial class RenderSession
     public async ValueTask<RenderPass> RenderAsync(bool componentsOnly = false)
     {
         await ApplyUpdatesAsync();
-        var root = componentsOnly && _held is not null ? _held : _view.RenderView();
+        var root = componentsOnly && _held is not null ? _held : _view.RenderPage();
         var components = ReferenceEquals(root, _held) ? await Components.RenderChangedAsync() : await Components.ResolveAsync(root);
         // An UpdateAsync run while resolving may SendUpdate itself or another component: that update
         // belongs to this same pass, not to a later one that may never come.

@@ -78,7 +78,7 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
         {
             var render = new RenderSession(view, mounted.Scope.ServiceProvider, options.MaxComponentsPerView, logger);
             var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger);
-            var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested);
+            var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested, mounted.Sticky);
             joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, session.Connection, metrics, options, logger);
             missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];
             var anchor = await recorder.AnchorAsync(render.Components, cancellationToken);
@@ -95,6 +95,19 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
             render.WriteFull(json, pass, anchor);
             json.WriteEndObject();
             json.WriteString(ProtocolNames.Version, ProtocolNames.LiveViewVersion);
+            if (mounted.Container is { } container)
+            {
+                // The client replaces the kept element's tag and attributes with these, except id and data-phx-* (§8.3).
+                json.WriteStartArray(ProtocolNames.Container);
+                json.WriteStringValue(container.Tag);
+                json.WriteStartObject();
+                foreach (var (name, value) in container.Attributes)
+                {
+                    json.WriteString(name, value);
+                }
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
             if (mounted.LivePatch is { } patch)
             {
                 json.WritePropertyName(NavigationJson.LivePatchKey);

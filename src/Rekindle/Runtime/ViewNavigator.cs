@@ -10,7 +10,7 @@ namespace Rekindle.Runtime;
 /// routes of the view's route group, runs <c>HandleParamsAsync</c> for patches of the same view, and
 /// sends the frames that tell the client to patch, navigate or redirect.
 /// </summary>
-internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId, bool nested = false)
+internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, Uri current, ViewOutput output, FlashTokens flashTokens, string browserSessionId, bool nested = false, bool sticky = false)
 {
     private static readonly JsonEncodedText LinkRedirect = JsonEncodedText.Encode("link_redirect");
     /// <summary>Patches in a row a view may ask for before it counts as a loop (Phoenix's limit).</summary>
@@ -83,6 +83,15 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
             return true;
         }
         var flash = flashTokens.Protect(view.Flash, browserSessionId);
+        if (sticky && navigation is NavigateRequest)
+        {
+            // As Phoenix: a sticky view's live navigation moves the page's main view and the sticky view
+            // stays (§2.5); the event still gets its diff reply, so the navigation goes as a push.
+            view.Effects.Navigation = null;
+            NavigationJson.WriteTarget(_frames.Begin(output.JoinRef, null, output.Topic, ProtocolNames.LiveRedirect), navigation, flash);
+            output.Sink.Send(_frames.End());
+            return true;
+        }
         if (messageRef is null)
         {
             var eventName = navigation is RedirectRequest ? ProtocolNames.Redirect : ProtocolNames.LiveRedirect;

@@ -7,6 +7,9 @@ namespace Rekindle.Views;
 /// </summary>
 internal interface IChildViews
 {
-    /// <summary>The container's markup, inserted unescaped into the parent's render.</summary>
-    string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session);
+    /// <summary>
+    /// The container's markup, inserted unescaped into the parent's render. A <paramref name="sticky"/>
+    /// view names no parent: the client joins it as a root view that outlives live navigation.
+    /// </summary>
+    string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky);
 }

@@ -8,6 +8,9 @@ public abstract partial class LiveView
     /// <summary>Who renders this view's nested views; set by the dead render and by the join.</summary>
     internal IChildViews? Children { get; set; }
 
+    /// <summary>The route group's live layout around a routed view; <see langword="null"/> for none and for nested views.</summary>
+    internal LiveLayout? Layout { get; set; }
+
     /// <summary>The nested view ids the render under way has placed, to refuse a second child with one of them.</summary>
     private readonly HashSet<string> _childIdsThisRender = new(StringComparer.Ordinal);
 
@@ -18,6 +21,13 @@ public abstract partial class LiveView
         return Render();
     }
 
+    /// <summary>What the page shows of this view: its render, inside its layout if it has one.</summary>
+    internal Rendered RenderPage()
+    {
+        var content = RenderView();
+        return Layout is { } layout ? layout.Wrap(this, content) : content;
+    }
+
     /// <summary>
     /// Renders a nested live view of type <typeparamref name="TView"/> in a container with this
     /// <paramref name="id"/>: mounted and rendered inside the page on the first GET, then joined over the
@@ -26,26 +36,44 @@ public abstract partial class LiveView
     /// </summary>
     /// <param name="id">The container id, unique in the page; it names the child's topic and its snapshot.</param>
     /// <param name="session">Values for the child's <see cref="MountContext.Session"/>, signed into its token.</param>
+    /// <param name="sticky">
+    /// Whether the child outlives live navigation of the page's main view (Phoenix's <c>sticky: true</c>):
+    /// it joins as a view of its own instead of as this view's child, keeping its state and topic.
+    /// Render sticky views from the route group's <see cref="LiveLayout"/>, so that every view of the
+    /// group renders them.
+    /// </param>
     /// <example>
     /// <code>
     /// public override Rendered Render() =&gt; Html($"&lt;main&gt;{LiveRender&lt;ClockLive&gt;("clock", session: new Dictionary&lt;string, string&gt; { ["zone"] = "UTC" })}&lt;/main&gt;");
     /// </code>
     /// </example>
-    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null)
+    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false)
         where TView : LiveView
     {
-        if (!ValidId().IsMatch(id))
-        {
-            throw new ArgumentException($"Expected a nested view id of letters, digits, '-' or '_' starting with a letter. Got: '{id}'.", nameof(id));
-        }
+        RequireChildId(id);
+        PlaceChild(id, typeof(TView));
+        var children = Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a view mounted by a route or by another LiveRender.");
+        return Raw(children.Render(typeof(TView), id, session, sticky));
+    }
+
+    /// <summary>Records that the render under way places a nested view with <paramref name="id"/>; throws for a second one.</summary>
+    internal void PlaceChild(string id, Type viewType)
+    {
         if (!_childIdsThisRender.Add(id))
         {
             // Two containers with one id share a topic and a snapshot key: the second child could
             // never join (docs/protocol.md §2.5), so this is the developer's mistake to see at once.
-            throw new InvalidOperationException($"{GetType().Name} renders more than one nested view with id \"{id}\" (the second is LiveRender<{typeof(TView).Name}>). Expected each LiveRender id to be unique in the page.");
+            throw new InvalidOperationException($"{GetType().Name} renders more than one nested view with id \"{id}\" (the second is LiveRender<{viewType.Name}>). Expected each LiveRender id to be unique in the page.");
         }
-        var children = Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a view mounted by a route or by another LiveRender.");
-        return Raw(children.Render(typeof(TView), id, session));
+    }
+
+    /// <summary>Throws unless <paramref name="id"/> can be a container id and a topic.</summary>
+    internal static void RequireChildId(string id)
+    {
+        if (id is null || !ValidId().IsMatch(id))
+        {
+            throw new ArgumentException($"Expected a nested view id of letters, digits, '-' or '_' starting with a letter. Got: '{id}'.", nameof(id));
+        }
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]

@@ -31,4 +31,5 @@ internal static class ProtocolNames
     public static readonly JsonEncodedText DiffKey = JsonEncodedText.Encode("diff");
     public static readonly JsonEncodedText Version = JsonEncodedText.Encode("liveview_version");
     public static readonly JsonEncodedText Cids = JsonEncodedText.Encode("cids");
+    public static readonly JsonEncodedText Container = JsonEncodedText.Encode("container");
 }
