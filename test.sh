@@ -57,7 +57,7 @@ else
   failed=$((failed + 1))
   status=1
 fi
-echo "== chaos soak (deploy/: 3 nodes, nginx, Redis; 300 views from one address and 3 Chromium tabs for 90 s of dropped sockets, kill -9, SIGTERM and Redis restarts: nothing lost, no reload)"
+echo "== chaos soak (deploy/: 3 nodes, nginx, Redis; 300 views from one address and 3 Chromium tabs for 90 s of dropped sockets, kill -9, SIGTERM, Redis restarts and Redis dying with a node: nothing lost, no reload)"
 if deploy/chaos-soak.sh 90 300 3; then
   passed=$((passed + 1))
 else

@@ -3,7 +3,9 @@
 # /counter from the load generator, all from one address (127.0.0.1; SOURCE_IPS=k spreads them), plus
 # a few Chromium tabs among them (deploy/chaos-pages.js), while a loop injects faults at random moments
 # in random order: drop every socket (kill -9 of nginx's worker, which its master replaces), kill -9 a
-# node, SIGTERM a node (drain), restart Redis; killed nodes are started again. Reports events sent,
+# node, SIGTERM a node (drain), restart Redis, and an outage where they overlap (Redis crashes with
+# kill -9, a node is killed while Redis is away, then both come back); killed nodes are started
+# again. Reports events sent,
 # acknowledged, lost (must be 0), page reloads (must be 0) and the p99 time from a drop to the view
 # back with its state; fails on any loss, reload or load generator error.
 #   deploy/chaos-soak.sh [seconds=600] [views=1000] [pages=4]      (test.sh runs 90 s with 300 views)
@@ -32,11 +34,11 @@ sleep 10
 
 pid_of() { cat "$run/$1.pid"; }
 wait_exit() { for _ in $(seq 1 300); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; return 1; }
-declare -A faults=([drop]=0 [kill]=0 [term]=0 [redis]=0)
+declare -A faults=([drop]=0 [kill]=0 [term]=0 [redis]=0 [outage]=0)
 # The last fault leaves 20 s for every view to come back before the load generator's hold ends.
 end=$(( $(date +%s) + seconds - 40 ))
 while [ "$(date +%s)" -lt "$end" ]; do
-  for fault in $(printf '%s\n' drop kill term redis | shuf); do
+  for fault in $(printf '%s\n' drop kill term redis outage | shuf); do
     [ "$(date +%s)" -lt "$end" ] || break
     sleep "$(shuf -i 3-8 -n 1)"
     node=$(shuf -i 0-2 -n 1)
@@ -46,6 +48,11 @@ while [ "$(date +%s)" -lt "$end" ]; do
       kill) kill -9 "$(pid_of "node$node")" || true; wait_exit "$(pid_of "node$node")"; deploy/cluster.sh start-node "$node" >/dev/null ;;
       term) kill -TERM "$(pid_of "node$node")" || true; wait_exit "$(pid_of "node$node")"; deploy/cluster.sh start-node "$node" >/dev/null ;;
       redis) deploy/cluster.sh stop-redis; sleep 1; deploy/cluster.sh start-redis ;;
+      # Clicks acknowledged while Redis is away must survive the node that acknowledged them.
+      outage)
+        kill -9 "$(pid_of redis)"; wait_exit "$(pid_of redis)"; sleep 2
+        kill -9 "$(pid_of "node$node")" || true; wait_exit "$(pid_of "node$node")"
+        deploy/cluster.sh start-redis; deploy/cluster.sh start-node "$node" >/dev/null ;;
     esac
     faults[$fault]=$(( faults[$fault] + 1 ))
   done
@@ -68,6 +75,6 @@ node -e '
   if (pages.slowRestores?.length) console.log("  tabs back after more than 10 s: " + pages.slowRestores.join("; "));
   const ok = lost === 0 && pages.reloads === 0 && load.errorsTotal === 0 && rec.dropped > 0 && rec.rejoined === rec.dropped;
   process.exit(ok ? 0 : 1);
-' "$work/load.json" "$work/pages.json" "drop ${faults[drop]}, kill -9 ${faults[kill]}, SIGTERM ${faults[term]}, Redis restart ${faults[redis]}" "$seconds" "$views" "${SOURCE_IPS:-1}" || status=1
+' "$work/load.json" "$work/pages.json" "drop ${faults[drop]}, kill -9 ${faults[kill]}, SIGTERM ${faults[term]}, Redis restart ${faults[redis]}, Redis and node killed together ${faults[outage]}" "$seconds" "$views" "${SOURCE_IPS:-1}" || status=1
 [ "$status" -eq 0 ] || { tail -5 "$work/load.log"; grep -h "fail: \|crit: " "$run"/node*.log | sort | uniq -c | sort -rn | head -5; }
 exit "$status"

@@ -33,10 +33,12 @@ internal sealed class ViewClient
     private PageTokens? _page;
     private int _mounts;
     private int _failedAttempts;
+    private int _lastMountAttempts;
     private string? _snapshotToken;
     private TaskCompletionSource<bool>? _joined;
     private int _heartbeatPending;
     private long _expectedCount = -1;
+    private long _joinedCount = -1;
     private bool _closing;
     private int _eventsSent;
     private Task _receiving = Task.CompletedTask;
@@ -238,12 +240,15 @@ internal sealed class ViewClient
                 }
                 Interlocked.Exchange(ref _heartbeatPending, 0);
                 IsOpen = true;
-                var restored = countBefore < 0 || _ctx.IsBallot || (_expectedCount >= countBefore && _expectedCount <= countBefore + inflight);
+                // The count the join reply rendered: replies to events sent after the rejoin may already
+                // have moved _expectedCount on by the time this continuation runs.
+                var after = _joinedCount;
+                var restored = countBefore < 0 || _ctx.IsBallot || (after >= countBefore && after <= countBefore + inflight);
                 if (!restored)
                 {
-                    _ctx.Errors.Add("state lost on rejoin", $"count {countBefore} before the drop ({inflight} in flight), {_expectedCount} after");
+                    _ctx.Errors.Add($"state lost on rejoin (_mount_attempts {Math.Min(_lastMountAttempts, 3)}{(_lastMountAttempts >= 3 ? "+" : "")})", $"count {countBefore} before the drop ({inflight} in flight), {after} after");
                 }
-                var lost = countBefore < 0 || _ctx.IsBallot ? 0 : Math.Max(0, countBefore - _expectedCount);
+                var lost = countBefore < 0 || _ctx.IsBallot ? 0 : Math.Max(0, countBefore - after);
                 _ctx.Recovery.MarkRejoined(restored, Stopwatch.GetElapsedTime(droppedAt).TotalMilliseconds, lost);
                 return;
             }
@@ -275,7 +280,8 @@ internal sealed class ViewClient
             json.WriteNumber("_mounts", _mounts);
             // As view.ts does: the number of joins sent since the last successful one (socket
             // connect failures do not count: no join is sent while the socket is down).
-            json.WriteNumber("_mount_attempts", _failedAttempts++);
+            _lastMountAttempts = _failedAttempts++;
+            json.WriteNumber("_mount_attempts", _lastMountAttempts);
             if (_snapshotToken is { } token)
             {
                 json.WriteString("_rekindle_snapshot", token);
@@ -292,9 +298,11 @@ internal sealed class ViewClient
 
     private int NextRef() => Interlocked.Increment(ref _ref);
 
-    private async Task<bool> SendAsync(byte[] frame, CancellationToken cancel)
+    private Task<bool> SendAsync(byte[] frame, CancellationToken cancel) => SendAsync(frame, _ws, cancel);
+
+    /// <summary>Sends on <paramref name="ws"/> only if it is still the view's socket when the send lock is taken.</summary>
+    private async Task<bool> SendAsync(byte[] frame, ClientWebSocket? ws, CancellationToken cancel)
     {
-        var ws = _ws;
         if (ws is null || ws.State != WebSocketState.Open)
         {
             return false;
@@ -302,6 +310,10 @@ internal sealed class ViewClient
         await _sendLock.WaitAsync(cancel);
         try
         {
+            if (!ReferenceEquals(ws, _ws) || ws.State != WebSocketState.Open)
+            {
+                return false;
+            }
             await ws.SendAsync(frame, WebSocketMessageType.Text, true, cancel);
             return true;
         }
@@ -330,12 +342,16 @@ internal sealed class ViewClient
             payload = "{\"type\":\"click\",\"event\":\"inc\",\"value\":{\"value\":\"\"}}";
         }
         _eventsSent++;
+        // The socket and join the event belongs to: an event that waited for the send lock while the
+        // socket dropped and the view rejoined must not go out on the new socket under the old join
+        // (the server would apply it after the restore, and the rejoin would count it as state ahead).
+        var ws = _ws;
         var frame = Encoding.UTF8.GetBytes($"[\"{_joinRef}\",\"{messageRef}\",\"{_topic}\",\"event\",{payload}]");
         lock (_pending)
         {
             _pending[messageRef] = Stopwatch.GetTimestamp();
         }
-        if (await SendAsync(frame, cancel))
+        if (await SendAsync(frame, ws, cancel))
         {
             Interlocked.Increment(ref _ctx.EventsSent);
             EventSentBytes += frame.Length;
@@ -560,6 +576,7 @@ internal sealed class ViewClient
                 if (!_ctx.IsBallot && rendered.TryGetProperty("0", out var count) && long.TryParse(count.GetString(), out var initial))
                 {
                     _expectedCount = initial;
+                    _joinedCount = initial;
                 }
                 KeepSnapshotToken(rendered);
                 _joined?.TrySetResult(true);

@@ -7,10 +7,12 @@ using StackExchange.Redis;
 namespace Rekindle.Redis;
 
 /// <summary>
-/// Keeps views recoverable through a Redis outage: a save Redis cannot take in time is kept in
-/// memory (the latest generation per key, up to <see cref="RekindleRedisOptions.MaxPendingSnapshots"/>)
-/// and written, generation-checked, when Redis answers again; a load looks there first. The view
-/// never waits past the timeout and never fails because Redis is down.
+/// Bounds every Redis call by the timeout and carries snapshots over a Redis outage: a save Redis
+/// cannot take in time is kept in memory (the latest generation per key, up to
+/// <see cref="RekindleRedisOptions.MaxPendingSnapshots"/>) and written, generation-checked, when Redis
+/// answers again, so other nodes find it then; a load looks there first. The save still throws: a copy
+/// in this node's memory dies with the node, so the change it acknowledges must be kept recoverable
+/// another way (the snapshot service then sends it to the browser with the reply).
 /// </summary>
 internal sealed partial class BufferedStateStore : IStateStore, IDisposable
 {
@@ -44,6 +46,7 @@ internal sealed partial class BufferedStateStore : IStateStore, IDisposable
         catch (Exception exception) when (IsOutage(exception))
         {
             Queue(key, new PendingSnapshot(generation, snapshot.ToArray(), timeToLive), exception);
+            throw;
         }
     }
 
@@ -138,10 +141,10 @@ internal sealed partial class BufferedStateStore : IStateStore, IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(5111, LogLevel.Warning, "Redis did not take a snapshot ({Reason}); snapshots are kept in memory until it answers again.", EventName = nameof(Queuing))]
+        [LoggerMessage(5111, LogLevel.Warning, "Redis did not take a snapshot ({Reason}); snapshots are kept in memory, and sent to the browsers, until it answers again.", EventName = nameof(Queuing))]
         public static partial void Queuing(ILogger logger, string reason);
 
-        [LoggerMessage(5112, LogLevel.Error, "Snapshot dropped: Redis is unreachable ({Reason}) and {Limit} snapshots already wait in memory (Rekindle:Redis MaxPendingSnapshots). That view's latest change is not recoverable.", EventName = nameof(Dropped))]
+        [LoggerMessage(5112, LogLevel.Error, "Snapshot not queued: Redis is unreachable ({Reason}) and {Limit} snapshots already wait in memory (Rekindle:Redis MaxPendingSnapshots). That view's latest change is recoverable only from the copy sent to its browser.", EventName = nameof(Dropped))]
         public static partial void Dropped(ILogger logger, int limit, string reason);
 
         [LoggerMessage(5113, LogLevel.Information, "Redis answers again: {Count} snapshots kept in memory were written.", EventName = nameof(Flushed))]

@@ -122,6 +122,64 @@ public sealed class RedisOutageTests
         }
     }
 
+    /// <summary>
+    /// Issue 18 (chaos soak): a click acknowledged while Redis is down outlives the node that
+    /// acknowledged it. That node's memory is not durable, so the reply carries the snapshot to the
+    /// browser, and the rejoin on another node restores it once Redis is back, the newer of the two.
+    /// The client's count of failed joins grew during the outage; it must not make the rejoin skip
+    /// the snapshot.
+    /// </summary>
+    [Fact]
+    public async Task Issue18_ClickAcknowledgedWhileRedisIsDown_RestoredOnAnotherNodeAfterItsNodeDies()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
+        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
+        var port = redis.Port;
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
+        var nodeA = await TestHost.StartAsync(args);
+        var nodeAStopped = false;
+        await using var nodeB = await TestHost.StartAsync(args);
+        try
+        {
+            PhoenixClient.PageTokens page;
+            JsonNode reply;
+            await using (var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter"))
+            {
+                page = counter.Page;
+                var (joinRef, _) = await counter.JoinAsync();
+                await counter.ClickAsync(joinRef, "inc");
+                await redis.DisposeAsync();
+                await counter.ClickAsync(joinRef, "inc");
+                reply = await counter.ClickAsync(joinRef, "inc");
+                Assert.Equal("3", reply["response"]!["diff"]!["0"]!.GetValue<string>());
+            }
+            var token = reply["response"]!["diff"]!["e"]!.AsArray()
+                .Single(e => e![0]!.GetValue<string>() == "rekindle:snapshot")![1]!["token"]!.GetValue<string>();
+            // Node A dies with the snapshots it kept in memory for Redis.
+            await nodeA.DisposeAsync();
+            nodeAStopped = true;
+
+            redis = await RedisServer.StartAsync(port, dataFolder);
+            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
+            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
+            await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+            var (rejoinRef, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1, ["_mount_attempts"] = 6, ["_rekindle_snapshot"] = token });
+            Assert.Equal("3", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+            var next = await onB.ClickAsync(rejoinRef, "inc");
+            Assert.Equal("4", next["response"]!["diff"]!["0"]!.GetValue<string>());
+            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 4003 && line.Level == LogLevel.Warning);
+        }
+        finally
+        {
+            if (!nodeAStopped)
+            {
+                await nodeA.DisposeAsync();
+            }
+            await redis.DisposeAsync();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
     /// <summary>An outage longer than Rekindle:Recovery:StoreOutageWait: the view stops waiting and mounts fresh, with a logged error.</summary>
     [Fact]
     public async Task RejoinWhileRedisStaysDown_MountsFreshAfterTheOutageWait()

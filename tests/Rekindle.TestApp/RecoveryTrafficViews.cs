@@ -29,6 +29,6 @@ public static class RecoveryTrafficViews
         var view = Assembly.LoadFrom(assemblyPath).GetType("Rekindle.DeployedViews.NotesLive", throwOnError: true)!;
         typeof(RekindleEndpointRouteBuilderExtensions).GetMethod(nameof(RekindleEndpointRouteBuilderExtensions.MapLiveView))!
             .MakeGenericMethod(view)
-            .Invoke(null, [app, "/test/notes", "default"]);
+            .Invoke(null, [app, "/test/notes", "default", null]);
     }
 }

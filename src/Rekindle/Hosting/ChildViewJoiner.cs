@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Rekindle.Recovery;
 using Rekindle.Runtime;
 using Rekindle.Views;
+using Rekindle.Wire;
 
 namespace Rekindle.Hosting;
 
@@ -38,7 +39,7 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
                 await scope.DisposeAsync();
                 return redirect;
             }
-            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, cancellationToken);
+            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, session.HasRestoreCrashed(ProtocolNames.ViewTopicPrefix + token.ViewId), cancellationToken);
             if (lookup.StoreUnavailable)
             {
                 await scope.DisposeAsync();

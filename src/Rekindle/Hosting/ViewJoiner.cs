@@ -92,7 +92,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 await scope.DisposeAsync();
                 return redirect;
             }
-            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, cancellationToken);
+            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, session.HasRestoreCrashed(topic), cancellationToken);
             if (lookup.StoreUnavailable)
             {
                 await scope.DisposeAsync();

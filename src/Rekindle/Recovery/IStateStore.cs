@@ -9,7 +9,10 @@ public interface IStateStore
 {
     /// <summary>
     /// Stores a snapshot unless the store already holds one of a higher <paramref name="generation"/>
-    /// for the key (a slower, older writer must never overwrite a newer snapshot).
+    /// for the key (a slower, older writer must never overwrite a newer snapshot). Completes only once
+    /// the snapshot is durable in the store (a kill of this process does not lose it): the reply that
+    /// acknowledges the change goes out after it. Throws when it cannot make the snapshot durable;
+    /// Rekindle then sends the snapshot to the browser with that reply instead.
     /// </summary>
     ValueTask SaveAsync(string key, long generation, ReadOnlyMemory<byte> snapshot, TimeSpan timeToLive, CancellationToken cancellationToken);
 

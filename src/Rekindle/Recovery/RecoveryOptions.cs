@@ -24,9 +24,17 @@ public sealed class RecoveryOptions
     /// <value>65,536 bytes.</value>
     public int MaxSnapshotBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Failed join attempts after which a snapshot is no longer applied (it may be what makes the mount crash).</summary>
-    /// <value>2.</value>
-    public int SkipAfterFailedJoins { get; set; } = 2;
+    /// <summary>
+    /// Failed join attempts in a row (the client's <c>_mount_attempts</c>) after which a snapshot is no
+    /// longer applied: one that crashes the node on every restore. The client counts every join that
+    /// did not succeed, also those the server deferred (store outage, drain, a held join) or lost to a
+    /// dropped socket, so the limit must stay above what an outage costs: the stock client rejoins about
+    /// once a second while the server defers it with 1012, some 30 attempts within
+    /// <see cref="StoreOutageWait"/>'s 30 s. A join that crashes on its snapshot is retried without it
+    /// on the same socket whatever this says.
+    /// </summary>
+    /// <value>60.</value>
+    public int SkipAfterFailedJoins { get; set; } = 60;
 
     /// <summary>
     /// How long a rejoining view whose snapshot store is unreachable (Redis down, say) is asked to come

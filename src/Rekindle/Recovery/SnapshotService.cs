@@ -33,6 +33,7 @@ internal sealed partial class SnapshotService
     private readonly TimeProvider _time;
     private readonly RecoveryMetrics _metrics;
     private readonly StoreOutageWaits _outageWaits;
+    private int _storeFailing;
 
     public SnapshotService(IServiceProvider services, IDataProtectionProvider protection, TimeProvider time, RecoveryMetrics metrics, IOptions<RecoveryOptions> options, ILogger<SnapshotService> logger)
     {
@@ -48,6 +49,15 @@ internal sealed partial class SnapshotService
     public RecoveryOptions Options => _options;
 
     public bool UsesServerStore => _store is not null;
+
+    /// <summary>
+    /// Where a joining view's generations count on from, unless a restored snapshot is newer: the join's
+    /// time in microseconds. The latest join of a view thus writes above every earlier process of it (one
+    /// still running on another node after its socket dropped, or one whose snapshot this join did not
+    /// restore), so the store's generation check keeps the live process's snapshots instead of silently
+    /// refusing them.
+    /// </summary>
+    public long JoinGeneration() => _time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     /// <summary>
     /// Saves a snapshot. Returns the token to push to the browser when snapshots live there, else
@@ -74,19 +84,26 @@ internal sealed partial class SnapshotService
             try
             {
                 await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
+                Interlocked.Exchange(ref _storeFailing, 0);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The store is down or failing: the view keeps running; this change is not recoverable.
+                // The reply that follows acknowledges this change, and a copy in this node's memory dies
+                // with the node: the snapshot travels in that reply to the browser instead, which hands it
+                // back at its next join, where the newer of it and the store's copy is restored.
                 _metrics.SaveFailed.Add(1);
                 RekindleActivities.Fail(activity, exception);
-                Log.SaveFailed(_logger, exception, viewName);
-                return null;
+                if (Interlocked.Exchange(ref _storeFailing, 1) == 0)
+                {
+                    Log.SaveFailed(_logger, exception, viewName);
+                }
+                Log.SnapshotSentToBrowser(_logger, viewName, snapshot.Generation, exception.Message);
+                token = Protect(bytes);
             }
         }
         else
         {
-            token = WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
+            token = Protect(bytes);
         }
         _metrics.SaveDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
         Log.SnapshotSaved(_logger, viewName, bytes.Length, snapshot.Generation);
@@ -97,12 +114,20 @@ internal sealed partial class SnapshotService
     /// Finds the snapshot of a joining view; a forged, foreign or expired one is refused and logged.
     /// When the store cannot be reached for a rejoining view, the lookup says so (for up to
     /// <see cref="RecoveryOptions.StoreOutageWait"/>), so the view can come back later instead of losing its state.
+    /// After <paramref name="restoreCrashed"/> (this view's join crashed on its snapshot) or too many failed joins, none is applied.
     /// </summary>
-    public async ValueTask<SnapshotLookup> LoadAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
+    public async ValueTask<SnapshotLookup> LoadAsync(string viewId, string browserSessionId, ConnectParams connectParams, bool restoreCrashed, CancellationToken cancellationToken)
     {
-        if (!_options.Enabled || connectParams.MountAttempts >= _options.SkipAfterFailedJoins)
+        if (!_options.Enabled)
         {
             return default;
+        }
+        if (restoreCrashed || connectParams.MountAttempts >= _options.SkipAfterFailedJoins)
+        {
+            var skipped = restoreCrashed
+                ? "its join crashed after the snapshot was applied"
+                : $"{connectParams.MountAttempts} joins failed in a row (Rekindle:Recovery:SkipAfterFailedJoins, {_options.SkipAfterFailedJoins})";
+            return new SnapshotLookup(null, StoreUnavailable: false, connectParams.IsReconnect ? skipped : null);
         }
         using var activity = RekindleActivities.StartChild("rekindle.snapshot.load");
         activity?.SetTag(TelemetryTags.SnapshotStore, _store is null ? "browser" : "server");
@@ -120,42 +145,48 @@ internal sealed partial class SnapshotService
 
     private async ValueTask<(ViewSnapshot? Snapshot, string Result)> FindAsync(string viewId, string browserSessionId, ConnectParams connectParams, CancellationToken cancellationToken)
     {
-        byte[]? bytes;
-        if (_store is not null)
+        var token = connectParams.GetString(ConnectParamName) is { Length: > 0 } tokenParam ? tokenParam : null;
+        if (_store is null)
         {
-            var key = StoreKey(viewId, browserSessionId);
-            try
-            {
-                bytes = await _store.LoadAsync(key, cancellationToken);
-                _outageWaits.Answered(key);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A first join has no snapshot to lose (its view id is new); a rejoin may.
-                if (connectParams.IsReconnect && _outageWaits.ShouldRetry(key))
-                {
-                    Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
-                    return (null, Unavailable);
-                }
-                Log.LoadFailed(_logger, exception, viewId);
-                return (null, Miss);
-            }
+            return token is null ? (null, Miss) : Read(Unprotect(token), viewId, browserSessionId);
         }
-        else if (connectParams.GetString(ConnectParamName) is { Length: > 0 } token)
+        var key = StoreKey(viewId, browserSessionId);
+        byte[]? stored;
+        try
         {
-            bytes = Unprotect(token);
-            if (bytes is null)
-            {
-                return (null, Refused);
-            }
+            stored = await _store.LoadAsync(key, cancellationToken);
+            _outageWaits.Answered(key);
         }
-        else
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // A first join has no snapshot to lose (its view id is new); a rejoin may. A token the
+            // browser holds does not settle it: the store may hold a newer snapshot than the token.
+            if (connectParams.IsReconnect && _outageWaits.ShouldRetry(key))
+            {
+                Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
+                return (null, Unavailable);
+            }
+            Log.LoadFailed(_logger, exception, viewId);
             return (null, Miss);
         }
+        (ViewSnapshot? Snapshot, string Result) fromStore = stored is null ? (null, Miss) : Read(stored, viewId, browserSessionId);
+        if (token is null)
+        {
+            return fromStore;
+        }
+        // The browser holds a snapshot only when the store did not take it at save time (see SaveAsync):
+        // it wins when it is newer than what the store has.
+        var fromBrowser = Read(Unprotect(token), viewId, browserSessionId);
+        return fromBrowser.Snapshot is { } browser && (fromStore.Snapshot is not { } store || browser.Generation > store.Generation)
+            ? fromBrowser
+            : fromStore;
+    }
+
+    private (ViewSnapshot? Snapshot, string Result) Read(byte[]? bytes, string viewId, string browserSessionId)
+    {
         if (bytes is null)
         {
-            return (null, Miss);
+            return (null, Refused);
         }
         try
         {
@@ -175,6 +206,8 @@ internal sealed partial class SnapshotService
 
     public ValueTask DeleteAsync(string viewId, string browserSessionId, CancellationToken cancellationToken) =>
         _store?.DeleteAsync(StoreKey(viewId, browserSessionId), cancellationToken) ?? ValueTask.CompletedTask;
+
+    private string Protect(byte[] bytes) => WebEncoders.Base64UrlEncode(_protector.Protect(bytes, _time.GetUtcNow() + _options.MaxAge));
 
     private byte[]? Unprotect(string token)
     {
@@ -200,8 +233,11 @@ internal sealed partial class SnapshotService
         [LoggerMessage(4005, LogLevel.Debug, "Snapshot of {View} saved: {Size} bytes, generation {Generation}.", EventName = nameof(SnapshotSaved))]
         public static partial void SnapshotSaved(ILogger logger, string view, int size, long generation);
 
-        [LoggerMessage(4003, LogLevel.Error, "Saving the snapshot of {View} failed; the view keeps running, its latest change is not recoverable.", EventName = nameof(SaveFailed))]
+        [LoggerMessage(4003, LogLevel.Warning, "The snapshot store did not take the snapshot of {View}; until it does again, snapshots travel to the browser in the reply that acknowledges their change and come back with the next join.", EventName = nameof(SaveFailed))]
         public static partial void SaveFailed(ILogger logger, Exception exception, string view);
+
+        [LoggerMessage(4007, LogLevel.Debug, "Snapshot of {View} (generation {Generation}) sent to the browser: the store did not take it ({Reason}).", EventName = nameof(SnapshotSentToBrowser))]
+        public static partial void SnapshotSentToBrowser(ILogger logger, string view, long generation, string reason);
 
         [LoggerMessage(4004, LogLevel.Error, "Loading the snapshot of {View} failed; the view mounts fresh.", EventName = nameof(LoadFailed))]
         public static partial void LoadFailed(ILogger logger, Exception exception, string view);

@@ -11,14 +11,18 @@ internal sealed class StoreOutageWaits(TimeSpan wait, TimeProvider time)
 {
     /// <summary>Entries kept before expired ones are swept: a long outage with many views must not grow this without bound.</summary>
     private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<string, long> _since = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Since, long Last)> _since = new(StringComparer.Ordinal);
 
-    /// <summary>Notes another failed lookup for <paramref name="key"/>; true while the view should still retry.</summary>
+    /// <summary>
+    /// Notes another failed lookup for <paramref name="key"/>; true while the view should still retry. A
+    /// view whose last failed lookup here is older than twice the wait is in a new outage: its lookups
+    /// in between went to other nodes (behind a balancer), so this node never saw the store answer for it.
+    /// </summary>
     public bool ShouldRetry(string key)
     {
         var now = time.GetTimestamp();
-        var since = _since.GetOrAdd(key, now);
-        if (time.GetElapsedTime(since, now) < wait)
+        var entry = _since.AddOrUpdate(key, (now, now), (_, seen) => (time.GetElapsedTime(seen.Last, now) < wait * 2 ? seen.Since : now, now));
+        if (time.GetElapsedTime(entry.Since, now) < wait)
         {
             if (_since.Count > SweepAbove)
             {
@@ -41,9 +45,9 @@ internal sealed class StoreOutageWaits(TimeSpan wait, TimeProvider time)
 
     private void Sweep(long now)
     {
-        foreach (var (key, since) in _since)
+        foreach (var (key, entry) in _since)
         {
-            if (time.GetElapsedTime(since, now) >= wait)
+            if (time.GetElapsedTime(entry.Since, now) >= wait)
             {
                 _since.TryRemove(key, out _);
             }

@@ -128,6 +128,10 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
             ViewLog.ViewCrashed(logger, exception, view.GetType().Name, output.Topic);
             RekindleActivities.Fail(activity, exception);
             metrics.Crashed(RekindleActivities.ViewName(view.GetType()));
+            if (mounted.Snapshot is not null)
+            {
+                session.RestoreCrashed(output.Topic);
+            }
             output.Sink.Send(_frames.ErrorReply(output.JoinRef, join.Ref, output.Topic, "join crashed"));
             await JoinedView.EndAsync(view, mounted.Scope, logger, output.Topic);
             return null;

@@ -32,6 +32,7 @@ internal sealed partial class ViewRecorder
         _browserSessionId = browserSessionId;
         _viewMembers = RecoverableMembers.Of(view.GetType());
         _logger = logger;
+        _generation = snapshots.JoinGeneration();
     }
 
     /// <summary>Applies the view's part of a snapshot; the components' parts wait in the registry until they are created.</summary>
@@ -49,7 +50,7 @@ internal sealed partial class ViewRecorder
         }
         components.ExpectRestored(snapshot.Components);
         _cursors.Restore(snapshot.Positions);
-        _generation = snapshot.Generation;
+        _generation = Math.Max(_generation, snapshot.Generation);
         return true;
     }
 
