@@ -1,0 +1,39 @@
+using Rekindle.TestApp;
+
+namespace Rekindle.Browser.Tests;
+
+/// <summary>Chromium and an in-process <see cref="TestHost"/> started with command-line <paramref name="hostArguments"/>.</summary>
+public abstract class HostArgumentsBrowserFixture(params string[] hostArguments) : IBrowserHostFixture, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private TestHost? _host;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public TestHost Host => _host ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public IReadOnlyList<TestLogSink.LogLine> ServerLogs => [.. Host.Logs.Lines];
+
+    public Uri Url(string path) => Host.Url(path);
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.StartAsync(hostArguments);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
