@@ -80,7 +80,7 @@ internal sealed partial class ChannelSocket : IFrameSink
         _uploads.CloseAll();
         StopAllViews();
         await _outbox.CompleteAsync();
-        await CloseAsync(status, reason);
+        await SocketClose.QuietlyAsync(_socket, status, reason, _time, lost => Log.SocketLost(_logger, lost));
     }
 
     private async Task<(WebSocketCloseStatus Status, string Reason)> ReadLoopAsync(CancellationToken aborted)
@@ -266,22 +266,6 @@ internal sealed partial class ChannelSocket : IFrameSink
         }
     }
 
-    private async Task CloseAsync(WebSocketCloseStatus status, string reason)
-    {
-        try
-        {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
-                await _socket.CloseAsync(status, reason, timeout.Token);
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
-        {
-            Log.SocketLost(_logger, exception.Message);
-        }
-    }
-
     private static partial class Log
     {
         [LoggerMessage(1004, LogLevel.Debug, "Socket lost: {Reason}.", EventName = nameof(SocketLost))]
@@ -292,7 +276,6 @@ internal sealed partial class ChannelSocket : IFrameSink
 
         [LoggerMessage(1014, LogLevel.Debug, "Join on {Topic} during shutdown: closing the socket with 1012 so the client rejoins elsewhere.", EventName = nameof(JoinDuringShutdown))]
         public static partial void JoinDuringShutdown(ILogger logger, string topic);
-
 
         [LoggerMessage(1008, LogLevel.Warning, "Push on {Topic} refused: the socket exceeds {Limit} pushes per second (Rekindle:Transport:MaxPushesPerSecond).", EventName = nameof(RateLimited))]
         public static partial void RateLimited(ILogger logger, string topic, double limit);
