@@ -161,7 +161,12 @@ async function driveTab(devtools, tab, until) {
     const exited = new Promise((resolve) => chromium.once('exit', resolve));
     chromium.kill('SIGKILL');
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    try {
+      // Chromium's helper processes may still write into the profile after the browser's exit.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch (error) {
+      console.error(`chaos pages: could not remove ${profile}: ${error.message}`);
+    }
   }
   console.log(JSON.stringify(report));
 })().catch((error) => {
