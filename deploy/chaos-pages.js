@@ -89,6 +89,18 @@ const STATE = "JSON.stringify({socket: window.liveSocket?.isConnected(), visibil
 
 const shownCount = async (devtools, tab) => Number(await devtools.evaluate(tab.sessionId, "document.querySelector('#count')?.textContent ?? 'NaN'"));
 
+// A count lower than the highest this tab saw acknowledged is a restore that came back short: noted
+// with the time and the view's id, to find the node log lines of that rejoin.
+async function readCount(devtools, tab) {
+  const count = await shownCount(devtools, tab);
+  if (count < tab.highest) {
+    const view = await devtools.evaluate(tab.sessionId, "document.querySelector('[data-phx-main]')?.id").catch(() => '?');
+    tab.short.push(`${new Date().toISOString()} ${view} ${tab.highest} -> ${count}`);
+  }
+  if (!Number.isNaN(count)) tab.highest = count;
+  return count;
+}
+
 async function driveTab(devtools, tab, until) {
   let downSince = null;
   while (Date.now() < until) {
@@ -105,12 +117,12 @@ async function driveTab(devtools, tab, until) {
       if (Date.now() - downSince > 10_000) tab.slow.push(`${Date.now() - downSince} ms from ${tab.lastDownState}`);
       downSince = null;
     }
-    const before = await shownCount(devtools, tab);
+    const before = await readCount(devtools, tab);
     await devtools.evaluate(tab.sessionId, "document.querySelector('#inc').click()");
     tab.clicks++;
     for (let i = 0; i < 40; i++) {
       await sleep(50);
-      if ((await shownCount(devtools, tab)) > before) {
+      if ((await readCount(devtools, tab)) > before) {
         tab.acknowledged++;
         break;
       }
@@ -126,7 +138,7 @@ async function driveTab(devtools, tab, until) {
 
 (async () => {
   const { chromium, profile, endpoint } = await launch();
-  const tabs = Array.from({ length: pageCount }, () => ({ sessionId: null, marked: false, navigations: 0, clicks: 0, acknowledged: 0, restoreMs: [], slow: [] }));
+  const tabs = Array.from({ length: pageCount }, () => ({ sessionId: null, marked: false, navigations: 0, clicks: 0, acknowledged: 0, restoreMs: [], slow: [], highest: 0, short: [] }));
   let report;
   try {
     const devtools = await DevTools.open(endpoint);
@@ -142,7 +154,7 @@ async function driveTab(devtools, tab, until) {
     for (const tab of tabs) {
       const marker = await devtools.evaluate(tab.sessionId, 'window.__soakMarker').catch(() => undefined);
       if (marker !== 1 || tab.navigations > 0) reloads++;
-      tab.final = await shownCount(devtools, tab);
+      tab.final = await readCount(devtools, tab);
       lost += Number.isNaN(tab.final) ? tab.acknowledged : Math.max(0, tab.acknowledged - tab.final);
     }
     const restoreMs = tabs.flatMap((t) => t.restoreMs).sort((a, b) => a - b);
@@ -156,6 +168,7 @@ async function driveTab(devtools, tab, until) {
       restoreP99Ms: restoreMs.length ? restoreMs[Math.min(restoreMs.length - 1, Math.floor(restoreMs.length * 0.99))] : null,
       counts: tabs.map((t) => `${t.final}/${t.acknowledged}`),
       slowRestores: tabs.flatMap((t) => t.slow),
+      shortRestores: tabs.flatMap((t) => t.short),
     };
   } finally {
     const exited = new Promise((resolve) => chromium.once('exit', resolve));

@@ -73,6 +73,7 @@ node -e '
   console.log(`  drops ${rec.dropped}, rejoined ${rec.rejoined}, with their state ${rec.restored}; restore p50 ${rec.restoreMs?.p50} ms, p99 ${rec.restoreMs?.p99} ms, max ${rec.restoreMs?.max} ms (tabs: ${pages.restores} restores, p99 ${pages.restoreP99Ms} ms); load generator errors ${load.errorsTotal}`);
   if (load.errorsTotal > 0) console.log("  errors: " + JSON.stringify(load.errors));
   if (pages.slowRestores?.length) console.log("  tabs back after more than 10 s: " + pages.slowRestores.join("; "));
+  if (pages.shortRestores?.length) console.log("  tabs back with fewer clicks than they showed (time, view, count before -> after): " + pages.shortRestores.join("; "));
   const ok = lost === 0 && pages.reloads === 0 && load.errorsTotal === 0 && rec.dropped > 0 && rec.rejoined === rec.dropped;
   process.exit(ok ? 0 : 1);
 ' "$work/load.json" "$work/pages.json" "drop ${faults[drop]}, kill -9 ${faults[kill]}, SIGTERM ${faults[term]}, Redis restart ${faults[redis]}, Redis and node killed together ${faults[outage]}" "$seconds" "$views" "${SOURCE_IPS:-1}" || status=1

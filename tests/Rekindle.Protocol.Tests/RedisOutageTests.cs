@@ -205,6 +205,46 @@ public sealed class RedisOutageTests
         Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4004 && line.Level == LogLevel.Error);
     }
 
+    /// <summary>
+    /// Issue 18: past Rekindle:Recovery:StoreOutageWait the store's copy is out of reach, but the
+    /// snapshot the browser holds (sent in the replies Redis could not back) is restored rather than a
+    /// fresh mount.
+    /// </summary>
+    [Fact]
+    public async Task Issue18_RejoinPastTheOutageWait_RestoresTheSnapshotItsBrowserHolds()
+    {
+        var redis = await RedisServer.StartAsync();
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01"];
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        string token;
+        PhoenixClient.PageTokens page;
+        await using (var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter"))
+        {
+            page = counter.Page;
+            var (joinRef, _) = await counter.JoinAsync();
+            await counter.ClickAsync(joinRef, "inc");
+            await redis.DisposeAsync();
+            await counter.ClickAsync(joinRef, "inc");
+            var reply = await counter.ClickAsync(joinRef, "inc");
+            token = reply["response"]!["diff"]!["e"]!.AsArray()
+                .Single(e => e![0]!.GetValue<string>() == "rekindle:snapshot")![1]!["token"]!.GetValue<string>();
+        }
+        var rejoinParams = () => new JsonObject { ["_mounts"] = 1, ["_rekindle_snapshot"] = token };
+
+        await using (var first = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
+        {
+            await first.SendJoinAsync(rejoinParams());
+            Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using var later = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+        var (_, rejoined) = await later.JoinAsync(rejoinParams());
+
+        Assert.Equal("3", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+        Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4004 && line.Level == LogLevel.Error);
+    }
+
     /// <summary>A counter on <paramref name="node"/> clicked twice, its socket then closed: its state is only in Redis.</summary>
     private static async Task<PhoenixClient.PageTokens> CountToTwoAsync(TestHost node)
     {

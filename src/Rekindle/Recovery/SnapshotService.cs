@@ -85,6 +85,7 @@ internal sealed partial class SnapshotService
             {
                 await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
                 Interlocked.Exchange(ref _storeFailing, 0);
+                _outageWaits.Answered();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -155,7 +156,7 @@ internal sealed partial class SnapshotService
         try
         {
             stored = await _store.LoadAsync(key, cancellationToken);
-            _outageWaits.Answered(key);
+            _outageWaits.Answered();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -166,8 +167,10 @@ internal sealed partial class SnapshotService
                 Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
                 return (null, Unavailable);
             }
+            // Past the wait the store's copy is out of reach; the browser's, when it holds one, is
+            // never newer than the store's but always better than mounting fresh.
             Log.LoadFailed(_logger, exception, viewId);
-            return (null, Miss);
+            return token is null ? (null, Miss) : Read(Unprotect(token), viewId, browserSessionId);
         }
         (ViewSnapshot? Snapshot, string Result) fromStore = stored is null ? (null, Miss) : Read(stored, viewId, browserSessionId);
         if (token is null)
@@ -239,7 +242,7 @@ internal sealed partial class SnapshotService
         [LoggerMessage(4007, LogLevel.Debug, "Snapshot of {View} (generation {Generation}) sent to the browser: the store did not take it ({Reason}).", EventName = nameof(SnapshotSentToBrowser))]
         public static partial void SnapshotSentToBrowser(ILogger logger, string view, long generation, string reason);
 
-        [LoggerMessage(4004, LogLevel.Error, "Loading the snapshot of {View} failed; the view mounts fresh.", EventName = nameof(LoadFailed))]
+        [LoggerMessage(4004, LogLevel.Error, "Loading the snapshot of {View} failed; the view mounts from the snapshot its browser holds, if any, else fresh.", EventName = nameof(LoadFailed))]
         public static partial void LoadFailed(ILogger logger, Exception exception, string view);
 
         [LoggerMessage(4006, LogLevel.Warning, "The snapshot store is unreachable for rejoining view {View}: its socket is closed with 1012 so the client comes back later (for up to {Wait}, then it mounts fresh).", EventName = nameof(LoadUnavailable))]

@@ -12,16 +12,19 @@ internal sealed class StoreOutageWaits(TimeSpan wait, TimeProvider time)
     /// <summary>Entries kept before expired ones are swept: a long outage with many views must not grow this without bound.</summary>
     private const int SweepAbove = 10_000;
     private readonly ConcurrentDictionary<string, (long Since, long Last)> _since = new(StringComparer.Ordinal);
+    private long _lastAnswer;
 
     /// <summary>
     /// Notes another failed lookup for <paramref name="key"/>; true while the view should still retry. A
-    /// view whose last failed lookup here is older than twice the wait is in a new outage: its lookups
-    /// in between went to other nodes (behind a balancer), so this node never saw the store answer for it.
+    /// view whose last failed lookup here came before the store last answered this node is in a new
+    /// outage: it was restored elsewhere in between (behind a balancer) or the store came back and went
+    /// away again, so its wait starts over. Outages seconds apart are thus never taken for one.
     /// </summary>
     public bool ShouldRetry(string key)
     {
         var now = time.GetTimestamp();
-        var entry = _since.AddOrUpdate(key, (now, now), (_, seen) => (time.GetElapsedTime(seen.Last, now) < wait * 2 ? seen.Since : now, now));
+        var lastAnswer = Volatile.Read(ref _lastAnswer);
+        var entry = _since.AddOrUpdate(key, (now, now), (_, seen) => (seen.Last < lastAnswer ? now : seen.Since, now));
         if (time.GetElapsedTime(entry.Since, now) < wait)
         {
             if (_since.Count > SweepAbove)
@@ -34,12 +37,13 @@ internal sealed class StoreOutageWaits(TimeSpan wait, TimeProvider time)
         return false;
     }
 
-    /// <summary>The store answered for <paramref name="key"/>: a later outage starts a new wait.</summary>
-    public void Answered(string key)
+    /// <summary>The store answered a load or a save on this node: every later failed lookup belongs to a new outage.</summary>
+    public void Answered()
     {
-        if (!_since.IsEmpty)
+        var now = time.GetTimestamp();
+        if (Volatile.Read(ref _lastAnswer) < now)
         {
-            _since.TryRemove(key, out _);
+            Volatile.Write(ref _lastAnswer, now);
         }
     }
 

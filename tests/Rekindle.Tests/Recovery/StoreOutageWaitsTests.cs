@@ -31,11 +31,44 @@ public sealed class StoreOutageWaitsTests
     {
         var waits = new StoreOutageWaits(Wait, _time);
         Assert.True(waits.ShouldRetry("k"));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        waits.Answered();
 
         _time.Advance(TimeSpan.FromMinutes(5));
 
         Assert.True(waits.ShouldRetry("k"));
         _time.Advance(TimeSpan.FromSeconds(29));
         Assert.True(waits.ShouldRetry("k"));
+    }
+
+    /// <summary>
+    /// Issue 18 (the 2-minute chaos soak lost 35 views this way): two outages 50 s apart were taken for
+    /// one, because the view's last failed lookup was less than twice the wait ago; the second outage's
+    /// rejoins mounted fresh after 4 s instead of waiting.
+    /// </summary>
+    [Fact]
+    public void Issue18_ShouldRetry_AnOutageSecondsAfterTheStoreAnswered_StartsANewWait()
+    {
+        var waits = new StoreOutageWaits(Wait, _time);
+        Assert.True(waits.ShouldRetry("k"));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        waits.Answered();
+
+        _time.Advance(TimeSpan.FromSeconds(45));
+
+        Assert.True(waits.ShouldRetry("k"));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(waits.ShouldRetry("k"));
+    }
+
+    [Fact]
+    public void ShouldRetry_TheStoreNeverAnsweredBetween_OneOutageThatEndsTheWait()
+    {
+        var waits = new StoreOutageWaits(Wait, _time);
+        Assert.True(waits.ShouldRetry("k"));
+
+        _time.Advance(TimeSpan.FromSeconds(45));
+
+        Assert.False(waits.ShouldRetry("k"));
     }
 }
