@@ -53,7 +53,7 @@ public static class RekindleRedisExtensions
         services.TryAddSingleton<IConnectionMultiplexer>(provider => Connect(provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value));
         services.Replace(ServiceDescriptor.Singleton<IPubSub, RedisPubSub>());
         services.Replace(ServiceDescriptor.Singleton<IStateStore>(provider => new BufferedStateStore(
-            new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>()),
+            new RedisStateStore(provider.GetRequiredService<IConnectionMultiplexer>(), provider.GetRequiredService<ILogger<RedisStateStore>>()),
             provider.GetRequiredService<IOptions<RekindleRedisOptions>>().Value,
             provider.GetRequiredService<ILogger<BufferedStateStore>>())));
         services.Replace(ServiceDescriptor.Singleton<INodeRelay, RedisNodeRelay>());

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Rekindle.Recovery;
 using Rekindle.Redis;
 using Rekindle.TestApp;
@@ -28,7 +31,7 @@ public sealed class RedisFixture : IAsyncLifetime
 /// <summary>The conformance suite against a real redis-server (real time for expiry).</summary>
 public sealed class RedisStateStoreTests(RedisFixture redis) : StateStoreConformanceTests, IClassFixture<RedisFixture>
 {
-    private readonly RedisStateStore _store = new(redis.Connection, $"test:{Guid.NewGuid():N}:");
+    private readonly RedisStateStore _store = new(redis.Connection, NullLogger.Instance, $"test:{Guid.NewGuid():N}:");
 
     protected override IStateStore Store => _store;
 
@@ -45,7 +48,8 @@ public sealed class RedisStateStoreRaceTests(RedisFixture redis) : IClassFixture
     {
         var prefix = $"race:{Guid.NewGuid():N}:";
         await using var otherNode = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
-        IStateStore[] nodes = [new RedisStateStore(redis.Connection, prefix), new RedisStateStore(otherNode, prefix)];
+        var logger = new FakeLogger();
+        IStateStore[] nodes = [new RedisStateStore(redis.Connection, logger, prefix), new RedisStateStore(otherNode, logger, prefix)];
         var generations = Enumerable.Range(1, 200).ToArray();
         Random.Shared.Shuffle(generations);
 
@@ -58,9 +62,13 @@ public sealed class RedisStateStoreRaceTests(RedisFixture redis) : IClassFixture
             {
                 Assert.Equal(200, BitConverter.ToInt32(await node.LoadAsync($"view-{key}", CancellationToken.None)));
             }
-            // A late write of an older generation from either node changes nothing.
+            // A late write of an older generation from either node changes nothing, and says so.
+            logger.Collector.Clear();
             await nodes[key % 2].SaveAsync($"view-{key}", 199, BitConverter.GetBytes(199), TimeSpan.FromMinutes(1), CancellationToken.None);
             Assert.Equal(200, BitConverter.ToInt32(await nodes[(key + 1) % 2].LoadAsync($"view-{key}", CancellationToken.None)));
+            var kept = Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Id == 5115);
+            Assert.Equal(LogLevel.Debug, kept.Level);
+            Assert.Contains("generation 200", kept.Message);
         }
     }
 }
