@@ -39,7 +39,9 @@ public sealed class RecoveryOptions
     /// <summary>
     /// How long a rejoining view whose snapshot store is unreachable (Redis down, say) is asked to come
     /// back later — its socket is closed with 1012 and the client reconnects with back-off, maybe to
-    /// another node — before it mounts fresh without its state.
+    /// another node — before it restores the snapshot its browser holds, if any, or mounts fresh
+    /// without its state. Counted per node and per outage: the store answering the node starts the
+    /// next outage's wait afresh.
     /// </summary>
     /// <value>30 seconds.</value>
     public TimeSpan StoreOutageWait { get; set; } = TimeSpan.FromSeconds(30);
