@@ -77,7 +77,7 @@ window.addEventListener("phx:rekindle:view-crashed", ({detail}) => {
   document.body.append(overlay);
 });
 
-// Uploads cut off by a dropped connection or a server restart (docs/protocol.md §5.7): the stock
+// Uploads cut off by a dropped connection or a server restart (docs/protocol.md §5.7 item 8): the stock
 // client always uploads from byte 0 and clears its file inputs when the view rejoins, and the server
 // deletes the half-written file. The File objects are still here, so once the view is connected
 // again each one goes back into its input, as a fresh File whose meta says rekindle_restarted
