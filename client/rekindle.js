@@ -105,6 +105,27 @@ window.addEventListener("track-uploads", ({target, detail}) => {
   }
 }, true);
 
+// A submit clicked while the phx-change that carries a file selection awaits its reply: the stock
+// client would send it at once without uploading (the input's active refs do not list the new files
+// yet) and the view could not consume them. Hold it until that reply has come, then submit again.
+window.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.classList.contains("phx-submit-loading")) return;
+  const selecting = Array.from(form.elements).find((el) => el.matches(uploadInput) && el.classList.contains("phx-change-loading"));
+  if (!selecting) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  const submitter = e.submitter;
+  // The reply is merged into the form once neither the input nor the form is locked by a change.
+  const busy = (el) => el.classList.contains("phx-change-loading") || el.hasAttribute("data-phx-ref-lock");
+  const observer = new MutationObserver(() => {
+    if (busy(selecting) || busy(form)) return;
+    observer.disconnect();
+    if (form.isConnected) form.requestSubmit(submitter?.form === form ? submitter : undefined);
+  });
+  observer.observe(form, {attributes: true, subtree: true, attributeFilter: ["class", "data-phx-ref-lock"]});
+}, true);
+
 // Entries the server knows (active refs) and whose files this page still holds.
 const captureUploads = (viewEl) => {
   if (interrupted.has(viewEl.id)) return;

@@ -9,6 +9,7 @@ public static class UploadViews
     {
         app.MapLiveView<UploadDraftLive>("/test/upload-draft");
         app.MapLiveView<AutoUploadDraftLive>("/test/auto-upload-draft");
+        app.MapLiveView<GatedUploadDraftLive>("/test/gated-upload-draft");
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
     }
 }
