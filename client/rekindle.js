@@ -132,6 +132,7 @@ const captureUploads = (viewEl) => {
   const pending = [];
   // Not uploadInput: by the time this runs the stock client may have cleared a failed input's upload ref.
   for (const input of viewEl.querySelectorAll("input[type=file]")) {
+    if (input.closest("[data-phx-session]") !== viewEl) continue; // a nested view's: it has its own turn
     const files = (chosenFiles.get(input) || []).filter((file) => file._phxRef !== undefined && isLive(input, file));
     if (files.length > 0) pending.push({form: input.form?.id, name: input.name, files});
   }
