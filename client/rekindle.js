@@ -77,6 +77,107 @@ window.addEventListener("phx:rekindle:view-crashed", ({detail}) => {
   document.body.append(overlay);
 });
 
+// Uploads cut off by a dropped connection or a server restart (docs/protocol.md §5.7 item 8): the stock
+// client always uploads from byte 0 and clears its file inputs when the view rejoins, and the server
+// deletes the half-written file. The File objects are still here, so once the view is connected
+// again each one goes back into its input, as a fresh File whose meta says rekindle_restarted
+// (the entry's IsRestarted), and the stock client uploads it again: at once with auto-upload, on the
+// next submit otherwise. A file that cannot go back (its input is gone, or it can no longer be read)
+// is reported with a rekindle:upload-interrupted event instead.
+const uploadInput = "input[type=file][data-phx-upload-ref]";
+const chosenFiles = new WeakMap();
+const interrupted = new Map();
+const activeRefs = (input) => (input.getAttribute("data-phx-active-refs") || "").split(",");
+const isLive = (input, file) => file._phxRef === undefined || activeRefs(input).includes(file._phxRef);
+// A capture listener on window runs before the stock client's, which empties a multiple input.
+const rememberFiles = (input, files) => {
+  const kept = (chosenFiles.get(input) || []).filter((file) => isLive(input, file));
+  chosenFiles.set(input, kept.concat(files.filter((file) => !kept.includes(file))));
+};
+window.addEventListener("input", ({target}) => {
+  if (target instanceof HTMLInputElement && target.matches(uploadInput) && target.files?.length) {
+    rememberFiles(target, Array.from(target.files));
+  }
+}, true);
+window.addEventListener("track-uploads", ({target, detail}) => {
+  if (target instanceof HTMLInputElement && target.matches(uploadInput)) {
+    rememberFiles(target, Array.from(detail?.files || []).filter((file) => file instanceof File));
+  }
+}, true);
+
+// A submit clicked while the phx-change that carries a file selection awaits its reply: the stock
+// client would send it at once without uploading (the input's active refs do not list the new files
+// yet) and the view could not consume them. Hold it until that reply has come, then submit again.
+window.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.classList.contains("phx-submit-loading")) return;
+  const selecting = Array.from(form.elements).find((el) => el.matches(uploadInput) && el.classList.contains("phx-change-loading"));
+  if (!selecting) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  const submitter = e.submitter;
+  // The reply is merged into the form once neither the input nor the form is locked by a change.
+  const busy = (el) => el.classList.contains("phx-change-loading") || el.hasAttribute("data-phx-ref-lock");
+  const observer = new MutationObserver(() => {
+    if (busy(selecting) || busy(form)) return;
+    observer.disconnect();
+    if (form.isConnected) form.requestSubmit(submitter?.form === form ? submitter : undefined);
+  });
+  observer.observe(form, {attributes: true, subtree: true, attributeFilter: ["class", "data-phx-ref-lock"]});
+}, true);
+
+// Entries the server knows (active refs) and whose files this page still holds.
+const captureUploads = (viewEl) => {
+  if (interrupted.has(viewEl.id)) return;
+  const pending = [];
+  // Not uploadInput: by the time this runs the stock client may have cleared a failed input's upload ref.
+  for (const input of viewEl.querySelectorAll("input[type=file]")) {
+    if (input.closest("[data-phx-session]") !== viewEl) continue; // a nested view's: it has its own turn
+    const files = (chosenFiles.get(input) || []).filter((file) => file._phxRef !== undefined && isLive(input, file));
+    if (files.length > 0) pending.push({form: input.form?.id, name: input.name, files});
+  }
+  if (pending.length > 0) interrupted.set(viewEl.id, pending);
+};
+
+const readable = (file) => file.slice(0, 1).arrayBuffer().then(() => true, () => false);
+
+const restoreUploads = async (viewEl) => {
+  const pending = interrupted.get(viewEl.id);
+  interrupted.delete(viewEl.id);
+  for (const {form, name, files} of pending || []) {
+    const input = Array.from(viewEl.querySelectorAll(uploadInput))
+      .find((candidate) => candidate.name === name && candidate.form?.id === form && !candidate.disabled);
+    const ok = [];
+    const lost = [];
+    for (const file of files) ((input && await readable(file)) ? ok : lost).push(file);
+    if (ok.length > 0) {
+      const transfer = new DataTransfer();
+      for (const file of ok) {
+        const fresh = new File([file], file.name, {type: file.type, lastModified: file.lastModified});
+        fresh.meta = () => ({rekindle_restarted: true});
+        transfer.items.add(fresh);
+      }
+      input.files = transfer.files;
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    const detail = {view: viewEl.id, form, upload: name};
+    if (ok.length > 0) window.dispatchEvent(new CustomEvent("rekindle:upload-restarted", {detail: {...detail, files: ok.map((file) => file.name)}}));
+    if (lost.length > 0) window.dispatchEvent(new CustomEvent("rekindle:upload-interrupted", {detail: {...detail, files: lost.map((file) => file.name)}}));
+  }
+};
+
+// The view's container loses phx-connected as soon as its channel errors (before any rejoin can
+// patch the inputs) and gets it back after the rejoin's patch and form recovery.
+new MutationObserver((records) => {
+  for (const {target, oldValue} of records) {
+    if (!(target instanceof HTMLElement) || !target.hasAttribute("data-phx-session")) continue;
+    const was = /\bphx-connected\b/.test(oldValue || "");
+    const is = target.classList.contains("phx-connected");
+    if (was && !is) captureUploads(target);
+    if (!was && is && interrupted.has(target.id)) restoreUploads(target);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"], attributeOldValue: true});
+
 const liveSocket = new LiveSocket("/live", Socket, {
   ...config.liveSocketOptions,
   hooks: config.hooks || config.liveSocketOptions?.hooks || {},

@@ -73,6 +73,24 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal($"[[\"{session.UploadRef}\",\"too_many_files\"]]", preflight["response"]!["error"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("""{"rekindle_restarted":true}""", true)]
+    [InlineData("""{"rekindle_restarted":"yes","deep":[[[[{"a":1}]]]]}""", false)]
+    [InlineData("""[1,2,3]""", false)]
+    public async Task Change_EntryMetaRestarted_OnlyALiteralTrueRendersTheEntryRestarted(string meta, bool restarted)
+    {
+        await using var session = await UploadSession.StartAsync(fixture, "/test/upload-draft");
+        var entry = Entry("0", "a.txt", 10);
+        entry["meta"] = JsonNode.Parse(meta);
+
+        var change = await session.SelectAsync(entry);
+
+        Assert.Equal("ok", change["status"]!.GetValue<string>());
+        var diff = change["response"]!["diff"]!.ToJsonString();
+        Assert.Contains("a.txt", diff);
+        Assert.Equal(restarted, diff.Contains("restarted after the connection dropped"));
+    }
+
     [Fact]
     public async Task UploadJoin_ForgedToken_RefusedAsInvalidToken_SocketKeepsWorking()
     {
@@ -273,9 +291,9 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
 
         public string UploadRef { get; }
 
-        public static async Task<UploadSession> StartAsync(HostFixture fixture)
+        public static async Task<UploadSession> StartAsync(HostFixture fixture, string path = "/test/upload")
         {
-            var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, "/test/upload");
+            var client = await PhoenixClient.ConnectAsync(fixture.Host.BaseAddress, path);
             var (joinRef, reply) = await client.JoinAsync();
             var rendered = reply["response"]!["rendered"]!;
             var uploadRef = UploadRefPattern().Matches(rendered.ToJsonString()).Select(match => match.Groups[1].Value).First(value => value != client.Page.ViewId);

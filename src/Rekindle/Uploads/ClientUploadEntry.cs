@@ -6,8 +6,10 @@ namespace Rekindle.Uploads;
 /// <summary>
 /// A file as the client describes it in a change event's <c>uploads</c> or an <c>allow_upload</c>
 /// (docs/protocol.md §5.3, §5.7): <c>{"ref","name","size","type","last_modified",…}</c>.
+/// <see cref="Restarted"/> is the client's <c>"meta":{"rekindle_restarted":true}</c> (§5.7): Rekindle's
+/// bundle selected the file again itself after the connection dropped mid-upload.
 /// </summary>
-internal sealed record ClientUploadEntry(string Ref, string Name, long Size, string Type, long? LastModified)
+internal sealed record ClientUploadEntry(string Ref, string Name, long Size, string Type, long? LastModified, bool Restarted = false)
 {
     private const int MaxRefLength = 64;
     private const int MaxNameLength = 1024;
@@ -35,7 +37,9 @@ internal sealed record ClientUploadEntry(string Ref, string Name, long Size, str
                 return false;
             }
             long? lastModified = item.TryGetProperty("last_modified", out var modified) && modified.ValueKind == JsonValueKind.Number && modified.TryGetInt64(out var ms) ? ms : null;
-            list.Add(new ClientUploadEntry(reference, name, bytes, type, lastModified));
+            var restarted = item.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("rekindle_restarted", out var flag) && flag.ValueKind == JsonValueKind.True;
+            list.Add(new ClientUploadEntry(reference, name, bytes, type, lastModified, restarted));
         }
         entries = list;
         error = null;

@@ -101,7 +101,7 @@ public sealed class UploadConfig
             {
                 continue;
             }
-            var entry = new UploadEntry(Name, client.Ref, client.Name, client.Size, client.Type, client.LastModified);
+            var entry = new UploadEntry(Name, client.Ref, client.Name, client.Size, client.Type, client.LastModified, client.Restarted);
             var error = client.Size > MaxFileSize ? "too_large" : IsAccepted(client) ? null : "not_accepted";
             entry.IsValid = error is null;
             _entries.Add(entry);

@@ -6,8 +6,9 @@ namespace Rekindle.Uploads;
 /// </summary>
 public sealed class UploadEntry
 {
-    internal UploadEntry(string uploadName, string reference, string clientName, long clientSize, string clientType, long? clientLastModified)
+    internal UploadEntry(string uploadName, string reference, string clientName, long clientSize, string clientType, long? clientLastModified, bool isRestarted)
     {
+        IsRestarted = isRestarted;
         UploadName = uploadName;
         Ref = reference;
         ClientName = clientName;
@@ -37,6 +38,14 @@ public sealed class UploadEntry
 
     /// <summary>The file's last-modified time as the browser reported it, in Unix milliseconds.</summary>
     public long? ClientLastModified { get; }
+
+    /// <summary>
+    /// Whether the browser selected this file again by itself because its earlier upload was cut
+    /// off by a dropped connection or a server restart; the upload starts over from byte 0. A view
+    /// may say so, e.g. "restarted after the connection dropped". Reported by the client: for
+    /// display only.
+    /// </summary>
+    public bool IsRestarted { get; }
 
     /// <summary>Percent uploaded, 0 to 100.</summary>
     public int Progress { get; internal set; }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Rekindle.Rendering;
 using Rekindle.Views;
 
@@ -5,14 +6,14 @@ namespace Rekindle.TestApp.Uploads;
 
 /// <summary>
 /// A title and one file, as a user fills them in before saving. A dropped socket ends the view and
-/// with it the half-written temp file, and the stock client starts its uploads over with an empty
-/// file input; the title comes back by form recovery, and the names of the files chosen but not yet
-/// saved are <see cref="RecoverableAttribute">[Recoverable]</see>, so the page asks for those files again
-/// instead of silently forgetting them.
+/// with it the half-written temp file; the title comes back by form recovery, Rekindle's client puts
+/// the file back into the input (the entry then says it restarted), and the names of the files chosen
+/// but not yet saved are <see cref="RecoverableAttribute">[Recoverable]</see>, so the page asks for a
+/// file again when the browser could not put it back, instead of silently forgetting it.
 /// </summary>
-public sealed class UploadDraftLive : LiveView
+public class UploadDraftLive : LiveView
 {
-    private readonly List<(string Name, long Bytes)> _saved = [];
+    private readonly List<(string Name, long Bytes, string Sha256)> _saved = [];
     private string _title = "";
 
     /// <summary>Files chosen and not yet saved, by name, so that a rejoin can tell which went missing.</summary>
@@ -21,9 +22,12 @@ public sealed class UploadDraftLive : LiveView
 
     public override ValueTask MountAsync(MountContext context)
     {
-        AllowUpload("doc", maxEntries: 1, maxFileSize: 2_000_000);
+        AllowUpload("doc", maxEntries: 1, maxFileSize: 2_000_000, autoUpload: AutoUpload);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether the file uploads as soon as it is chosen rather than on save.</summary>
+    protected virtual bool AutoUpload => false;
 
     public override Rendered Render()
     {
@@ -33,11 +37,11 @@ public sealed class UploadDraftLive : LiveView
             <form id="draft-form" phx-change="validate" phx-submit="save">
               <input id="title" name="title" value="{_title}">
               {LiveFileInput(doc)}
-              {Each(doc.Entries, entry => entry.Ref, entry => Html($"""<div class="entry"><span class="name">{entry.ClientName}</span> <span class="progress">{entry.Progress}</span></div>"""))}
+              {Each(doc.Entries, entry => entry.Ref, entry => Html($"""<div class="entry" data-done="{(entry.IsDone ? "yes" : "no")}"><span class="name">{entry.ClientName}</span> <span class="progress">{entry.Progress}</span> <span class="restarted">{(entry.IsRestarted ? "restarted after the connection dropped" : "")}</span></div>"""))}
               <p id="interrupted">{(missing.Count == 0 ? "" : $"The upload of {string.Join(", ", missing)} was interrupted: choose it again.")}</p>
               <button id="save" type="submit">Save</button>
             </form>
-            <ul id="saved">{Each(_saved, file => Html($"""<li>{file.Name} {file.Bytes}</li>"""))}</ul>
+            <ul id="saved">{Each(_saved, file => Html($"""<li data-sha256="{file.Sha256}">{file.Name} {file.Bytes}</li>"""))}</ul>
             """);
     }
 
@@ -51,7 +55,8 @@ public sealed class UploadDraftLive : LiveView
                 Chosen = [.. Chosen.Union(Uploads["doc"].Entries.Select(entry => entry.ClientName))];
                 break;
             case "save":
-                _saved.AddRange(ConsumeUploadedEntries("doc", (path, entry) => (entry.ClientName, new FileInfo(path).Length)));
+                _saved.AddRange(ConsumeUploadedEntries("doc", (path, entry) =>
+                    (entry.ClientName, new FileInfo(path).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))))));
                 Chosen = [];
                 break;
             default:

@@ -8,6 +8,8 @@ public static class UploadViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<UploadDraftLive>("/test/upload-draft");
+        app.MapLiveView<AutoUploadDraftLive>("/test/auto-upload-draft");
+        app.MapLiveView<GatedUploadDraftLive>("/test/gated-upload-draft");
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
     }
 }
