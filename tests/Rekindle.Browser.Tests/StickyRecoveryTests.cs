@@ -37,4 +37,31 @@ public sealed class StickyRecoveryTests(ServerProcessFixture fixture, ITestOutpu
         await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("4");
         await AssertNotReloadedAsync();
     }
+
+    [Theory]
+    [InlineData(Fault.SocketDrop)]
+    [InlineData(Fault.ServerKill)]
+    public async Task StickyView_AfterAFullLoadIntoAnotherRouteGroup_ComesBackWithTheHandedOnCount(Fault fault)
+    {
+        await GotoLiveAsync("/test/sticky/first");
+        for (var i = 1; i <= 3; i++)
+        {
+            await Locator("#player-inc").ClickAsync();
+            await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync(i.ToString());
+        }
+        await Locator("#to-other-sticky-session").ClickAsync();
+        await Assertions.Expect(Locator("#page-name")).ToHaveTextAsync("other");
+        await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("3");
+        await MarkPageAsync();
+
+        // No change since the load: the handed-on state must already be this page's own snapshot.
+        await ForceReconnectAsync(fault, () => MarkStaleAsync("#player-count"));
+
+        await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("3");
+        await Locator("#player-inc").ClickAsync();
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("4");
+        await AssertNotReloadedAsync();
+    }
 }
