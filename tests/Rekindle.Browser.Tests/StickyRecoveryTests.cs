@@ -54,8 +54,14 @@ public sealed class StickyRecoveryTests(ServerProcessFixture fixture, ITestOutpu
         await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
         await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("3");
         await MarkPageAsync();
+        // Another tab of the browser changes the sticky count afterwards: the handoff now holds 4.
+        var other = await NewPageAsync();
+        await GotoLiveAsync("/test/sticky/second", other);
+        await Assertions.Expect(other.Locator("#player-count")).ToHaveTextAsync("3");
+        await other.ClickAsync("#player-inc");
+        await Assertions.Expect(other.Locator("#player-count")).ToHaveTextAsync("4");
 
-        // No change since the load: the handed-on state must already be this page's own snapshot.
+        // No change on this page since its load: the state it was handed must already be its own snapshot.
         await ForceReconnectAsync(fault, () => MarkStaleAsync("#player-count"));
 
         await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
