@@ -25,7 +25,7 @@ internal sealed class ChildViewTests(LiveViewTest parent) : IAsyncDisposable
                 return joined;
             }
             var container = ContainerOf(id) ?? throw new LiveViewTestException($"The view renders no nested view with id '{id}' now; its nested views: [{string.Join(", ", ContainerIds())}]. The view's HTML:\n{parent.RenderedHtml}");
-            var child = await LiveViewTest.JoinChildAsync(parent, id, container.Session, StaticTokenOf(id), container.Sticky, cancellationToken);
+            var child = await LiveViewTest.JoinChildAsync(parent, id, container.Session, StaticTokenOf(id), container.Sticky, container.Tag, cancellationToken);
             _joined[id] = child;
             return child;
         }
@@ -77,10 +77,10 @@ internal sealed class ChildViewTests(LiveViewTest parent) : IAsyncDisposable
     private IEnumerable<string> ContainerIds() =>
         parent.Query($"[data-phx-parent-id=\"{parent.ViewId}\"][data-phx-session], [data-phx-sticky][data-phx-session]").Select(element => element.Id ?? "");
 
-    private (string Session, bool Sticky)? ContainerOf(string id) =>
+    private (string Session, bool Sticky, string Tag)? ContainerOf(string id) =>
         parent.Query($"[data-phx-parent-id=\"{parent.ViewId}\"][data-phx-session], [data-phx-sticky][data-phx-session]")
             .Where(element => element.Id == id && element.GetAttribute("data-phx-session") is { Length: > 0 })
-            .Select(element => ((string Session, bool Sticky)?)(element.GetAttribute("data-phx-session")!, element.HasAttribute("data-phx-sticky"))) // non-empty, filtered above
+            .Select(element => ((string Session, bool Sticky, string Tag)?)(element.GetAttribute("data-phx-session")!, element.HasAttribute("data-phx-sticky"), element.LocalName)) // non-empty, filtered above
             .FirstOrDefault();
 
     /// <summary>The dead render's static token of the container, <see langword="null"/> for a child the page did not have then.</summary>

@@ -6,10 +6,16 @@ namespace Rekindle.Testing;
 /// <summary>CSS selection in a view's HTML as the browser's DOM holds it inside the view's container, with an optional text filter.</summary>
 internal static class ElementQuery
 {
-    public static IReadOnlyList<IElement> All(string viewId, string html, string selector, string? text)
+    public static IReadOnlyList<IElement> All(string viewId, string html, string selector, string? text, string containerTag = "div")
     {
-        var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body><div id=\"{viewId}\" data-phx-main>{html}</div></body></html>");
-        var container = document.GetElementById(viewId)!; // created just above
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("<!DOCTYPE html><html><head></head><body></body></html>");
+        var container = document.CreateElement(containerTag);
+        container.Id = viewId;
+        container.SetAttribute("data-phx-main", "");
+        // Parsed in the context of the view's container, as the browser parses a patch of it: the cells of a tr stay cells.
+        container.Append([.. parser.ParseFragment(html, container)]);
+        document.Body!.AppendChild(container); // the document above has a body
         try
         {
             var matches = container.QuerySelectorAll(selector);
@@ -22,9 +28,9 @@ internal static class ElementQuery
     }
 
     /// <summary>The one match (or the <paramref name="index"/>th one) of <paramref name="selector"/> whose text contains <paramref name="text"/>.</summary>
-    public static IElement Single(string viewId, string html, string selector, string? text, int? index)
+    public static IElement Single(string viewId, string html, string selector, string? text, int? index, string containerTag = "div")
     {
-        var matches = All(viewId, html, selector, text);
+        var matches = All(viewId, html, selector, text, containerTag);
         var what = text is null ? $"'{selector}'" : $"'{selector}' with text '{text}'";
         if (index is { } at)
         {

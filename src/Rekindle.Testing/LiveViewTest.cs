@@ -109,7 +109,7 @@ public sealed class LiveViewTest : IAsyncDisposable
 
     /// <summary>Every element matching a CSS selector (and text filter) now; each is found again by its position at each use.</summary>
     public IReadOnlyList<LiveElement> Elements(string selector, string? text = null) =>
-        [.. Enumerable.Range(0, ElementQuery.All(_channel.ViewId, _channel.Html, selector, text).Count).Select(index => new LiveElement(this, selector, text, index))];
+        [.. Enumerable.Range(0, ElementQuery.All(_channel.ViewId, _channel.Html, selector, text, ContainerTag).Count).Select(index => new LiveElement(this, selector, text, index))];
 
     /// <summary>The one <c>&lt;form&gt;</c> matching a CSS selector, for change and submit events.</summary>
     public LiveForm Form(string selector) => new(this, selector);
@@ -247,12 +247,12 @@ public sealed class LiveViewTest : IAsyncDisposable
     }
 
     /// <summary>Joins the nested view <paramref name="id"/> of <paramref name="parent"/> on the page's tokens as the client does (docs/protocol.md §2.5).</summary>
-    internal static async Task<LiveViewTest> JoinChildAsync(LiveViewTest parent, string id, string session, string? staticToken, bool sticky, CancellationToken cancellationToken)
+    internal static async Task<LiveViewTest> JoinChildAsync(LiveViewTest parent, string id, string session, string? staticToken, bool sticky, string containerTag, CancellationToken cancellationToken)
     {
         var page = parent._channel.Page with { ViewId = id, Session = session, Static = staticToken };
         var (view, redirect) = await ViewChannel.JoinAsync(parent._browser, page, JoinTarget.Child(sticky), parent.ReplyTimeout, cancellationToken);
         return view is not null
-            ? new LiveViewTest(view, parent._browser)
+            ? new LiveViewTest(view, parent._browser) { ContainerTag = containerTag }
             : throw new LiveViewTestException($"The nested view '{id}' navigated away while mounting ({redirect!.Kind} to {redirect.To})."); // no view means a redirect
     }
 
@@ -268,9 +268,12 @@ public sealed class LiveViewTest : IAsyncDisposable
     internal Task FollowLinkAsync(string href, bool patch, bool replace, CancellationToken cancellationToken) =>
         _requests.FollowLinkAsync(href, patch, replace, ReplyTimeout, cancellationToken);
 
-    internal IReadOnlyList<IElement> Query(string selector) => ElementQuery.All(_channel.ViewId, _channel.Html, selector, text: null);
+    /// <summary>The element the view's HTML sits in, whose parsing context it takes (a nested view's may be a <c>tr</c>).</summary>
+    internal string ContainerTag { get; private init; } = "div";
 
-    internal IElement QuerySingle(string selector, string? text = null, int? index = null) => ElementQuery.Single(_channel.ViewId, _channel.Html, selector, text, index);
+    internal IReadOnlyList<IElement> Query(string selector) => ElementQuery.All(_channel.ViewId, _channel.Html, selector, text: null, ContainerTag);
+
+    internal IElement QuerySingle(string selector, string? text = null, int? index = null) => ElementQuery.Single(_channel.ViewId, _channel.Html, selector, text, index, ContainerTag);
 
     /// <summary>The field names of a form the test has changed or submitted (the client's "used" inputs, §5.3); lock it to use it.</summary>
     internal HashSet<string> UsedFields(string formKey) => _forms.Used(formKey);

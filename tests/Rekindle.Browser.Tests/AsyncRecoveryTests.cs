@@ -26,4 +26,26 @@ public sealed class AsyncRecoveryTests(ServerProcessFixture fixture, ITestOutput
         await Assertions.Expect(Locator("#org")).ToHaveTextAsync("globex corp");
         await AssertNotReloadedAsync();
     }
+
+    [Theory]
+    [InlineData(Fault.SocketDrop)]
+    [InlineData(Fault.ServerKill)]
+    public async Task AssignAsyncMultiKeyAndStreamAsync_FaultWhileLoading_StartAgainWithTheRestoredTeam(Fault fault)
+    {
+        await GotoLiveAsync("/test/async-team");
+        await Locator("#blue").ClickAsync();
+        await Assertions.Expect(Locator("#lead")).ToHaveTextAsync("lead loading");
+        await MarkPageAsync();
+
+        await ForceReconnectAsync(fault, () => MarkStaleAsync("#lead", "#mounts"));
+
+        await Assertions.Expect(Locator("#mounts")).ToHaveTextAsync("1");
+        await Assertions.Expect(Locator("#members-state")).ToHaveTextAsync("members loading");
+        await Locator("#release-team").ClickAsync();
+        await Locator("#release-members").ClickAsync();
+        await Assertions.Expect(Locator("#lead")).ToHaveTextAsync("blue lead");
+        await Assertions.Expect(Locator("#size")).ToHaveTextAsync("4");
+        await Assertions.Expect(Locator("#members > li")).ToHaveTextAsync(["blue-ann", "blue-bob", "blue-cy"]);
+        await AssertNotReloadedAsync();
+    }
 }

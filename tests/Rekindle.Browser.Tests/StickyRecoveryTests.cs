@@ -37,4 +37,37 @@ public sealed class StickyRecoveryTests(ServerProcessFixture fixture, ITestOutpu
         await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("4");
         await AssertNotReloadedAsync();
     }
+
+    [Theory]
+    [InlineData(Fault.SocketDrop)]
+    [InlineData(Fault.ServerKill)]
+    public async Task StickyView_AfterAFullLoadIntoAnotherRouteGroup_ComesBackWithTheHandedOnCount(Fault fault)
+    {
+        await GotoLiveAsync("/test/sticky/first");
+        for (var i = 1; i <= 3; i++)
+        {
+            await Locator("#player-inc").ClickAsync();
+            await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync(i.ToString());
+        }
+        await Locator("#to-other-sticky-session").ClickAsync();
+        await Assertions.Expect(Locator("#page-name")).ToHaveTextAsync("other");
+        await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("3");
+        await MarkPageAsync();
+        // Another tab of the browser changes the sticky count afterwards: the handoff now holds 4.
+        var other = await NewPageAsync();
+        await GotoLiveAsync("/test/sticky/second", other);
+        await Assertions.Expect(other.Locator("#player-count")).ToHaveTextAsync("3");
+        await other.ClickAsync("#player-inc");
+        await Assertions.Expect(other.Locator("#player-count")).ToHaveTextAsync("4");
+
+        // No change on this page since its load: the state it was handed must already be its own snapshot.
+        await ForceReconnectAsync(fault, () => MarkStaleAsync("#player-count"));
+
+        await Assertions.Expect(Locator("#player")).ToHaveClassAsync(Connected);
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("3");
+        await Locator("#player-inc").ClickAsync();
+        await Assertions.Expect(Locator("#player-count")).ToHaveTextAsync("4");
+        await AssertNotReloadedAsync();
+    }
 }

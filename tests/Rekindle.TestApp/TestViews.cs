@@ -27,6 +27,7 @@ public static class TestViews
     {
         NestedViews.Map(app);
         Sticky.StickyViews.Map(app);
+        Containers.ContainerViews.Map(app);
         app.MapLiveView<FormLive>("/test/form");
         RecoveryTrafficViews.Map(app);
         app.MapLiveView<KeysLive>("/test/keys");

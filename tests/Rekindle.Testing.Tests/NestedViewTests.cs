@@ -120,4 +120,22 @@ public sealed class NestedViewTests(InMemoryApp host) : IClassFixture<InMemoryAp
         Assert.Equal("1", player.Element("#player-count").Text);
         Assert.Equal("first", view.Element("#page-name").Text);
     }
+
+    [Fact]
+    public async Task MountAsync_PageOfAnotherRouteGroupInTheSameBrowser_StickyViewStartsFromTheLastCount()
+    {
+        var browser = LiveTest.Browser(host.App);
+        await using var first = await browser.MountAsync<StickyFirstLive>("/test/sticky/first");
+        var player = await first.FindChildAsync("player");
+        for (var i = 0; i < 3; i++)
+        {
+            await player.Element("#player-inc").ClickAsync();
+        }
+
+        await using var other = await browser.MountAsync<StickyOtherLive>("/test/sticky-other");
+        await using var stranger = await LiveTest.MountAsync<StickyOtherLive>(host.App, "/test/sticky-other");
+
+        Assert.Equal("3", (await other.FindChildAsync("player")).Element("#player-count").Text);
+        Assert.Equal("0", (await stranger.FindChildAsync("player")).Element("#player-count").Text);
+    }
 }

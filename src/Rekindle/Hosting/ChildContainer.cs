@@ -1,3 +1,5 @@
+using Rekindle.Views;
+
 namespace Rekindle.Hosting;
 
 /// <summary>
@@ -7,11 +9,11 @@ namespace Rekindle.Hosting;
 /// </summary>
 internal static class ChildContainer
 {
-    public static string Markup(string id, string parentId, string session, string staticToken, string innerHtml) =>
-        $"<div id=\"{id}\" data-phx-session=\"{session}\" data-phx-static=\"{staticToken}\" data-phx-parent-id=\"{parentId}\">{innerHtml}</div>";
+    public static string Markup(string id, string parentId, string session, string staticToken, string innerHtml, LiveContainer? container) =>
+        $"<{container?.Tag ?? "div"} id=\"{id}\" data-phx-session=\"{session}\" data-phx-static=\"{staticToken}\" data-phx-parent-id=\"{parentId}\"{container?.AttributesHtml()}>{innerHtml}</{container?.Tag ?? "div"}>";
 
-    public static string StickyMarkup(string id, string session, string staticToken, string innerHtml) =>
-        $"<div id=\"{id}\" data-phx-session=\"{session}\" data-phx-static=\"{staticToken}\" data-phx-sticky>{innerHtml}</div>";
+    public static string StickyMarkup(string id, string session, string staticToken, string innerHtml, LiveContainer? container) =>
+        $"<{container?.Tag ?? "div"} id=\"{id}\" data-phx-session=\"{session}\" data-phx-static=\"{staticToken}\" data-phx-sticky{container?.AttributesHtml()}>{innerHtml}</{container?.Tag ?? "div"}>";
 
     /// <summary>
     /// The token of a child of the view whose token is <paramref name="parent"/>. A sticky view's

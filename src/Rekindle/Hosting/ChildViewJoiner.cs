@@ -39,13 +39,21 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
                 await scope.DisposeAsync();
                 return redirect;
             }
-            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, session.HasRestoreCrashed(ProtocolNames.ViewTopicPrefix + token.ViewId), cancellationToken);
+            var restoreCrashed = session.HasRestoreCrashed(ProtocolNames.ViewTopicPrefix + token.ViewId);
+            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, restoreCrashed, cancellationToken);
             if (lookup.StoreUnavailable)
             {
                 await scope.DisposeAsync();
                 return JoinResult.ComeBackLater;
             }
-            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, lookup.Snapshot, token.LiveSession, LivePatch: null, lookup.MissReason) { Nested = true, Sticky = token.ParentId is null };
+            var sticky = token.ParentId is null;
+            var handoffId = sticky ? StickyHandoffs.Id(type, token.ViewId) : null;
+            // A sticky view with no snapshot of its own is on a new page load: it starts from the state its
+            // browser session's sticky view had last, unless the snapshots are being skipped for this join.
+            var seed = handoffId is not null && lookup.Snapshot is null && !restoreCrashed && connectParams.MountAttempts < snapshots.Options.SkipAfterFailedJoins;
+            var snapshot = seed ? await snapshots.Handoffs.LoadAsync(handoffId!, token.BrowserSessionId, cancellationToken) : lookup.Snapshot; // seed implies a handoff id
+            var missReason = snapshot is null ? lookup.MissReason : null;
+            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, snapshot, token.LiveSession, LivePatch: null, missReason) { Nested = true, Sticky = sticky, HandoffId = handoffId };
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

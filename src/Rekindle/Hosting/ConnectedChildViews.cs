@@ -12,7 +12,7 @@ internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken par
     // Created by the first nested view: most views have none, and every connected view has one of these.
     private Dictionary<(Type, string, bool), string>? _issued;
 
-    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky)
+    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky, LiveContainer? container)
     {
         _issued ??= [];
         if (!_issued.TryGetValue((viewType, id, sticky), out var token))
@@ -21,7 +21,7 @@ internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken par
             _issued[(viewType, id, sticky)] = token;
         }
         return sticky
-            ? ChildContainer.StickyMarkup(id, token, staticToken: "", innerHtml: "")
-            : ChildContainer.Markup(id, parent.ViewId, token, staticToken: "", innerHtml: "");
+            ? ChildContainer.StickyMarkup(id, token, staticToken: "", innerHtml: "", container)
+            : ChildContainer.Markup(id, parent.ViewId, token, staticToken: "", innerHtml: "", container);
     }
 }

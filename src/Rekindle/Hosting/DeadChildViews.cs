@@ -17,13 +17,13 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
 {
     private const int MaxDepth = 16;
     private readonly string _nonce = RandomNumberGenerator.GetHexString(16);
-    private readonly List<(string Marker, Type Type, string Id, IReadOnlyDictionary<string, string>? Session, bool Sticky)> _pending = [];
+    private readonly List<(string Marker, Type Type, string Id, IReadOnlyDictionary<string, string>? Session, bool Sticky, LiveContainer? Container)> _pending = [];
 
-    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky)
+    public string Render(Type viewType, string id, IReadOnlyDictionary<string, string>? session, bool sticky, LiveContainer? container)
     {
         // A marker no hole can produce: holes are escaped, and the nonce is unknown to the app's own raw markup.
         var marker = $"<rekindle-child-{_nonce}-{_pending.Count}>";
-        _pending.Add((marker, viewType, id, session, sticky));
+        _pending.Add((marker, viewType, id, session, sticky, container));
         return marker;
     }
 
@@ -32,7 +32,7 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
 
     private async Task<string> FillAsync(string html, int depth)
     {
-        foreach (var (marker, type, id, session, sticky) in _pending)
+        foreach (var (marker, type, id, session, sticky, container) in _pending)
         {
             if (depth == MaxDepth)
             {
@@ -48,8 +48,8 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
             await new ComponentRegistry(context.RequestServices, child.Effects, onDropped: static (_, _) => { }, cancellation: context.RequestAborted).ResolveAsync(root);
             var body = await children.FillAsync(root.ToString(), depth + 1);
             var markup = sticky
-                ? ChildContainer.StickyMarkup(id, tokens.ProtectSession(token), tokens.ProtectStatic(id), body)
-                : ChildContainer.Markup(id, parent.ViewId, session: "", tokens.ProtectStatic(id), body);
+                ? ChildContainer.StickyMarkup(id, tokens.ProtectSession(token), tokens.ProtectStatic(id), body, container)
+                : ChildContainer.Markup(id, parent.ViewId, session: "", tokens.ProtectStatic(id), body, container);
             html = html.Replace(marker, markup, StringComparison.Ordinal);
         }
         return html;

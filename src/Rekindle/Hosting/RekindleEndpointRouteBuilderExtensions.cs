@@ -17,7 +17,7 @@ public static class RekindleEndpointRouteBuilderExtensions
     /// <param name="endpoints">The app.</param>
     /// <param name="pattern">A route pattern such as <c>/elections/{id}</c>.</param>
     /// <param name="liveSession">The route group; live navigation stays within one.</param>
-    /// <param name="container">The view's container element and its attributes; a bare <c>div</c> when <see langword="null"/>.</param>
+    /// <param name="container">The view's container element and its attributes; when <see langword="null"/>, the one the view declares with <see cref="ContainerAttribute"/>, else a bare <c>div</c>.</param>
     /// <example><code>app.MapLiveView&lt;CounterLive&gt;("/counter");</code></example>
     public static IEndpointConventionBuilder MapLiveView<TView>(this IEndpointRouteBuilder endpoints, string pattern, string liveSession = "default", LiveContainer? container = null)
         where TView : LiveView
@@ -26,7 +26,7 @@ public static class RekindleEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         var routes = endpoints.ServiceProvider.GetService<LiveRouteTable>()
             ?? throw new InvalidOperationException("Rekindle's services are missing. Expected builder.Services.AddRekindle() before MapLiveView.");
-        var route = routes.Add(pattern, typeof(TView), liveSession, container);
+        var route = routes.Add(pattern, typeof(TView), liveSession, container ?? ContainerAttribute.Of(typeof(TView)));
         var gate = endpoints.ServiceProvider.GetRequiredService<StartupGate>();
         if (routes.ClaimInfrastructure())
         {

@@ -44,7 +44,11 @@ internal sealed partial class SnapshotService
         _protector = protection.CreateProtector("Rekindle.Snapshot.v1").ToTimeLimitedDataProtector();
         _logger = logger;
         _outageWaits = new StoreOutageWaits(_options.StoreOutageWait, time);
+        Handoffs = new StickyHandoffs(_store, _options, time, logger);
     }
+
+    /// <summary>Where sticky views hand their state to the next page load of their browser session.</summary>
+    public StickyHandoffs Handoffs { get; }
 
     public RecoveryOptions Options => _options;
 
@@ -225,7 +229,8 @@ internal sealed partial class SnapshotService
         }
     }
 
-    private static string StoreKey(string viewId, string browserSessionId) =>
+    /// <summary>The store key of a snapshot: a hash, so that neither id can be read back from the store.</summary>
+    public static string StoreKey(string viewId, string browserSessionId) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{viewId}\n{browserSessionId}")));
 
     private static partial class Log

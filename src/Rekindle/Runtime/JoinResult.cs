@@ -41,6 +41,9 @@ internal abstract record JoinResult
         /// <summary>A sticky view (docs/protocol.md §2.5): its live navigation moves the main view and it stays.</summary>
         public bool Sticky { get; init; }
 
+        /// <summary>A sticky view's handoff id (<see cref="StickyHandoffs"/>): its snapshots are saved there too, for the next page load.</summary>
+        public string? HandoffId { get; init; }
+
         /// <summary>The routed view's container, sent in the reply of a join by live navigation (docs/protocol.md §8.3).</summary>
         public LiveContainer? Container { get; init; }
     }

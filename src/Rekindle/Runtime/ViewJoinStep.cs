@@ -77,7 +77,7 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
         try
         {
             var render = new RenderSession(view, mounted.Scope.ServiceProvider, options.MaxComponentsPerView, logger);
-            var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger);
+            var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger, mounted.HandoffId);
             var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested, mounted.Sticky);
             joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, session.Connection, metrics, options, logger);
             missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];

@@ -20,11 +20,15 @@ internal sealed partial class ViewRecorder
     private readonly RecoverableMembers _viewMembers;
     private readonly TopicCursors _cursors;
     private readonly ILogger _logger;
+    private readonly string? _handoffId;
     private string? _lastState;
     private long _generation;
+    private bool _seeded;
 
-    public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, TopicCursors cursors, ILogger logger)
+    /// <summary>The recorder of <paramref name="view"/>; a sticky view's <paramref name="handoffId"/> (<see cref="StickyHandoffs"/>) gets each of its saves too.</summary>
+    public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, TopicCursors cursors, ILogger logger, string? handoffId = null)
     {
+        _handoffId = handoffId;
         _cursors = cursors;
         _snapshots = snapshots;
         _view = view;
@@ -51,6 +55,7 @@ internal sealed partial class ViewRecorder
         components.ExpectRestored(snapshot.Components);
         _cursors.Restore(snapshot.Positions);
         _generation = Math.Max(_generation, snapshot.Generation);
+        _seeded = snapshot.ViewId != _viewId;
         return true;
     }
 
@@ -62,9 +67,11 @@ internal sealed partial class ViewRecorder
     /// saves that baseline, unless a restored snapshot already placed them. Without it a view that only
     /// watched (no change of its own to save) had no position after an outage, and the messages it
     /// missed were never replayed. In browser mode the baseline returned goes out with the join reply.
+    /// A sticky view seeded from its handoff saves it under its own key at once: a later rejoin of this
+    /// page finds its own state, whatever another tab hands off meanwhile.
     /// </summary>
     public ValueTask<BrowserSnapshot?> AnchorAsync(ComponentRegistry components, CancellationToken cancellationToken) =>
-        _cursors.HasUnpositioned ? RecordAsync(components, cancellationToken) : ValueTask.FromResult<BrowserSnapshot?>(null);
+        _cursors.HasUnpositioned || _seeded ? RecordAsync(components, cancellationToken) : ValueTask.FromResult<BrowserSnapshot?>(null);
 
     /// <summary>Remembers the state after join, so only later changes are saved.</summary>
     public void Baseline(ComponentRegistry components)
@@ -101,7 +108,12 @@ internal sealed partial class ViewRecorder
         _lastState = fingerprint;
         _generation++;
         var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates, positions);
-        return await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token ? new BrowserSnapshot(_viewId, token) : null;
+        var token = await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken);
+        if (_handoffId is not null)
+        {
+            await _snapshots.Handoffs.SaveAsync(snapshot, _handoffId, cancellationToken);
+        }
+        return token is null ? null : new BrowserSnapshot(_viewId, token);
     }
 
     private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components, Dictionary<string, string>? positions) =>

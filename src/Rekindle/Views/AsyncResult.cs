@@ -7,7 +7,7 @@ namespace Rekindle.Views;
 /// </summary>
 /// <typeparam name="T">The loaded value's type.</typeparam>
 /// <example><code>public AsyncResult&lt;Org&gt; Org { get; set; } = AsyncResult&lt;Org&gt;.Loading();</code></example>
-public sealed class AsyncResult<T>
+public sealed class AsyncResult<T> : IAsyncResult
 {
     private AsyncResult(bool isLoading, bool isOk, T? value, string? failure)
     {
@@ -49,4 +49,11 @@ public sealed class AsyncResult<T>
 
     /// <summary>This result failed: the last value (if any) is kept.</summary>
     public AsyncResult<T> WithFailure(string reason) => new(isLoading: false, IsOk, Value, reason);
+
+    object IAsyncResult.Reloading() => Reloading();
+
+    // AsyncProperty checked the value against T before it came here.
+    object IAsyncResult.WithBoxedValue(object? value) => WithValue((T)value!);
+
+    object IAsyncResult.WithFailure(string reason) => WithFailure(reason);
 }

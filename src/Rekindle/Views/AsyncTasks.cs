@@ -21,7 +21,8 @@ internal sealed class AsyncTasks(LiveTemplate owner)
     /// <param name="apply">Takes the value, or the failure's reason, on the owner's loop.</param>
     /// <param name="onCancel">Applies a cancellation at once, when <paramref name="reportCancel"/> is false.</param>
     /// <param name="reportCancel">Whether a cancellation reaches <paramref name="apply"/> (StartAsync) or was applied by <paramref name="onCancel"/> already (AssignAsync).</param>
-    public void Start(string name, Func<CancellationToken, Task<object?>> work, Func<object?, string?, ValueTask> apply, Action onCancel, bool reportCancel)
+    /// <param name="keys">The keys a multi-key AssignAsync fills, so that <see cref="Cancel"/> finds its run by any of them.</param>
+    public void Start(string name, Func<CancellationToken, Task<object?>> work, Func<object?, string?, ValueTask> apply, Action onCancel, bool reportCancel, IReadOnlyList<string>? keys = null)
     {
         if (owner.Runtime is not { } runtime)
         {
@@ -32,16 +33,20 @@ internal sealed class AsyncTasks(LiveTemplate owner)
             older.Cancellation.Cancel();
             older.Cancellation.Dispose();
         }
-        var run = new AsyncRun(++_lastRun, CancellationTokenSource.CreateLinkedTokenSource(runtime.Cancellation), apply, onCancel, reportCancel);
+        var run = new AsyncRun(++_lastRun, CancellationTokenSource.CreateLinkedTokenSource(runtime.Cancellation), apply, onCancel, reportCancel, keys ?? [name]);
         _runs[name] = run;
         runtime.AsyncWorkStarted();
         // RunAsync catches everything the work throws and posting never throws, so nobody awaits it.
         _ = RunAsync(runtime, name, run.Id, work, run.Cancellation.Token);
     }
 
-    /// <summary>Cancels the running work of <paramref name="name"/>; false when none runs.</summary>
+    /// <summary>Cancels the running work of <paramref name="name"/> (a name, or one key of a multi-key run); false when none runs.</summary>
     public bool Cancel(string name)
     {
+        if (!_runs.ContainsKey(name))
+        {
+            name = _runs.FirstOrDefault(entry => entry.Value.Keys.Contains(name, StringComparer.Ordinal)).Key ?? name;
+        }
         if (!_runs.TryGetValue(name, out var run) || run.IsCancelled)
         {
             return false;
@@ -99,8 +104,10 @@ internal sealed class AsyncTasks(LiveTemplate owner)
         await runtime.PostOutcomeAsync(owner, outcome);
     }
 
-    private sealed class AsyncRun(long id, CancellationTokenSource cancellation, Func<object?, string?, ValueTask> apply, Action onCancel, bool reportCancel)
+    private sealed class AsyncRun(long id, CancellationTokenSource cancellation, Func<object?, string?, ValueTask> apply, Action onCancel, bool reportCancel, IReadOnlyList<string> keys)
     {
+        public IReadOnlyList<string> Keys { get; } = keys;
+
         public long Id { get; } = id;
 
         public CancellationTokenSource Cancellation { get; } = cancellation;

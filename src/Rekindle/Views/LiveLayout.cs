@@ -40,14 +40,15 @@ public abstract class LiveLayout : LiveTemplate
     /// <param name="id">The container id, unique in the page; it names the view's topic and its snapshot.</param>
     /// <param name="session">Values for the view's <see cref="MountContext.Session"/>, signed into its token.</param>
     /// <param name="sticky">Whether the view outlives live navigation of the page's main view.</param>
+    /// <param name="container">The view's element and its attributes; by default the one <typeparamref name="TView"/> declares with <see cref="ContainerAttribute"/>, else a bare <c>div</c>.</param>
     /// <example><code>Html($"&lt;aside&gt;{LiveRender&lt;ChatLive&gt;("chat", sticky: true)}&lt;/aside&gt;{Content}")</code></example>
-    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false)
+    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false, LiveContainer? container = null)
         where TView : LiveView
     {
         LiveView.RequireChildId(id);
         View.PlaceChild(id, typeof(TView));
         var children = View.Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a layout.");
-        return Raw(children.Render(typeof(TView), id, session, sticky));
+        return Raw(children.Render(typeof(TView), id, session, sticky, container ?? ContainerAttribute.Of(typeof(TView))));
     }
 
     /// <summary>Renders <paramref name="view"/>'s <paramref name="content"/> inside this layout.</summary>

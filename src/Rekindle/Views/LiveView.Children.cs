@@ -42,18 +42,19 @@ public abstract partial class LiveView
     /// Render sticky views from the route group's <see cref="LiveLayout"/>, so that every view of the
     /// group renders them.
     /// </param>
+    /// <param name="container">The child's element and its attributes; by default the one <typeparamref name="TView"/> declares with <see cref="ContainerAttribute"/>, else a bare <c>div</c>.</param>
     /// <example>
     /// <code>
     /// public override Rendered Render() =&gt; Html($"&lt;main&gt;{LiveRender&lt;ClockLive&gt;("clock", session: new Dictionary&lt;string, string&gt; { ["zone"] = "UTC" })}&lt;/main&gt;");
     /// </code>
     /// </example>
-    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false)
+    protected RawHtml LiveRender<TView>(string id, IReadOnlyDictionary<string, string>? session = null, bool sticky = false, LiveContainer? container = null)
         where TView : LiveView
     {
         RequireChildId(id);
         PlaceChild(id, typeof(TView));
         var children = Children ?? throw new InvalidOperationException($"{GetType().Name} rendered LiveRender<{typeof(TView).Name}>(\"{id}\") outside a page render. Expected LiveRender in Render() of a view mounted by a route or by another LiveRender.");
-        return Raw(children.Render(typeof(TView), id, session, sticky));
+        return Raw(children.Render(typeof(TView), id, session, sticky, container ?? ContainerAttribute.Of(typeof(TView))));
     }
 
     /// <summary>Records that the render under way places a nested view with <paramref name="id"/>; throws for a second one.</summary>

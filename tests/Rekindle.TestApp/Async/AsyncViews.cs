@@ -7,5 +7,9 @@ namespace Rekindle.TestApp.Async;
 /// <summary>The views of the async-work tests.</summary>
 public static class AsyncViews
 {
-    public static void Map(IEndpointRouteBuilder app) => app.MapLiveView<AsyncLive>("/test/async");
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapLiveView<AsyncLive>("/test/async");
+        app.MapLiveView<AsyncTeamLive>("/test/async-team");
+    }
 }

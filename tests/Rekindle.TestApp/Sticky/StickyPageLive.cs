@@ -17,6 +17,7 @@ public abstract class StickyPageLive(string name) : LiveView
         <a id="to-second" href="/test/sticky/second" data-phx-link="redirect" data-phx-link-state="push">second</a>
         <a id="to-third" href="/test/sticky/third" data-phx-link="redirect" data-phx-link-state="push">third</a>
         <a id="to-other-session" href="/test/nested" data-phx-link="redirect" data-phx-link-state="push">other route group</a>
+        <a id="to-other-sticky-session" href="/test/sticky-other" data-phx-link="redirect" data-phx-link-state="push">other sticky route group</a>
         """);
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
