@@ -19,5 +19,8 @@ public static class ParityViews
         app.MapLiveView<RedirectLoopLive>("/test/parity/redirect-loop");
         app.MapLiveView<NavigationHopLive>("/test/parity/hop-a");
         app.MapLiveView<NavigationHopLive>("/test/parity/hop-b");
+        app.MapLiveView<StreamResetLive>("/test/parity/stream-reset");
+        app.MapLiveView<StreamResetComponentsLive>("/test/parity/stream-reset-components");
+        app.MapLiveView<RecoveryFormLive>("/test/parity/recovery-form");
     }
 }

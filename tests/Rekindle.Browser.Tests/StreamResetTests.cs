@@ -1,0 +1,188 @@
+namespace Rekindle.Browser.Tests;
+
+/// <summary>
+/// Stream resets, bulk and indexed inserts in the stock client (docs/protocol.md §4.8), the
+/// behaviours of Phoenix's streams end-to-end spec not covered by <see cref="StreamTests"/> and
+/// <see cref="StreamLimitTests"/>, against StreamResetLive and StreamResetComponentsLive under
+/// /test/parity/.
+/// </summary>
+public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private const string Path = "/test/parity/stream-reset";
+    private const string ItemIds = "() => [...document.querySelectorAll('#thelist > li')].map(e => e.id)";
+
+    private ILocator Items => Page.Locator("#thelist > li");
+
+    /// <summary>Waits for the list to show exactly these DOM ids in this order; a <c>null</c> id matches any item added by Prepend/Append/Insert at 1.</summary>
+    private async Task ExpectItemsAsync(params string?[] ids)
+    {
+        await Assertions.Expect(Items).ToHaveCountAsync(ids.Length);
+        var shown = await Page.EvaluateAsync<string[]>(ItemIds);
+        Assert.Equal(ids.Length, shown.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] is { } id)
+            {
+                Assert.Equal(id, shown[i]);
+            }
+            else
+            {
+                Assert.StartsWith("items-a-", shown[i]);
+            }
+        }
+    }
+
+    private Task TagAsync(string id) => Page.EvaluateAsync($"() => {{ document.getElementById('{id}').__tag = 'kept'; }}");
+
+    private Task<string?> TagOfAsync(string id) => Page.EvaluateAsync<string?>($"() => document.getElementById('{id}').__tag ?? null");
+
+    [Fact]
+    public async Task StreamReset_WithTheItemsInANewOrder_ReordersThemKeepingTheirElementsAndPatchingTheirAttributes()
+    {
+        await GotoLiveAsync(Path);
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Assertions.Expect(Page.Locator("#items-a")).ToHaveAttributeAsync("data-count", "0");
+        await TagAsync("items-a");
+        await TagAsync("items-b");
+
+        await Page.ClickAsync("#reorder");
+
+        await ExpectItemsAsync("items-b", "items-a", "items-c", "items-d");
+        // A reset keeps the element of an item it streams again and moves it; its attributes are rendered anew.
+        foreach (var id in new[] { "items-a", "items-b", "items-c", "items-d" })
+        {
+            await Assertions.Expect(Page.Locator("#" + id)).ToHaveAttributeAsync("data-count", "1");
+        }
+        Assert.Equal("kept", await TagOfAsync("items-a"));
+        Assert.Equal("kept", await TagOfAsync("items-b"));
+        await Assertions.Expect(Items).ToHaveTextAsync(["Bhide", "Ahide", "Chide", "Dhide"]);
+    }
+
+    [Fact]
+    public async Task StreamReset_WithNewItemsAroundAKeptOne_ShowsExactlyTheNewList()
+    {
+        await GotoLiveAsync(Path);
+        await TagAsync("items-a");
+
+        await Page.ClickAsync("#replace");
+
+        await ExpectItemsAsync("items-e", "items-a", "items-f", "items-g");
+        Assert.Equal("kept", await TagOfAsync("items-a"));
+    }
+
+    [Fact]
+    public async Task StreamReset_AfterAFilter_BringsTheFilteredItemBackInPlace_AndInsertsAfterwardsGoToTheirEnd()
+    {
+        await GotoLiveAsync(Path);
+
+        await Page.ClickAsync("#filter");
+        await ExpectItemsAsync("items-b", "items-c", "items-d");
+
+        await Page.ClickAsync("#prepend");
+        await ExpectItemsAsync(null, "items-b", "items-c", "items-d");
+
+        await Page.ClickAsync("#reset");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+
+        await Page.ClickAsync("#append");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d", null);
+    }
+
+    [Fact]
+    public async Task StreamBulkInsert_AtIndexOne_PutsTheItemsInOrderAfterTheFirst()
+    {
+        await GotoLiveAsync(Path);
+
+        await Page.ClickAsync("#bulk-insert");
+
+        await ExpectItemsAsync("items-a", "items-e", "items-f", "items-g", "items-b", "items-c", "items-d");
+    }
+
+    [Fact]
+    public async Task StreamBulkInsert_AtMinusOne_AppendsTheItemsInOrder()
+    {
+        await GotoLiveAsync(Path);
+
+        await Page.ClickAsync("#bulk-insert-negative");
+
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d", "items-e", "items-f", "items-g");
+    }
+
+    [Fact]
+    public async Task StreamInsert_OfAnItemAlreadyShown_UpdatesItInPlaceWhateverItsIndex_UnlessDeletedFirst()
+    {
+        await GotoLiveAsync(Path);
+        await TagAsync("items-c");
+
+        await Page.ClickAsync("#prepend-c");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Page.ClickAsync("#append-c");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Page.ClickAsync("#insert-c-at-one");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        Assert.Equal("kept", await TagOfAsync("items-c"));
+
+        await Page.ClickAsync("#insert-at-one");
+        await ExpectItemsAsync("items-a", null, "items-b", "items-c", "items-d");
+
+        await Page.ClickAsync("#reset");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+
+        // A delete and an insert of the same item in one render move it.
+        await Page.ClickAsync("#move-c-to-one");
+        await ExpectItemsAsync("items-a", "items-c", "items-b", "items-d");
+    }
+
+    [Fact]
+    public async Task StreamReset_OfItemsWithPhxRemove_RestoresTheFilteredItem()
+    {
+        await GotoLiveAsync(Path + "?phx-remove");
+        await Assertions.Expect(Page.Locator("#items-a")).ToHaveAttributeAsync("phx-remove", new System.Text.RegularExpressions.Regex("hide"));
+
+        await Page.ClickAsync("#filter");
+        await ExpectItemsAsync("items-b", "items-c", "items-d");
+
+        await Page.ClickAsync("#reset");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        foreach (var id in new[] { "items-a", "items-b", "items-c", "items-d" })
+        {
+            await Assertions.Expect(Page.Locator("#" + id)).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StreamItem_HiddenByAJsCommand_StaysHiddenAfterARejoinWithoutReload()
+    {
+        await GotoLiveAsync(Path);
+        await Page.ClickAsync("#items-a .hide");
+        await Assertions.Expect(Page.Locator("#items-a")).ToBeHiddenAsync();
+        await MarkPageAsync();
+
+        await DropSocketAsync();
+
+        await Assertions.Expect(Main).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bphx-connected\b"));
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        // The rejoin's render shows items-a again; the client re-applies the sticky hide to it.
+        await Assertions.Expect(Page.Locator("#items-a")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.Locator("#items-b")).ToBeVisibleAsync();
+        await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task StreamReset_WithComponentsAsDirectChildren_ReordersThemAndEachStillAnswersItsClicks()
+    {
+        await GotoLiveAsync("/test/parity/stream-reset-components");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Page.ClickAsync("#items-a .click");
+        await Assertions.Expect(Page.Locator("#items-a .click")).ToHaveTextAsync("clicks 1");
+
+        await Page.ClickAsync("#reorder");
+
+        await ExpectItemsAsync("items-e", "items-a", "items-f", "items-g");
+        await Assertions.Expect(Items).ToHaveTextAsync(["Eclicks 0", "Aclicks 1", "Fclicks 0", "Gclicks 0"]);
+        await Page.ClickAsync("#items-f .click");
+        await Assertions.Expect(Page.Locator("#items-f .click")).ToHaveTextAsync("clicks 1");
+        await Page.ClickAsync("#items-a .click");
+        await Assertions.Expect(Page.Locator("#items-a .click")).ToHaveTextAsync("clicks 2");
+    }
+}
