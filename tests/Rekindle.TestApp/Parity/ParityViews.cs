@@ -22,5 +22,6 @@ public static class ParityViews
         app.MapLiveView<StreamResetLive>("/test/parity/stream-reset");
         app.MapLiveView<StreamResetComponentsLive>("/test/parity/stream-reset-components");
         app.MapLiveView<RecoveryFormLive>("/test/parity/recovery-form");
+        app.MapLiveView<JsStickyLive>("/test/parity/js-sticky");
     }
 }
