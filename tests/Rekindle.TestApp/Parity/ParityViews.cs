@@ -23,5 +23,6 @@ public static class ParityViews
         app.MapLiveView<StreamResetComponentsLive>("/test/parity/stream-reset-components");
         app.MapLiveView<RecoveryFormLive>("/test/parity/recovery-form");
         app.MapLiveView<JsStickyLive>("/test/parity/js-sticky");
+        app.MapLiveView<LongListLive>("/test/parity/long-list");
     }
 }
