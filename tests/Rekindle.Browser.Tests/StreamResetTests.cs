@@ -55,7 +55,7 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
         }
         Assert.Equal("kept", await TagOfAsync("items-a"));
         Assert.Equal("kept", await TagOfAsync("items-b"));
-        await Assertions.Expect(Items).ToHaveTextAsync(["Bhide", "Ahide", "Chide", "Dhide"]);
+        await Assertions.Expect(Items).ToHaveTextAsync(["Bhidedelete", "Ahidedelete", "Chidedelete", "Dhidedelete"]);
     }
 
     [Fact]
@@ -148,6 +148,38 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
         {
             await Assertions.Expect(Page.Locator("#" + id)).ToBeVisibleAsync();
         }
+    }
+
+    [Fact]
+    public async Task StreamItemPhxRemove_OnDeleteAndAroundARejoin_RunsOnlyForItemsThatLeave()
+    {
+        await GotoLiveAsync(Path + "?phx-remove=transition");
+        var removing = new System.Text.RegularExpressions.Regex(@"\bitem-removing\b");
+
+        // A delete runs the item's phx-remove transition, then removes it.
+        await Page.ClickAsync("#items-a .delete");
+        await Assertions.Expect(Page.Locator("#items-a")).ToHaveClassAsync(removing);
+        await Assertions.Expect(Page.Locator("#items-a")).ToHaveCountAsync(0);
+        await MarkPageAsync();
+
+        // The rejoin's mount streams A to D again: the items kept from before and the one restored run no transition.
+        await DropSocketAsync();
+        await Assertions.Expect(Main).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bphx-connected\b"));
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Assertions.Expect(Page.Locator("#thelist > li.item-removing")).ToHaveCountAsync(0);
+
+        // After the restore, a reset that leaves A out runs A's transition alone; a reset bringing it back restores it clean.
+        await Page.ClickAsync("#filter");
+        await Assertions.Expect(Page.Locator("#items-a")).ToHaveClassAsync(removing);
+        await ExpectItemsAsync("items-b", "items-c", "items-d");
+        await Assertions.Expect(Page.Locator("#thelist > li.item-removing")).ToHaveCountAsync(0);
+        await Page.ClickAsync("#reset");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        await Assertions.Expect(Page.Locator("#thelist > li.item-removing")).ToHaveCountAsync(0);
+        await Page.ClickAsync("#items-d .delete");
+        await Assertions.Expect(Page.Locator("#items-d")).ToHaveClassAsync(removing);
+        await ExpectItemsAsync("items-a", "items-b", "items-c");
+        await AssertNotReloadedAsync();
     }
 
     [Fact]

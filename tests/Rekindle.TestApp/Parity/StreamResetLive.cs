@@ -7,8 +7,9 @@ namespace Rekindle.TestApp.Parity;
 /// Stream resets, bulk and indexed inserts and inserts of items the client already shows, over items
 /// A to D (issue 17, "the rest of the upstream specs"). Each item carries the number of resets in
 /// <c>data-count</c>, so a reset that keeps an element must still patch its attributes;
-/// <c>?phx-remove</c> gives every item a <c>phx-remove</c> transition; each item's "hide" button hides
-/// it with a JS command.
+/// <c>?phx-remove</c> gives every item a <c>phx-remove</c> that hides it, <c>?phx-remove=transition</c>
+/// one that runs the class <c>item-removing</c> for a second; each item's "hide" button hides it with a
+/// JS command and its "delete" button deletes it from the stream.
 /// </summary>
 public sealed class StreamResetLive : LiveView
 {
@@ -16,13 +17,15 @@ public sealed class StreamResetLive : LiveView
 
     private int _resets;
     private int _added;
-    private bool _phxRemove;
+    private string? _phxRemove;
 
     public sealed record Item(string Id, string Name);
 
     public override ValueTask MountAsync(MountContext context)
     {
-        _phxRemove = context.Params.ContainsKey("phx-remove");
+        _phxRemove = context.Params.TryGetValue("phx-remove", out var remove)
+            ? (remove == "transition" ? JS.Transition("item-removing", time: 1000) : JS.Hide()).ToString()
+            : null;
         Stream("items", s_all, DomId);
         return ValueTask.CompletedTask;
     }
@@ -31,7 +34,7 @@ public sealed class StreamResetLive : LiveView
 
     public override Rendered Render() => Html($"""
         <main>
-          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\" data-count=\"{_resets}\"{Attr("phx-remove", _phxRemove ? JS.Hide().ToString() : null)}>{item.Name}<button class=\"hide\" phx-click=\"{JS.Hide(to: "#" + id)}\">hide</button></li>"))}</ul>
+          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\" data-count=\"{_resets}\"{Attr("phx-remove", _phxRemove)}>{item.Name}<button class=\"hide\" phx-click=\"{JS.Hide(to: "#" + id)}\">hide</button><button class=\"delete\" phx-click=\"delete\" phx-value-id=\"{id}\">delete</button></li>"))}</ul>
           <button id="filter" phx-click="filter">Filter</button>
           <button id="reorder" phx-click="reorder">Reorder</button>
           <button id="reset" phx-click="reset">Reset</button>
@@ -93,6 +96,9 @@ public sealed class StreamResetLive : LiveView
                 break;
             case "append_existing":
                 StreamInsert("items", c, at: -1);
+                break;
+            case "delete" when payload.GetString("id") is { } id:
+                StreamDeleteByDomId("items", id);
                 break;
             default:
                 return base.HandleEventAsync(name, payload);
