@@ -217,4 +217,41 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
         await Page.ClickAsync("#items-a .click");
         await Assertions.Expect(Page.Locator("#items-a .click")).ToHaveTextAsync("clicks 2");
     }
+
+    [Fact]
+    public async Task StreamReset_OfComponentsWithStreamsOfTheirOwn_KeepsTheKeptComponentsReorderedStream()
+    {
+        await GotoLiveAsync("/test/parity/stream-reset-components?nested");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d");
+        foreach (var item in new[] { "a", "b", "c", "d" })
+        {
+            await ExpectNestedAsync(item, "a", "b", "c", "d");
+        }
+
+        await Page.ClickAsync("#items-a .reorder");
+        await ExpectNestedAsync("a", "e", "a", "f", "g");
+        foreach (var item in new[] { "b", "c", "d" })
+        {
+            await ExpectNestedAsync(item, "a", "b", "c", "d");
+        }
+
+        await Page.ClickAsync("#reorder");
+
+        await ExpectItemsAsync("items-e", "items-a", "items-f", "items-g");
+        foreach (var item in new[] { "e", "f", "g" })
+        {
+            await ExpectNestedAsync(item, "a", "b", "c", "d");
+        }
+        await ExpectNestedAsync("a", "e", "a", "f", "g");
+    }
+
+    /// <summary>Waits for the nested stream of <c>items-{item}</c> to show exactly these items, in order.</summary>
+    private async Task ExpectNestedAsync(string item, params string[] nested)
+    {
+        var children = Page.Locator($"#items-{item}-nested > div");
+        await Assertions.Expect(children).ToHaveTextAsync(nested.Select(n => "N-" + n.ToUpperInvariant()).ToArray());
+        Assert.Equal(
+            nested.Select(n => $"nested-items-{item}-{n}").ToArray(),
+            await children.EvaluateAllAsync<string[]>("els => els.map(e => e.id)"));
+    }
 }

@@ -3,13 +3,20 @@ using Rekindle.Views;
 
 namespace Rekindle.TestApp.Parity;
 
-/// <summary>A stream whose direct children are <see cref="StreamItemComponent"/>s, reset into a new order that keeps one of them.</summary>
+/// <summary>
+/// A stream whose direct children are <see cref="StreamItemComponent"/>s (with <c>?nested</c>,
+/// <see cref="NestedStreamItemComponent"/>s, each with a stream of its own), reset into a new order
+/// that keeps one of them.
+/// </summary>
 public sealed class StreamResetComponentsLive : LiveView
 {
+    private bool _nested;
+
     public sealed record Item(string Id, string Name);
 
     public override ValueTask MountAsync(MountContext context)
     {
+        _nested = context.Params.ContainsKey("nested");
         Stream("items", [new Item("a", "A"), new Item("b", "B"), new Item("c", "C"), new Item("d", "D")], DomId);
         return ValueTask.CompletedTask;
     }
@@ -18,10 +25,14 @@ public sealed class StreamResetComponentsLive : LiveView
 
     public override Rendered Render() => Html($"""
         <main>
-          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"{Component<StreamItemComponent>(id, new { item.Name })}"))}</ul>
+          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", RenderItem)}</ul>
           <button id="reorder" phx-click="reorder">Reorder</button>
         </main>
         """);
+
+    private Rendered RenderItem(string id, Item item) => _nested
+        ? Html($"{Component<NestedStreamItemComponent>(id, new { item.Name })}")
+        : Html($"{Component<StreamItemComponent>(id, new { item.Name })}");
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
     {
