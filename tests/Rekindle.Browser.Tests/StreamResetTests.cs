@@ -245,6 +245,25 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
         await ExpectNestedAsync("a", "e", "a", "f", "g");
     }
 
+    [Fact]
+    public async Task StreamReset_InHandleParamsOnALivePatch_ReplacesTheItemsEachWay()
+    {
+        await GotoLiveAsync("/test/parity/produce/fruits");
+        await MarkPageAsync();
+        var produce = Page.Locator("#produce > li");
+        await Assertions.Expect(produce).ToHaveTextAsync(["Apples", "Oranges"]);
+
+        await Page.ClickAsync("#switch");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/produce/veggies$"));
+        await Assertions.Expect(Page.Locator("#category")).ToHaveTextAsync("veggies");
+        await Assertions.Expect(produce).ToHaveTextAsync(["Carrots", "Tomatoes"]);
+
+        await Page.ClickAsync("#switch");
+        await Assertions.Expect(Page.Locator("#category")).ToHaveTextAsync("fruits");
+        await Assertions.Expect(produce).ToHaveTextAsync(["Apples", "Oranges"]);
+        await AssertNotReloadedAsync();
+    }
+
     /// <summary>Waits for the nested stream of <c>items-{item}</c> to show exactly these items, in order.</summary>
     private async Task ExpectNestedAsync(string item, params string[] nested)
     {

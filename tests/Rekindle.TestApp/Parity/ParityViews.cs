@@ -24,5 +24,6 @@ public static class ParityViews
         app.MapLiveView<RecoveryFormLive>("/test/parity/recovery-form");
         app.MapLiveView<JsStickyLive>("/test/parity/js-sticky");
         app.MapLiveView<LongListLive>("/test/parity/long-list");
+        app.MapLiveView<ProduceLive>("/test/parity/produce/{category}");
     }
 }
