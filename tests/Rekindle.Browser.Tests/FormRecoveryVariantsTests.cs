@@ -128,4 +128,36 @@ public sealed class FormRecoveryVariantsTests(BrowserFixture fixture, ITestOutpu
         Assert.DoesNotContain("b", names);
         await AssertNotReloadedAsync();
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("live-component&")]
+    public async Task FormRecovery_AutoRecoverEvent_GetsTheFormAndItsAnswerIsShown(string component)
+    {
+        var sent = RecordSentFrames();
+        await GotoLiveAsync($"{Path}?{component}phx-auto-recover=custom_recovery");
+        await Page.FillAsync("input[name=b]", "test");
+        await Page.Locator("input[name=b]").BlurAsync();
+        sent.Clear();
+
+        await DropAndRejoinAsync();
+
+        await Assertions.Expect(Page.Locator("input[name=b]")).ToHaveValueAsync("custom value from server");
+        Assert.Contains(sent, frame => frame.Contains("\"custom_recovery\"", StringComparison.Ordinal) && frame.Contains("b=test", StringComparison.Ordinal));
+        await AssertNotReloadedAsync();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("live-component&")]
+    public async Task FormRecovery_RecoverHandlerThatPatches_TheClientFollowsThePatchWithoutReload(string component)
+    {
+        await GotoLiveAsync($"{Path}?{component}phx-auto-recover=patch_recovery");
+
+        await DropAndRejoinAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"patched=true$"));
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        await AssertNotReloadedAsync();
+    }
 }

@@ -10,7 +10,9 @@ namespace Rekindle.TestApp.Parity;
 /// JS push), <c>disabled-fieldset</c>. Fields: <c>a</c> (readonly) and <c>b</c> in a fieldset,
 /// <c>c</c>, a select <c>d</c>, <c>e</c> and <c>f</c> joined by <c>form=</c> (inside and outside the
 /// form), nested names <c>user[name]</c> and <c>user[address][city]</c>, a multiple select
-/// <c>tags[]</c> and a checkbox group <c>colors[]</c>. <c>#received</c> lists what the last change
+/// <c>tags[]</c> and a checkbox group <c>colors[]</c>. <c>phx-auto-recover=custom_recovery</c> recovers
+/// <c>b</c> as a fixed value, <c>phx-auto-recover=patch_recovery</c> patches to <c>?patched=true</c>;
+/// <c>live-component</c> renders <see cref="RecoveryFormComponent"/> instead of the form. <c>#received</c> lists what the last change
 /// carried, name=value in the order the client sent them.
 /// </summary>
 public sealed class RecoveryFormLive : LiveView
@@ -28,6 +30,8 @@ public sealed class RecoveryFormLive : LiveView
     private bool _noChange;
     private bool _jsChange;
     private bool _disabledFieldset;
+    private bool _component;
+    private string? _autoRecover;
     private string _received = "";
 
     public override ValueTask MountAsync(MountContext context)
@@ -36,6 +40,8 @@ public sealed class RecoveryFormLive : LiveView
         _noChange = context.Params.ContainsKey("no-change-event");
         _jsChange = context.Params.ContainsKey("js-change");
         _disabledFieldset = context.Params.ContainsKey("disabled-fieldset");
+        _component = context.Params.ContainsKey("live-component");
+        _autoRecover = context.Params.GetValueOrDefault("phx-auto-recover");
         return ValueTask.CompletedTask;
     }
 
@@ -47,9 +53,11 @@ public sealed class RecoveryFormLive : LiveView
 
     private string? ChangeEvent => _noChange ? null : _jsChange ? JS.Push("validate").ToString() : "validate";
 
-    public override Rendered Render() => Html($"""
+    public override Rendered Render() => _component
+        ? Html($"<main>{Component<RecoveryFormComponent>("form-component", new { AutoRecover = _autoRecover })}</main>")
+        : Html($"""
         <main>
-          <form{Attr("id", FormId)}{Attr("phx-change", ChangeEvent)} phx-submit="save">
+          <form{Attr("id", FormId)}{Attr("phx-change", ChangeEvent)}{Attr("phx-auto-recover", _autoRecover)} phx-submit="save">
             <fieldset{Attr("disabled", _disabledFieldset)}>
               <input type="text" name="a" readonly value="{Value("a")}">
               <input type="text" name="b" value="{Value("b")}">
@@ -69,6 +77,15 @@ public sealed class RecoveryFormLive : LiveView
 
     public override ValueTask HandleEventAsync(string name, EventPayload payload)
     {
+        switch (name)
+        {
+            case "custom_recovery":
+                _values["b"] = ["custom value from server"];
+                return ValueTask.CompletedTask;
+            case "patch_recovery":
+                PushPatch("/test/parity/recovery-form?patched=true");
+                return ValueTask.CompletedTask;
+        }
         if (name != "validate" || payload.Form is not { } form)
         {
             return name == "save" ? ValueTask.CompletedTask : base.HandleEventAsync(name, payload);
