@@ -16,18 +16,17 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
     /// <summary>Waits for the list to show exactly these DOM ids in this order; a <c>null</c> id matches any item added by Prepend/Append/Insert at 1.</summary>
     private async Task ExpectItemsAsync(params string?[] ids)
     {
+        // Each expectation retries until the patch has landed, so a list of unchanged length is not read too early.
         await Assertions.Expect(Items).ToHaveCountAsync(ids.Length);
-        var shown = await Page.EvaluateAsync<string[]>(ItemIds);
-        Assert.Equal(ids.Length, shown.Length);
         for (var i = 0; i < ids.Length; i++)
         {
             if (ids[i] is { } id)
             {
-                Assert.Equal(id, shown[i]);
+                await Assertions.Expect(Items.Nth(i)).ToHaveIdAsync(id);
             }
             else
             {
-                Assert.StartsWith("items-a-", shown[i]);
+                await Assertions.Expect(Items.Nth(i)).ToHaveIdAsync(new System.Text.RegularExpressions.Regex("^items-a-"));
             }
         }
     }
@@ -243,6 +242,25 @@ public sealed class StreamResetTests(BrowserFixture fixture, ITestOutputHelper o
             await ExpectNestedAsync(item, "a", "b", "c", "d");
         }
         await ExpectNestedAsync("a", "e", "a", "f", "g");
+    }
+
+    [Fact]
+    public async Task StreamContainer_WithAnElementThatIsNoItem_KeepsItAfterTheItemsThroughResetAndAppend()
+    {
+        await GotoLiveAsync(Path + "?empty-item");
+        var empty = Page.Locator("#items-empty");
+        await ExpectItemsAsync("items-a", "items-b", "items-c", "items-d", "items-empty");
+        await Assertions.Expect(empty).ToBeHiddenAsync();
+
+        await Page.ClickAsync("#clear");
+        await ExpectItemsAsync("items-empty");
+        await Assertions.Expect(empty).ToBeVisibleAsync();
+
+        await Page.ClickAsync("#append");
+        await Page.ClickAsync("#append");
+        await ExpectItemsAsync(null, null, "items-empty");
+        Assert.Equal(["items-a-1", "items-a-2", "items-empty"], await Page.EvaluateAsync<string[]>(ItemIds));
+        await Assertions.Expect(empty).ToBeHiddenAsync();
     }
 
     [Fact]

@@ -9,15 +9,18 @@ namespace Rekindle.TestApp.Parity;
 /// <c>data-count</c>, so a reset that keeps an element must still patch its attributes;
 /// <c>?phx-remove</c> gives every item a <c>phx-remove</c> that hides it, <c>?phx-remove=transition</c>
 /// one that runs the class <c>item-removing</c> for a second; each item's "hide" button hides it with a
-/// JS command and its "delete" button deletes it from the stream.
+/// JS command and its "delete" button deletes it from the stream. <c>?empty-item</c> puts an element
+/// that is no stream item, <c>#items-empty</c>, after the items, shown only when it is alone.
 /// </summary>
 public sealed class StreamResetLive : LiveView
 {
+    private const string EmptyItemStyle = "<style>#items-empty { display: none } #items-empty:only-child { display: block }</style>";
     private static readonly Item[] s_all = [new("a", "A"), new("b", "B"), new("c", "C"), new("d", "D")];
 
     private int _resets;
     private int _added;
     private string? _phxRemove;
+    private bool _emptyItem;
 
     public sealed record Item(string Id, string Name);
 
@@ -26,6 +29,7 @@ public sealed class StreamResetLive : LiveView
         _phxRemove = context.Params.TryGetValue("phx-remove", out var remove)
             ? (remove == "transition" ? JS.Transition("item-removing", time: 1000) : JS.Hide()).ToString()
             : null;
+        _emptyItem = context.Params.ContainsKey("empty-item");
         Stream("items", s_all, DomId);
         return ValueTask.CompletedTask;
     }
@@ -34,10 +38,12 @@ public sealed class StreamResetLive : LiveView
 
     public override Rendered Render() => Html($"""
         <main>
-          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\" data-count=\"{_resets}\"{Attr("phx-remove", _phxRemove)}>{item.Name}<button class=\"hide\" phx-click=\"{JS.Hide(to: "#" + id)}\">hide</button><button class=\"delete\" phx-click=\"delete\" phx-value-id=\"{id}\">delete</button></li>"))}</ul>
+          <ul id="thelist" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\" data-count=\"{_resets}\"{Attr("phx-remove", _phxRemove)}>{item.Name}<button class=\"hide\" phx-click=\"{JS.Hide(to: "#" + id)}\">hide</button><button class=\"delete\" phx-click=\"delete\" phx-value-id=\"{id}\">delete</button></li>"))}{EmptyItem()}</ul>
+          {Raw(EmptyItemStyle)}
           <button id="filter" phx-click="filter">Filter</button>
           <button id="reorder" phx-click="reorder">Reorder</button>
           <button id="reset" phx-click="reset">Reset</button>
+          <button id="clear" phx-click="clear">Clear</button>
           <button id="replace" phx-click="replace">Replace</button>
           <button id="prepend" phx-click="prepend">Prepend</button>
           <button id="append" phx-click="append">Append</button>
@@ -64,6 +70,9 @@ public sealed class StreamResetLive : LiveView
                 break;
             case "reset":
                 ResetTo(s_all);
+                break;
+            case "clear":
+                ResetTo([]);
                 break;
             case "replace":
                 ResetTo([new("e", "E"), s_all[0], new("f", "F"), new("g", "G")]);
@@ -105,6 +114,8 @@ public sealed class StreamResetLive : LiveView
         }
         return ValueTask.CompletedTask;
     }
+
+    private Rendered EmptyItem() => _emptyItem ? Html($"<li id=\"items-empty\">Empty!</li>") : Html($"");
 
     private void ResetTo(Item[] items)
     {
