@@ -193,6 +193,14 @@ public sealed partial class PhoenixClient : IAsyncDisposable
         return CloseStatus;
     }
 
+    /// <summary>Starts the closing handshake with <paramref name="status"/>; returns the status of the server's answering close frame.</summary>
+    public async Task<WebSocketCloseStatus?> CloseAsync(WebSocketCloseStatus status, string? reason)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _socket.CloseAsync(status, reason, timeout.Token);
+        return CloseStatus;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

@@ -48,7 +48,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
             }
             if (first.MessageType == WebSocketMessageType.Close)
             {
-                return (WebSocketCloseStatus.NormalClosure, "");
+                return PeerClosed();
             }
             var (frame, close) = await ReceiveAsync(first, chunk, timedOut.Token);
             if (close is { } closing)
@@ -99,7 +99,7 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
                 }
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return (null, (WebSocketCloseStatus.NormalClosure, ""));
+                    return (null, PeerClosed());
                 }
                 length += result.Count;
                 if (length > options.MaxFrameBytes)
@@ -114,6 +114,14 @@ internal sealed partial class SocketReader(WebSocket socket, TransportOptions op
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The answer to the peer's close frame echoes its status code (RFC 6455 §5.5.1, docs/protocol.md
+    /// §1.7): the stock client closes with codes of its own and reads the echo in its close event; the
+    /// framework already failed the socket for a code the RFC forbids on the wire. .NET reports a close
+    /// frame without a code as 1000, so that one is answered with 1000.
+    /// </summary>
+    private (WebSocketCloseStatus, string) PeerClosed() => (socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, "");
 
     private (WebSocketCloseStatus, string) TooLarge()
     {

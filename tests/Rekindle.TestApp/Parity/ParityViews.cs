@@ -19,5 +19,11 @@ public static class ParityViews
         app.MapLiveView<RedirectLoopLive>("/test/parity/redirect-loop");
         app.MapLiveView<NavigationHopLive>("/test/parity/hop-a");
         app.MapLiveView<NavigationHopLive>("/test/parity/hop-b");
+        app.MapLiveView<StreamResetLive>("/test/parity/stream-reset");
+        app.MapLiveView<StreamResetComponentsLive>("/test/parity/stream-reset-components");
+        app.MapLiveView<RecoveryFormLive>("/test/parity/recovery-form");
+        app.MapLiveView<JsStickyLive>("/test/parity/js-sticky");
+        app.MapLiveView<LongListLive>("/test/parity/long-list");
+        app.MapLiveView<ProduceLive>("/test/parity/produce/{category}");
     }
 }
