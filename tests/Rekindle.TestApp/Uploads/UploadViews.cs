@@ -2,12 +2,14 @@ using Rekindle.Hosting;
 
 namespace Rekindle.TestApp.Uploads;
 
-/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, and uploads owned by a component.</summary>
+/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, uploads owned by a component, and external uploads with their object store.</summary>
 public static class UploadViews
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<UploadDraftLive>("/test/upload-draft");
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
+        app.MapLiveView<ExternalUploadLive>("/test/external-upload");
+        ObjectStore.Map(app);
     }
 }
