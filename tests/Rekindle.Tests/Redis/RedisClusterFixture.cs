@@ -43,10 +43,3 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 }
-
-/// <summary>The test classes that share one <see cref="RedisClusterFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class RedisClusterCollection : ICollectionFixture<RedisClusterFixture>
-{
-    public const string Name = "Redis Cluster";
-}
