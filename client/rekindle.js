@@ -1,7 +1,9 @@
 // Rekindle browser bootstrap: connects the stock Phoenix LiveView client to a Rekindle server.
 //
 // Pages may configure it by defining, before this script runs:
-//   window.Rekindle = { hooks: {...}, params: {...} | (el) => ({...}), liveSocketOptions: {...} }
+//   window.Rekindle = { hooks: {...}, uploaders: {...}, params: {...} | (el) => ({...}), liveSocketOptions: {...} }
+// uploaders are the client uploaders of external uploads, by the name the view's presign callback
+// gives (docs/protocol.md §5.7): uploaders.S3 = (entries, onViewError) => {...}.
 // A params function is called with the view's element for each join and with no argument when the
 // socket builds its URL (LiveSocket hands the same options to the Phoenix Socket).
 import {Socket} from "phoenix";
@@ -181,6 +183,7 @@ new MutationObserver((records) => {
 const liveSocket = new LiveSocket("/live", Socket, {
   ...config.liveSocketOptions,
   hooks: config.hooks || config.liveSocketOptions?.hooks || {},
+  uploaders: config.uploaders || config.liveSocketOptions?.uploaders || {},
   params,
 });
 

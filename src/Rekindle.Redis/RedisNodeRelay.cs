@@ -13,6 +13,9 @@ namespace Rekindle.Redis;
 /// request is published there with the asking node's name and a fresh id, and the reply comes back on
 /// the asker's channel under that id. Redis says how many listened to a publish, so a request to a
 /// node that is gone fails at once instead of waiting out its timeout. Nothing is stored in Redis.
+/// On a Redis Cluster the channels are sharded (<c>SSUBSCRIBE</c>/<c>SPUBLISH</c>, Redis 7): a plain
+/// publish there counts only the listeners connected to the primary it went to, which would make a
+/// live node look gone; a sharded channel's listeners all sit on the primary that owns its slot.
 /// </summary>
 internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
 {
@@ -22,6 +25,7 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisNodeRelay> _logger;
     private readonly CancellationToken _stopping;
+    private readonly bool _sharded;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
@@ -32,10 +36,13 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
         _time = time;
         _logger = logger;
         _stopping = lifetime.ApplicationStopping;
+        // Known once the multiplexer connected; a node started while its cluster is unreachable
+        // talks plain pub/sub until it restarts (README, Running a cluster).
+        _sharded = redis.GetServers().Any(server => server.ServerType == ServerType.Cluster);
         try
         {
             // Requests are independent of each other: handled concurrently, in no particular order.
-            _redis.GetSubscriber().Subscribe(RedisChannel.Literal(ChannelPrefix + Node), (channel, value) => _ = ReceiveAsync((string?)value ?? ""));
+            _redis.GetSubscriber().Subscribe(ChannelOf(Node), (channel, value) => _ = ReceiveAsync((string?)value ?? ""));
         }
         catch (RedisConnectionException exception)
         {
@@ -57,7 +64,7 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
         try
         {
             var envelope = JsonSerializer.Serialize(new Envelope(id, Node, purpose, request, Reply: false));
-            if (await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(ChannelPrefix + node), envelope).WaitAsync(cancellationToken) == 0)
+            if (await _redis.GetSubscriber().PublishAsync(ChannelOf(node), envelope).WaitAsync(cancellationToken) == 0)
             {
                 return null; // nobody listens on that node's channel: it is gone
             }
@@ -96,7 +103,8 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
             catch (TimeoutException)
             {
             }
-            var listeners = await _redis.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", ChannelPrefix + node).WaitAsync(cancellationToken);
+            // The channel as a key routes the question to the primary that owns its slot.
+            var listeners = await _redis.GetDatabase().ExecuteAsync("PUBSUB", _sharded ? "SHARDNUMSUB" : "NUMSUB", (RedisKey)(ChannelPrefix + node)).WaitAsync(cancellationToken);
             if ((long)((RedisResult[])listeners!)[1] == 0)
             {
                 return null;
@@ -115,7 +123,9 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
         return new Registration(() => _handlers.TryRemove(new(purpose, handler)));
     }
 
-    public void Dispose() => _redis.GetSubscriber().Unsubscribe(RedisChannel.Literal(ChannelPrefix + Node));
+    private RedisChannel ChannelOf(string node) => _sharded ? RedisChannel.Sharded(ChannelPrefix + node) : RedisChannel.Literal(ChannelPrefix + node);
+
+    public void Dispose() => _redis.GetSubscriber().Unsubscribe(ChannelOf(Node));
 
     private async Task ReceiveAsync(string json)
     {
@@ -150,7 +160,7 @@ internal sealed partial class RedisNodeRelay : INodeRelay, IDisposable
         {
             var answer = await handler(envelope.Body, _stopping);
             var reply = JsonSerializer.Serialize(envelope with { From = Node, Body = answer, Reply = true });
-            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(ChannelPrefix + envelope.From), reply);
+            await _redis.GetSubscriber().PublishAsync(ChannelOf(envelope.From), reply);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or OperationCanceledException)
         {

@@ -6,14 +6,17 @@ namespace Rekindle.Redis;
 /// The presence keys of a cluster in Redis: per node a hash of its presences (field <c>v</c> is the
 /// version of the set, <c>r:&lt;ref&gt;</c> one tracking each) and a heartbeat key, both expiring
 /// after the node timeout unless the node refreshes them; a set names the nodes. Each operation is
-/// one script, so a change, its version and its message are one step for every other node.
+/// one script, so a change, its version and its message are one step for every other node. Every
+/// script declares the keys it touches, and all presence keys share the hash tag
+/// <c>{rekindle:presence}</c>, so on a Redis Cluster they live in one slot and each script runs whole
+/// on the primary that owns it (channels are arguments: a cluster's PUBLISH reaches every node).
 /// </summary>
 internal sealed class RedisPresenceStore(IConnectionMultiplexer redis)
 {
     public const string Channel = "rekindle:presence";
-    private const string NodesKey = "rekindle:presence:nodes";
-    private const string AlivePrefix = "rekindle:presence:alive:";
-    private const string StatePrefix = "rekindle:presence:state:";
+    private const string NodesKey = "{rekindle:presence}:nodes";
+    private const string AlivePrefix = "{rekindle:presence}:alive:";
+    private const string StatePrefix = "{rekindle:presence}:state:";
     private const string EntryPrefix = "r:";
 
     // Compare-and-set on the version: a node whose hash was reaped or lost (Redis restarted) must
@@ -47,12 +50,12 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis)
         return redis.call('HGET', KEYS[1], 'v') or ''
         """;
 
+    // KEYS: heartbeat and set of each node, in pairs.
     private const string SurveyScript = """
         local found = {}
-        for _, node in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-          found[#found + 1] = node
-          found[#found + 1] = redis.call('PTTL', ARGV[1] .. node)
-          found[#found + 1] = redis.call('HGET', ARGV[2] .. node, 'v') or ''
+        for i = 1, #KEYS, 2 do
+          found[#found + 1] = redis.call('PTTL', KEYS[i])
+          found[#found + 1] = redis.call('HGET', KEYS[i + 1], 'v') or ''
         end
         return found
         """;
@@ -95,13 +98,24 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis)
     }
 
     /// <summary>Every node named in Redis, how long its heartbeat has left (negative: expired) and the version of its set.</summary>
+    /// <remarks>
+    /// The names first, then their keys (a script must declare its keys before it runs): a node named
+    /// meanwhile is seen at the next survey, one reaped or gone meanwhile reads as an expired
+    /// heartbeat without a set, which the survey already treats as a node that may be dead.
+    /// </remarks>
     public async Task<IReadOnlyList<(string Node, TimeSpan HeartbeatLeft, long? Version)>> SurveyAsync()
     {
-        var found = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(SurveyScript, [NodesKey], [AlivePrefix, StatePrefix]))!;
-        var nodes = new List<(string, TimeSpan, long?)>(found.Length / 3);
-        for (var i = 0; i + 2 < found.Length; i += 3)
+        var database = redis.GetDatabase();
+        var names = (await database.SetMembersAsync(NodesKey)).Select(name => (string)name!).ToArray();
+        if (names.Length == 0)
         {
-            nodes.Add(((string)found[i]!, TimeSpan.FromMilliseconds((long)found[i + 1]), long.TryParse((string?)found[i + 2], out var version) ? version : null));
+            return [];
+        }
+        var found = (RedisResult[])(await database.ScriptEvaluateAsync(SurveyScript, [.. names.SelectMany(node => new[] { AliveKey(node), StateKey(node) })]))!;
+        var nodes = new List<(string, TimeSpan, long?)>(names.Length);
+        for (var i = 0; i < names.Length; i++)
+        {
+            nodes.Add((names[i], TimeSpan.FromMilliseconds((long)found[2 * i]), long.TryParse((string?)found[2 * i + 1], out var version) ? version : null));
         }
         return nodes;
     }
@@ -136,7 +150,9 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis)
 
     private static RedisKey StateKey(string node) => StatePrefix + node;
 
-    private static RedisKey[] NodeKeys(string node) => [StateKey(node), AlivePrefix + node, NodesKey];
+    private static RedisKey AliveKey(string node) => AlivePrefix + node;
+
+    private static RedisKey[] NodeKeys(string node) => [StateKey(node), AliveKey(node), NodesKey];
 
     private static IEnumerable<RedisValue> EntryField(PresenceEntry entry) => [EntryPrefix + entry.Meta.Ref, PresenceWire.Write(entry)];
 }

@@ -74,7 +74,9 @@ internal sealed partial class RedisPubSub : IPubSub, IDisposable
             var id = await _redis.GetDatabase().ScriptEvaluateAsync(AppendAndPublish, new
             {
                 stream = (RedisKey)(StreamPrefix + topic),
-                channel = (RedisKey)(ChannelPrefix + topic),
+                // A channel, not a key: only the stream is declared, so the script runs on the
+                // primary that owns the stream's slot on a Redis Cluster, whose PUBLISH reaches every node.
+                channel = (RedisValue)(ChannelPrefix + topic),
                 length = _logLength,
                 ttl = _logTimeToLiveMs,
                 node = _node,
@@ -113,7 +115,7 @@ internal sealed partial class RedisPubSub : IPubSub, IDisposable
             // Never written, or idle longer than any snapshot lives: nothing after the position.
             return new TopicHistory([], after == TopicPosition.Start, after);
         }
-        var info = (await database.ExecuteAsync("XINFO", "STREAM", key).WaitAsync(cancellationToken)).ToDictionary();
+        var info = (await database.ExecuteAsync("XINFO", "STREAM", (RedisKey)key).WaitAsync(cancellationToken)).ToDictionary();
         TopicPosition.TryParse((string?)info["last-generated-id"], out var head);
         var complete = after <= head && entries.Length <= limit && NothingTrimmedAfter(after, info);
         var messages = new List<PubSubMessage>(complete ? entries.Length : 0);

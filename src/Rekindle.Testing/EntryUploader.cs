@@ -7,7 +7,7 @@ namespace Rekindle.Testing;
 /// The client's <c>EntryUploader</c> for one entry (docs/protocol.md §5.7): joins <c>lvu:&lt;ref&gt;</c>
 /// with the entry's token once, sends binary <c>chunk</c> pushes of the config's chunk size one at a
 /// time, each after the last was acknowledged, and after each one a <c>progress</c> push on the view
-/// when the whole-number percentage grew.
+/// when the whole-number percentage grew. An external entry only reports its progress.
 /// </summary>
 internal sealed class EntryUploader(LiveViewTest view, LiveFileInput.Entry entry, IElement input)
 {
@@ -15,6 +15,13 @@ internal sealed class EntryUploader(LiveViewTest view, LiveFileInput.Entry entry
 
     public async Task SendAsync(int percent, CancellationToken cancellationToken)
     {
+        if (entry.External)
+        {
+            // The bytes of an external entry go to the store, not to the server: only the progress the
+            // client uploader reports reaches the view.
+            await ReportAsync(percent, cancellationToken);
+            return;
+        }
         var connection = view.Connection;
         if (entry.ChannelJoinRef is null)
         {

@@ -9,7 +9,8 @@ namespace Rekindle.Testing;
 /// client's uploader drives it (docs/protocol.md §5.7): the selection goes to the form's
 /// <c>phx-change</c> with the entries, <c>allow_upload</c> gets a token per valid entry, and each
 /// entry's bytes go as binary chunks on its own <c>lvu:</c> channel, followed by <c>progress</c>.
-/// Get one from <see cref="LiveViewTest.FileInput"/>; as Phoenix's <c>file_input</c> and <c>render_upload</c>.
+/// For an external upload the preflight gives each entry its metadata instead, and the upload only
+/// reports <c>progress</c>, as a client uploader would (the test plays the store itself). Get one from <see cref="LiveViewTest.FileInput"/>; as Phoenix's <c>file_input</c> and <c>render_upload</c>.
 /// </summary>
 /// <example><code>
 /// var doc = view.FileInput("#upload-form", "doc", new UploadFile("notes.txt", "text/plain", "hello"u8.ToArray()));
@@ -128,11 +129,16 @@ public sealed class LiveFileInput
         {
             if (_entries.FirstOrDefault(entry => entry.Ref == token.Name) is { } entry)
             {
-                entry.Token = token.Value.GetString();
+                // An external entry gets its uploader's metadata (an object) instead of a channel token.
+                entry.External = token.Value.ValueKind == JsonValueKind.Object;
+                entry.Token = entry.External ? token.Value.GetRawText() : token.Value.GetString();
                 entry.ChunkSize = chunkSize;
             }
         }
-        return [];
+        // Entries an external upload's presign refused (with auto-upload the others still go).
+        return response.TryGetProperty("errors", out var refused) && refused.ValueKind == JsonValueKind.Object
+            ? [.. refused.EnumerateObject().Select(error => (FileOf(error.Name), error.Value.GetString() ?? ""))]
+            : [];
     }
 
     /// <summary>
@@ -198,6 +204,8 @@ public sealed class LiveFileInput
         public bool Selected { get; set; }
 
         public string? Token { get; set; }
+
+        public bool External { get; set; }
 
         public int ChunkSize { get; set; }
 

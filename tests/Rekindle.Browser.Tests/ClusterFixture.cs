@@ -1,65 +1,14 @@
-using System.Collections.Concurrent;
 using Rekindle.TestApp;
 
 namespace Rekindle.Browser.Tests;
 
 /// <summary>
-/// A cluster on this machine, as deploy/cluster.sh runs it: a real redis-server, three nodes of the
-/// test app (sample + test views) as child processes sharing Redis (PubSub, snapshots, key ring) and
-/// one data folder (the Ballots SQLite file), and a real nginx in front with plain round robin.
-/// Browsers talk to nginx only; a test kills or stops nodes and starts them again.
+/// A cluster on this machine, as deploy/cluster.sh runs it: a real redis-server shared by the three
+/// nodes of <see cref="NodesFixture"/>, behind nginx.
 /// </summary>
-public sealed class ClusterFixture : IBrowserHostFixture, IAsyncLifetime
+public sealed class ClusterFixture : NodesFixture
 {
-    public const int NodeCount = 3;
-
-    private readonly ConcurrentQueue<TestLogSink.LogLine> _logs = new();
-    private readonly List<ServerProcess> _nodes = [];
     private RedisServer? _redis;
-    private NginxProcess? _front;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
-
-    public IReadOnlyList<ServerProcess> Nodes => _nodes;
-
-    /// <summary>Every node's log lines, in the order they arrived.</summary>
-    public IReadOnlyList<TestLogSink.LogLine> ServerLogs => [.. _logs];
-
-    public Uri Url(string path) => (_front ?? throw new InvalidOperationException("The fixture is not initialized.")).Url(path);
-
-    public async Task InitializeAsync()
-    {
-        BrowserFixture.EnsureChromium();
-        try
-        {
-            _redis = await RedisServer.StartAsync();
-            var dataPath = TestHost.NewDataPath();
-            string[] args = ["--Redis:Connection", _redis.ConnectionString];
-            // The first node creates and seeds the shared ballots.db; the others then only open it.
-            _nodes.Add(await ServerProcess.StartAsync(dataPath, _logs, args));
-            _nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, NodeCount - 1).Select(_ => ServerProcess.StartAsync(dataPath, _logs, args))));
-            _front = await NginxProcess.StartAsync(_nodes.Select(node => node.BaseAddress));
-            _playwright = await Playwright.CreateAsync();
-            _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// The node serving a view now: the one that logged the latest join on its topic. A node logs
-    /// each line once, so the line object itself says which node wrote it.
-    /// </summary>
-    public ServerProcess NodeServing(string topic)
-    {
-        var lastJoin = ServerLogs.Last(line => line.EventId.Id == 2002 && line.Message.EndsWith($" joined on {topic}.", StringComparison.Ordinal));
-        return _nodes.Single(node => node.Logs.Any(line => ReferenceEquals(line, lastJoin)));
-    }
 
     /// <summary>Kills redis-server and starts an empty one on the same port, as a Redis without persistence comes back.</summary>
     public async Task RestartRedisAsync()
@@ -69,21 +18,14 @@ public sealed class ClusterFixture : IBrowserHostFixture, IAsyncLifetime
         _redis = await RedisServer.StartAsync(redis.Port);
     }
 
-    public async Task DisposeAsync()
+    protected override async Task<string> StartRedisAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        if (_front is not null)
-        {
-            await _front.DisposeAsync();
-        }
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
+        _redis = await RedisServer.StartAsync();
+        return _redis.ConnectionString;
+    }
+
+    protected override async ValueTask StopRedisAsync()
+    {
         if (_redis is not null)
         {
             await _redis.DisposeAsync();

@@ -3,7 +3,8 @@ namespace Rekindle.TestApp;
 /// <summary>
 /// The test views' JavaScript: the <c>LifecycleHook</c> of <see cref="HookLifecycleLive"/>, which
 /// writes each callback it gets, and what the element showed at that moment, to <c>window.lifecycleLog</c>,
-/// and a plain <c>window</c> listener for the same pushed event. It adds to <c>window.Rekindle.hooks</c>,
+/// a plain <c>window</c> listener for the same pushed event, and the <c>TestStore</c> client uploader of
+/// <see cref="Uploads.ExternalUploadLive"/>. It adds to <c>window.Rekindle.hooks</c>,
 /// so its tag goes after the sample's scripts, which set that object.
 /// </summary>
 public static class TestScript
@@ -26,6 +27,21 @@ public static class TestScript
             updated() { log.push(`updated count=${count()}`); },
             destroyed() { log.push(`destroyed count=${count()}`); },
           };
+          // The client uploader of ExternalUploadLive: PUTs the file to the URL the presign callback gave,
+          // reporting upload progress below 100 and 100 only once the store answered 200.
+          window.Rekindle.uploaders = window.Rekindle.uploaders || {};
+          window.Rekindle.uploaders.TestStore = (entries, onViewError) => entries.forEach((entry) => {
+            const xhr = new XMLHttpRequest();
+            onViewError(() => xhr.abort());
+            entry.onCancel(() => xhr.abort());
+            xhr.upload.addEventListener("progress", (event) => {
+              if (event.lengthComputable) entry.progress(Math.min(99, Math.round((event.loaded / event.total) * 100)));
+            });
+            xhr.onload = () => (xhr.status === 200 ? entry.progress(100) : entry.error(`store answered ${xhr.status}`));
+            xhr.onerror = () => entry.error("store unreachable");
+            xhr.open("PUT", entry.meta.url, true);
+            xhr.send(entry.file);
+          });
           window.addEventListener("phx:count_changed", ({ detail }) => log.push(`window event ${detail.count} count=${count()}`));
         })();
         """;

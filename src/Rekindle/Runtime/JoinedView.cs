@@ -129,7 +129,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                     break;
                 }
                 var outcome = push.Event == UploadPushes.AllowUpload
-                    ? UploadPushes.Preflight(uploads, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic)
+                    ? UploadPushes.Preflight(uploads, push.Payload, runtime.Transfers, scope.ServiceProvider.GetRequiredService<UploadService>(), output.Topic, logger)
                     : UploadPushes.UpdateProgress(uploads, push.Payload, runtime.Transfers, logger);
                 if (outcome.Error is { } uploadError)
                 {

@@ -19,7 +19,7 @@ public sealed class UploadConfig
     private readonly List<UploadEntry> _entries = [];
     private readonly List<(string Ref, string Error)> _errors = [];
 
-    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false)
+    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
@@ -29,6 +29,7 @@ public sealed class UploadConfig
         MaxEntries = maxEntries;
         MaxFileSize = maxFileSize;
         AutoUpload = autoUpload;
+        External = external;
         if (accept is not null)
         {
             foreach (var item in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -56,6 +57,9 @@ public sealed class UploadConfig
 
     /// <summary>Whether the client uploads each file as soon as it is chosen, instead of on the form's submit.</summary>
     public bool AutoUpload { get; }
+
+    /// <summary>The presign callback of an external upload (files go to a client uploader, not over the socket); <see langword="null"/> for a channel upload.</summary>
+    internal Func<UploadEntry, ExternalUpload>? External { get; }
 
     /// <summary>Bytes per chunk the client sends over the upload channel.</summary>
     public int ChunkSize => 64_000;
@@ -117,6 +121,14 @@ public sealed class UploadConfig
     internal bool HasEntryErrors => _errors.Exists(error => error.Ref != Ref);
 
     internal bool IsTooMany => _entries.Count > MaxEntries;
+
+    /// <summary>The entry failed (refused by the presign callback, or its client uploader gave up): it keeps its place with <paramref name="error"/> until cancelled.</summary>
+    internal void Fail(UploadEntry entry, string error)
+    {
+        entry.IsValid = false;
+        _errors.RemoveAll(existing => existing.Ref == entry.Ref);
+        _errors.Add((entry.Ref, error));
+    }
 
     /// <summary>Removes an entry with its errors (cancelled, consumed, or failed).</summary>
     internal void Drop(UploadEntry entry)

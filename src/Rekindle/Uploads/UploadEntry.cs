@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Rekindle.Uploads;
 
 /// <summary>
@@ -61,4 +63,10 @@ public sealed class UploadEntry
     /// client asked to upload the entry and it was valid, before the first byte arrives.
     /// </summary>
     public bool IsPreflighted { get; internal set; }
+
+    /// <summary>
+    /// The metadata the presign callback of an external upload gave this entry (with its
+    /// <c>uploader</c> key), once preflighted; <see langword="null"/> for channel uploads.
+    /// </summary>
+    public JsonObject? ExternalMeta { get; internal set; }
 }

@@ -13,6 +13,7 @@ internal static partial class UploadPushes
 {
     public const string AllowUpload = "allow_upload";
     public const string Progress = "progress";
+    public const string ExternalClientFailure = "external_client_failure";
 
     private static readonly JsonEncodedText RefKey = JsonEncodedText.Encode("ref");
     private static readonly JsonEncodedText ConfigKey = JsonEncodedText.Encode("config");
@@ -30,7 +31,7 @@ internal static partial class UploadPushes
         public static Outcome Refused(string error) => new(error, null);
     }
 
-    public static Outcome Preflight(ViewUploads uploads, JsonElement payload, UploadTransfers transfers, UploadService service, string viewTopic)
+    public static Outcome Preflight(ViewUploads uploads, JsonElement payload, UploadTransfers transfers, UploadService service, string viewTopic, ILogger logger)
     {
         if (ReadString(payload, "ref") is not { } reference || !payload.TryGetProperty("entries", out var list))
         {
@@ -53,22 +54,13 @@ internal static partial class UploadPushes
         }
         if (config.Errors.Count > 0)
         {
-            var errors = config.Errors.ToArray();
-            return new Outcome(null, json =>
-            {
-                json.WriteString(RefKey, config.Ref);
-                json.WriteStartArray(ErrorKey);
-                foreach (var (entryRef, reason) in errors)
-                {
-                    json.WriteStartArray();
-                    json.WriteStringValue(entryRef);
-                    json.WriteStringValue(reason);
-                    json.WriteEndArray();
-                }
-                json.WriteEndArray();
-            });
+            return Errors(config, config.Errors.ToArray());
         }
         var requested = selected.Select(entry => entry.Ref).ToHashSet(StringComparer.Ordinal);
+        if (config.External is not null)
+        {
+            return ExternalPreflight.Answer(config, requested, logger);
+        }
         var tokens = new List<(string EntryRef, string Token)>();
         for (var i = 0; i < config.Entries.Count && i < config.MaxEntries; i++)
         {
@@ -83,13 +75,7 @@ internal static partial class UploadPushes
         }
         return new Outcome(null, json =>
         {
-            json.WriteString(RefKey, config.Ref);
-            json.WriteStartObject(ConfigKey);
-            json.WriteNumber(MaxFileSizeKey, config.MaxFileSize);
-            json.WriteNumber(MaxEntriesKey, config.MaxEntries);
-            json.WriteNumber(ChunkSizeKey, config.ChunkSize);
-            json.WriteNumber(ChunkTimeoutKey, config.ChunkTimeout);
-            json.WriteEndObject();
+            WriteRefAndConfig(json, config);
             json.WriteStartObject(EntriesKey);
             foreach (var (entryRef, token) in tokens)
             {
@@ -116,6 +102,16 @@ internal static partial class UploadPushes
         {
             return default;
         }
+        if (progress.ValueKind == JsonValueKind.Object && progress.TryGetProperty("error", out _) && config.External is not null)
+        {
+            // An external entry's uploader gave up (the store refused it): the entry keeps its place
+            // with the error, as upstream's external_client_failure, until the user cancels it.
+            if (!entry.IsDone)
+            {
+                config.Fail(entry, ExternalClientFailure);
+            }
+            return default;
+        }
         if (progress.ValueKind == JsonValueKind.Object && progress.TryGetProperty("error", out _))
         {
             // The client gave up on the entry (its channel failed): drop it, as upstream does when
@@ -127,11 +123,13 @@ internal static partial class UploadPushes
         {
             return Outcome.Refused("progress must be an integer from 0 to 100 or {\"error\": reason}");
         }
-        if (!entry.IsPreflighted || entry.IsDone || percent <= entry.Progress)
+        if (!entry.IsPreflighted || !entry.IsValid || entry.IsDone || percent <= entry.Progress)
         {
             return default;
         }
-        if (percent == 100 && transfers.Find(config.Ref, entry.Ref) is not { IsComplete: true })
+        // An external entry's bytes go elsewhere, so its uploader's word is all there is (the view
+        // checks with the store when it consumes); a channel entry's 100 needs its file complete.
+        if (percent == 100 && config.External is null && transfers.Find(config.Ref, entry.Ref) is not { IsComplete: true })
         {
             Log.EarlyCompletion(logger, entry.Ref);
             return default;
@@ -140,6 +138,33 @@ internal static partial class UploadPushes
         entry.IsDone = percent == 100;
         return default;
     }
+
+    /// <summary>The start of an ok preflight reply: <c>"ref"</c> and the client's <c>"config"</c> (§5.7).</summary>
+    public static void WriteRefAndConfig(Utf8JsonWriter json, UploadConfig config)
+    {
+        json.WriteString(RefKey, config.Ref);
+        json.WriteStartObject(ConfigKey);
+        json.WriteNumber(MaxFileSizeKey, config.MaxFileSize);
+        json.WriteNumber(MaxEntriesKey, config.MaxEntries);
+        json.WriteNumber(ChunkSizeKey, config.ChunkSize);
+        json.WriteNumber(ChunkTimeoutKey, config.ChunkTimeout);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A preflight reply that stops the selection: <c>{"ref","error":[[entry_ref, reason]…]}</c> (§5.7).</summary>
+    public static Outcome Errors(UploadConfig config, IReadOnlyList<(string Ref, string Error)> errors) => new(null, json =>
+    {
+        json.WriteString(RefKey, config.Ref);
+        json.WriteStartArray(ErrorKey);
+        foreach (var (entryRef, reason) in errors)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(entryRef);
+            json.WriteStringValue(reason);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    });
 
     private static string? ReadString(JsonElement payload, string name) =>
         payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Rekindle.Uploads;
@@ -21,7 +22,7 @@ internal sealed class ViewUploads
 
     public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
 
-    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload)
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external)
     {
         if (_byName.TryGetValue(name, out var existing))
         {
@@ -31,7 +32,7 @@ internal sealed class ViewUploads
             }
             _byRef.Remove(existing.Ref);
         }
-        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external);
         _byName[name] = config;
         _byRef[config.Ref] = config;
         return config;
@@ -67,25 +68,12 @@ internal sealed class ViewUploads
     {
         ArgumentNullException.ThrowIfNull(consume);
         var config = Get(name);
-        var inProgress = 0;
-        var done = new List<UploadEntry>();
-        foreach (var entry in config.Entries)
+        if (config.External is not null)
         {
-            if (entry.IsDone)
-            {
-                done.Add(entry);
-            }
-            else if (entry.IsValid)
-            {
-                inProgress++;
-            }
+            throw new InvalidOperationException($"ConsumeUploadedEntries(\"{name}\") on an external upload. Expected ConsumeExternalEntries, which hands over each entry's metadata (its file never reached this server).");
         }
-        if (inProgress > 0)
-        {
-            throw new InvalidOperationException($"ConsumeUploadedEntries(\"{name}\") while entries are still uploading. Expected it in phx-submit (the client holds the submit until every upload is done); got {inProgress} unfinished.");
-        }
-        var results = new List<T>(done.Count);
-        foreach (var entry in done)
+        var results = new List<T>();
+        foreach (var entry in DoneEntries(config, "ConsumeUploadedEntries"))
         {
             // An entry is done only once its transfer completed (see UploadPushes.Progress).
             var transfer = transfers?.Find(config.Ref, entry.Ref);
@@ -106,6 +94,55 @@ internal sealed class ViewUploads
             }
         }
         return results;
+    }
+
+    /// <summary>Hands each done entry of an external upload to <paramref name="consume"/> with the metadata its presign callback gave it, and removes it.</summary>
+    public List<T> ConsumeExternal<T>(string name, Func<JsonObject, UploadEntry, T> consume)
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        var config = Get(name);
+        if (config.External is null)
+        {
+            throw new InvalidOperationException($"ConsumeExternalEntries(\"{name}\") on a channel upload. Expected ConsumeUploadedEntries, which hands over each entry's temp file, or AllowUpload with external.");
+        }
+        var results = new List<T>();
+        foreach (var entry in DoneEntries(config, "ConsumeExternalEntries"))
+        {
+            try
+            {
+                if (entry.ExternalMeta is { } meta)
+                {
+                    results.Add(consume(meta, entry));
+                }
+            }
+            finally
+            {
+                config.Drop(entry);
+            }
+        }
+        return results;
+    }
+
+    private static List<UploadEntry> DoneEntries(UploadConfig config, string method)
+    {
+        var inProgress = 0;
+        var done = new List<UploadEntry>();
+        foreach (var entry in config.Entries)
+        {
+            if (entry.IsDone)
+            {
+                done.Add(entry);
+            }
+            else if (entry.IsValid)
+            {
+                inProgress++;
+            }
+        }
+        if (inProgress > 0)
+        {
+            throw new InvalidOperationException($"{method}(\"{config.Name}\") while entries are still uploading. Expected it in phx-submit (the client holds the submit until every upload is done); got {inProgress} unfinished.");
+        }
+        return done;
     }
 
     public bool Cancel(string name, string entryRef, UploadTransfers? transfers)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Rekindle.Rendering;
 using Rekindle.Uploads;
 
@@ -61,14 +62,24 @@ public abstract class LiveComponent : LiveTemplate
     /// <param name="maxEntries">Files one selection may hold.</param>
     /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
     /// <param name="autoUpload">Upload each file as soon as it is chosen.</param>
+    /// <param name="external">The presign callback of an external upload, as <c>LiveView.AllowUpload</c> takes it; consume with <see cref="ConsumeExternalEntries"/>.</param>
     /// <example><code>public override ValueTask MountAsync() { AllowUpload("attachment", maxFileSize: 5_000_000); return ValueTask.CompletedTask; }</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external);
 
     /// <summary>Hands each finished file of this component's upload <paramref name="name"/> to <paramref name="consume"/>, then deletes what is left; call it in the form's <c>phx-submit</c> handler.</summary>
     /// <example><code>ConsumeUploadedEntries("attachment", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
     protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
         UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>
+    /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>
+    /// with the metadata its presign callback gave it, and removes the entries. The client uploader
+    /// reported the progress: check with the store that the object is there before trusting it.
+    /// </summary>
+    /// <example><code>ConsumeExternalEntries("avatar", (meta, entry) =&gt; (string)meta["key"]!);</code></example>
+    protected List<T> ConsumeExternalEntries<T>(string name, Func<JsonObject, UploadEntry, T> consume) =>
+        UploadState.ConsumeExternal(name, consume);
 
     /// <summary>Removes entry <paramref name="entryRef"/> from this component's upload <paramref name="name"/> and deletes its temp file; false when there is no such entry.</summary>
     /// <example><code>CancelUpload("attachment", payload.GetString("ref")!)</code></example>

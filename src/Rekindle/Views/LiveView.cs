@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Rekindle.Rendering;
 using Rekindle.Uploads;
 
@@ -188,9 +189,16 @@ public abstract partial class LiveView : LiveTemplate
     /// <param name="maxEntries">Files one selection may hold.</param>
     /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
     /// <param name="autoUpload">Upload each file as soon as it is chosen (its progress renders while the user fills the rest of the form); the submit then waits for none.</param>
+    /// <param name="external">
+    /// Makes the upload external: files go from the browser straight to another service (an object
+    /// store) through a client uploader, never over the socket. Called on the view's loop for each
+    /// entry the client asks to upload; its <see cref="ExternalUpload"/> names the uploader and its
+    /// metadata (a presigned URL), or refuses the entry. An exception it throws is logged and refuses
+    /// the entry with <c>presign_failed</c>. Consume with <see cref="ConsumeExternalEntries"/>.
+    /// </param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external);
 
     /// <summary>
     /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the
@@ -200,6 +208,15 @@ public abstract partial class LiveView : LiveTemplate
     /// <example><code>ConsumeUploadedEntries("avatar", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
     protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
         UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>
+    /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>
+    /// with the metadata its presign callback gave it, and removes the entries. The client uploader
+    /// reported the progress: check with the store that the object is there before trusting it.
+    /// </summary>
+    /// <example><code>ConsumeExternalEntries("avatar", (meta, entry) =&gt; (string)meta["key"]!);</code></example>
+    protected List<T> ConsumeExternalEntries<T>(string name, Func<JsonObject, UploadEntry, T> consume) =>
+        UploadState.ConsumeExternal(name, consume);
 
     /// <summary>Removes entry <paramref name="entryRef"/> from upload <paramref name="name"/> and deletes its temp file; false when there is no such entry.</summary>
     /// <example><code>&lt;button type="button" phx-click="cancel" phx-value-ref="{entry.Ref}"&gt;</code> then <c>CancelUpload("avatar", payload.GetString("ref")!)</c>.</example>

@@ -2,7 +2,7 @@ using Rekindle.Hosting;
 
 namespace Rekindle.TestApp.Uploads;
 
-/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, and uploads owned by a component.</summary>
+/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, uploads owned by a component, and external uploads with their object store.</summary>
 public static class UploadViews
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -11,5 +11,7 @@ public static class UploadViews
         app.MapLiveView<AutoUploadDraftLive>("/test/auto-upload-draft");
         app.MapLiveView<GatedUploadDraftLive>("/test/gated-upload-draft");
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
+        app.MapLiveView<ExternalUploadLive>("/test/external-upload");
+        ObjectStore.Map(app);
     }
 }
