@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Rekindle.Recovery;
 using Rekindle.Redis;
 using Rekindle.Tests.Recovery;
@@ -8,7 +9,7 @@ namespace Rekindle.Tests.Redis;
 [Collection(RedisClusterCollection.Name)]
 public sealed class RedisClusterStateStoreTests(RedisClusterFixture redis) : StateStoreConformanceTests
 {
-    private readonly RedisStateStore _store = new(redis.Connection, $"test:{Guid.NewGuid():N}:");
+    private readonly RedisStateStore _store = new(redis.Connection, NullLogger.Instance, $"test:{Guid.NewGuid():N}:");
 
     protected override IStateStore Store => _store;
 
