@@ -20,7 +20,8 @@ internal sealed partial class ViewRecorder
     private readonly RecoverableMembers _viewMembers;
     private readonly TopicCursors _cursors;
     private readonly ILogger _logger;
-    private string? _lastState;
+    private readonly SnapshotEncoder _encoder;
+    private string? _storeKey;
     private long _generation;
 
     public ViewRecorder(SnapshotService snapshots, LiveView view, string viewId, string browserSessionId, TopicCursors cursors, ILogger logger)
@@ -31,6 +32,7 @@ internal sealed partial class ViewRecorder
         _viewId = viewId;
         _browserSessionId = browserSessionId;
         _viewMembers = RecoverableMembers.Of(view.GetType());
+        _encoder = new SnapshotEncoder(_viewMembers, viewId, browserSessionId);
         _logger = logger;
         _generation = snapshots.JoinGeneration();
     }
@@ -71,7 +73,7 @@ internal sealed partial class ViewRecorder
     {
         if (_snapshots.Options.Enabled)
         {
-            _lastState = Fingerprint(_viewMembers.Capture(_view), components.CaptureRecoverable(), _cursors.Capture());
+            _encoder.Remember(_view, components.CaptureRecoverable(), _cursors.Capture());
         }
     }
 
@@ -91,21 +93,14 @@ internal sealed partial class ViewRecorder
         {
             await _cursors.CatchUpAsync(cancellationToken);
         }
-        var state = _viewMembers.Capture(_view);
-        var positions = _cursors.Capture();
-        var fingerprint = Fingerprint(state, componentStates, positions);
-        if (fingerprint == _lastState)
+        if (_encoder.EncodeIfChanged(_view, componentStates, _cursors.Capture(), _generation + 1) is not { } bytes)
         {
             return null;
         }
-        _lastState = fingerprint;
         _generation++;
-        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates, positions);
-        return await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken) is { } token ? new BrowserSnapshot(_viewId, token) : null;
+        _storeKey ??= SnapshotService.StoreKey(_viewId, _browserSessionId);
+        return await _snapshots.SaveAsync(bytes, _generation, _storeKey, _view.GetType().Name, cancellationToken) is { } token ? new BrowserSnapshot(_viewId, token) : null;
     }
-
-    private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components, Dictionary<string, string>? positions) =>
-        state.ToJsonString() + JsonSerializer.Serialize(components, WireJson.PayloadOptions) + (positions is null ? "" : JsonSerializer.Serialize(positions, WireJson.PayloadOptions));
 
     private static partial class Log
     {
