@@ -72,7 +72,9 @@ internal sealed class SqliteSnapshotWriter(SqliteFile file, TimeProvider time) :
 
     private void Open()
     {
-        var connection = file.OpenWriter(setup: "");
+        // Checkpoints run beside the commits (SqliteStateStore), never inside one: a checkpoint syncs the
+        // database file, and on a busy disk that held the reply waiting on the commit for seconds.
+        var connection = file.OpenWriter(setup: "PRAGMA wal_autocheckpoint = 0;");
         _connection = connection;
         _begin = Command(connection, "BEGIN IMMEDIATE;");
         _commit = Command(connection, "COMMIT;");

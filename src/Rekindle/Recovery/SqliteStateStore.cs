@@ -19,6 +19,9 @@ namespace Rekindle.Recovery;
 public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
+
+    // About 1,000 WAL pages (SQLite's own auto-checkpoint) at two to three pages per commit.
+    private const int CommitsPerCheckpoint = 384;
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS snapshots (
             key TEXT PRIMARY KEY,
@@ -37,6 +40,8 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
     private readonly SemaphoreSlim _committer = new(1, 1);
     private readonly List<SqliteSavePending> _batch = new(MaxBatch);
     private bool _disposed;
+    private int _commitsSinceCheckpoint;
+    private Task _checkpoint = Task.CompletedTask;
 
     /// <summary>Opens (or creates) the SQLite file at <paramref name="databasePath"/>; the schema is created by the first use.</summary>
     /// <param name="databasePath">The database file; its folder must exist.</param>
@@ -102,6 +107,7 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         {
         }
         _writer.Dispose();
+        await _checkpoint;
     }
 
     /// <summary>Commits what is queued, then refuses further saves (blocking).</summary>
@@ -127,6 +133,11 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
             foreach (var pending in _batch)
             {
                 pending.TrySetResult();
+            }
+            if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpoint.IsCompleted)
+            {
+                _commitsSinceCheckpoint = 0;
+                _checkpoint = Task.Run(CheckpointAsync);
             }
         }
         catch (Exception exception)
@@ -161,6 +172,25 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         {
         }
         ReleaseCommitter();
+    }
+
+    /// <summary>
+    /// Copies committed pages from the WAL into the database file on a connection of its own, while
+    /// commits go on (a passive checkpoint waits for nobody). A checkpoint that fails leaves the pages
+    /// in the WAL, where they are as durable; the next one copies them.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var connection = await _file.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+        }
     }
 
     private bool HasQueued()
