@@ -4,10 +4,6 @@ using Rekindle.TestApp;
 
 namespace Rekindle.Protocol.Tests;
 
-/// <summary>Runs alone: the allocation counts below are the whole process's, so no other test may run beside them.</summary>
-[CollectionDefinition(nameof(AllocationCountCollection), DisableParallelization = true)]
-public sealed class AllocationCountCollection;
-
 /// <summary>
 /// Issue 23: what one counter click costs the server in allocated bytes, through real Kestrel and a
 /// real WebSocket: frame parse, handler, render, diff, snapshot capture and its SQLite commit, reply.
