@@ -137,6 +137,24 @@ public sealed partial class PhoenixClient : IAsyncDisposable
         await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
     }
 
+    /// <summary>Sends prepared bytes as one text message, allocating nothing per call (for allocation counts).</summary>
+    public ValueTask SendPreparedAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        _socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
+
+    /// <summary>Reads the next message into <paramref name="buffer"/> without parsing it; returns its length.</summary>
+    public async ValueTask<int> ReceivePreparedAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var length = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(buffer[length..], cancellationToken);
+            length += result.Count;
+        }
+        while (!result.EndOfMessage && length < buffer.Length);
+        return result.MessageType == WebSocketMessageType.Close ? throw new InvalidOperationException($"socket closed: {CloseStatus} {CloseDescription}") : length;
+    }
+
     /// <summary>Reads frames until the reply with this ref arrives; other frames are kept in <see cref="Received"/>.</summary>
     public async Task<JsonNode> ReplyAsync(string messageRef)
     {

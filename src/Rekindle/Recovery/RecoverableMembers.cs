@@ -18,6 +18,7 @@ internal sealed class RecoverableMembers
 {
     private static readonly ConcurrentDictionary<Type, RecoverableMembers> Cache = new();
     private readonly Member[] _members;
+    private byte[]? _memberTypesJson;
 
     private RecoverableMembers(Type type, Member[] members)
     {
@@ -44,6 +45,21 @@ internal sealed class RecoverableMembers
         }
         return state;
     }
+
+    /// <summary>Writes the members' values as one JSON object, the same as <see cref="Capture"/> without building its tree.</summary>
+    public void Write(Utf8JsonWriter writer, object instance)
+    {
+        writer.WriteStartObject();
+        foreach (var member in _members)
+        {
+            writer.WritePropertyName(member.Name);
+            JsonSerializer.Serialize(writer, member.Get(instance), member.Type, WireJson.PayloadOptions);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary><see cref="MemberTypes"/> as JSON, written once per type.</summary>
+    public byte[] MemberTypesJson => _memberTypesJson ??= JsonSerializer.SerializeToUtf8Bytes(MemberTypes(), WireJson.PayloadOptions);
 
     /// <summary>Short hashes of each member's type, stored with a snapshot so a later version can tell which members still match.</summary>
     public JsonObject MemberTypes()

@@ -64,20 +64,20 @@ internal sealed partial class SnapshotService
     public long JoinGeneration() => _time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     /// <summary>
-    /// Saves a snapshot. Returns the token to push to the browser when snapshots live there, else
-    /// <see langword="null"/>.
+    /// Saves a snapshot written by a <see cref="SnapshotEncoder"/> under its view's
+    /// <see cref="StoreKey"/>. Returns the token to push to the browser when snapshots live there,
+    /// else <see langword="null"/>.
     /// </summary>
-    public async ValueTask<string?> SaveAsync(ViewSnapshot snapshot, string viewName, CancellationToken cancellationToken)
+    public async ValueTask<string?> SaveAsync(byte[] bytes, long generation, string storeKey, string viewName, CancellationToken cancellationToken)
     {
         using var activity = RekindleActivities.StartChild("rekindle.snapshot.save");
         activity?.SetTag(TelemetryTags.SnapshotStore, _store is null ? "browser" : "server");
         var started = _time.GetTimestamp();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(snapshot, WireJson.PayloadOptions);
         activity?.SetTag(TelemetryTags.SnapshotBytes, bytes.Length);
         if (bytes.Length > _options.MaxSnapshotBytes)
         {
             _metrics.Oversize.Add(1);
-            var largest = RecoverableMembers.Largest(snapshot.State, 3);
+            var largest = JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions) is { } snapshot ? RecoverableMembers.Largest(snapshot.State, 3) : "";
             Log.SnapshotTooLarge(_logger, viewName, bytes.Length, _options.MaxSnapshotBytes, largest.Length > 0 ? largest : "(components)");
             return null;
         }
@@ -87,7 +87,7 @@ internal sealed partial class SnapshotService
         {
             try
             {
-                await _store.SaveAsync(StoreKey(snapshot.ViewId, snapshot.BrowserSessionId), snapshot.Generation, bytes, _options.MaxAge, cancellationToken);
+                await _store.SaveAsync(storeKey, generation, bytes, _options.MaxAge, cancellationToken);
                 Interlocked.Exchange(ref _storeFailing, 0);
                 _outageWaits.Answered();
             }
@@ -102,7 +102,7 @@ internal sealed partial class SnapshotService
                 {
                     Log.SaveFailed(_logger, exception, viewName);
                 }
-                Log.SnapshotSentToBrowser(_logger, viewName, snapshot.Generation, exception.Message);
+                Log.SnapshotSentToBrowser(_logger, viewName, generation, exception.Message);
                 token = Protect(bytes);
             }
         }
@@ -111,7 +111,7 @@ internal sealed partial class SnapshotService
             token = Protect(bytes);
         }
         _metrics.SaveDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
-        Log.SnapshotSaved(_logger, viewName, bytes.Length, snapshot.Generation);
+        Log.SnapshotSaved(_logger, viewName, bytes.Length, generation);
         return token;
     }
 
@@ -229,7 +229,7 @@ internal sealed partial class SnapshotService
         }
     }
 
-    /// <summary>The store key of a snapshot: a hash, so that neither id can be read back from the store.</summary>
+    /// <summary>Where the store keeps a view's snapshot: a hash, so the store never sees the view id or browser session.</summary>
     public static string StoreKey(string viewId, string browserSessionId) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{viewId}\n{browserSessionId}")));
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Rekindle.Storage;
 
@@ -6,17 +5,23 @@ namespace Rekindle.Recovery;
 
 /// <summary>
 /// Snapshots in a SQLite file (WAL): survives crashes and restarts of a single-machine app. Saves
-/// from all views go through one writer that commits whatever is queued in a single transaction
-/// (group commit), and each save completes only after its transaction committed, so a reply sent
-/// after <see cref="SaveAsync"/> never promises state a <c>kill -9</c> could lose. The writer's
-/// connection runs WAL with <c>synchronous = NORMAL</c>: a commit is in the WAL file when it
-/// returns, which survives the process dying; only an OS crash or power loss can lose the last
-/// commits, and full fsyncs doubled the time per event (bench/results). Writes are
-/// conditional on the generation: a late write of an older snapshot never replaces a newer one.
+/// from all views are committed in batches, one transaction per batch (group commit), and each save
+/// completes only after its transaction committed, so a reply sent after <see cref="SaveAsync"/> never
+/// promises state a <c>kill -9</c> could lose. A save that finds no commit running commits at once on
+/// its own thread, with whatever queued meanwhile: at low load a reply costs no hop to a writer thread
+/// and back. Saves that arrive during a commit queue up and the next commit, run on the thread pool,
+/// takes them all, so under load batches grow instead of commits. The writer's connection runs WAL
+/// with <c>synchronous = NORMAL</c>: a commit is in the WAL file when it returns, which survives the
+/// process dying; only an OS crash or power loss can lose the last commits, and full fsyncs doubled
+/// the time per event (bench/results). Writes are conditional on the generation: a late write of an
+/// older snapshot never replaces a newer one.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
+
+    // About 1,000 WAL pages (SQLite's own auto-checkpoint) at two to three pages per commit.
+    private const int CommitsPerCheckpoint = 384;
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS snapshots (
             key TEXT PRIMARY KEY,
@@ -27,31 +32,43 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
 
     private readonly SqliteFile _file;
     private readonly TimeProvider _time;
-    private readonly Channel<PendingSave> _queue = Channel.CreateUnbounded<PendingSave>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
-    private long _batches;
+    private readonly SqliteSnapshotWriter _writer;
+    private readonly Queue<SqliteSavePending> _queue = new();
+    private readonly Lock _lock = new();
 
-    /// <summary>Opens (or creates) the SQLite file at <paramref name="databasePath"/> and starts the writer that commits saves in batches.</summary>
+    // Held by the one thread committing; saves that find it taken leave their save to that committer.
+    private readonly SemaphoreSlim _committer = new(1, 1);
+    private readonly List<SqliteSavePending> _batch = new(MaxBatch);
+    private bool _disposed;
+    private int _commitsSinceCheckpoint;
+    private Task _checkpoint = Task.CompletedTask;
+
+    /// <summary>Opens (or creates) the SQLite file at <paramref name="databasePath"/>; the schema is created by the first use.</summary>
     /// <param name="databasePath">The database file; its folder must exist.</param>
     /// <param name="time">The clock that decides expiry.</param>
     public SqliteStateStore(string databasePath, TimeProvider time)
     {
         _file = new SqliteFile(databasePath, Schema);
         _time = time;
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = new SqliteSnapshotWriter(_file, time);
     }
 
     /// <inheritdoc/>
     public ValueTask SaveAsync(string key, long generation, ReadOnlyMemory<byte> snapshot, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        var pending = new PendingSave(key, generation, snapshot.ToArray(), timeToLive);
-        if (!_queue.Writer.TryWrite(pending))
+        var pending = new SqliteSavePending(key, generation, snapshot.ToArray(), timeToLive);
+        lock (_lock)
         {
-            throw new ObjectDisposedException(nameof(SqliteStateStore));
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(pending);
         }
-        return new ValueTask(pending.Committed.Task.WaitAsync(cancellationToken));
+        if (_committer.Wait(0))
+        {
+            CommitQueued();
+            ReleaseCommitter();
+        }
+        return pending.Task.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(pending.Task.WaitAsync(cancellationToken));
     }
-
     /// <inheritdoc/>
     public async ValueTask<byte[]?> LoadAsync(string key, CancellationToken cancellationToken)
     {
@@ -73,84 +90,114 @@ public sealed class SqliteStateStore : IStateStore, IAsyncDisposable, IDisposabl
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Commits what is queued, then stops the writer.</summary>
+    /// <summary>Commits what is queued, then refuses further saves.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writer;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+        }
+        // Once the committer is ours, no other commit runs; every save was queued before _disposed was set.
+        await _committer.WaitAsync();
+        while (CommitQueued())
+        {
+        }
+        _writer.Dispose();
+        await _checkpoint;
     }
 
-    /// <summary>Commits what is queued, then stops the writer (blocking).</summary>
+    /// <summary>Commits what is queued, then refuses further saves (blocking).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task WriteLoopAsync()
+    /// <summary>Commits one batch of what is queued (the committer is held); false when nothing was queued.</summary>
+    private bool CommitQueued()
     {
-        var batch = new List<PendingSave>(MaxBatch);
-        SqliteConnection? connection = null;
-        while (await _queue.Reader.WaitToReadAsync())
+        lock (_lock)
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            while (_batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
             {
-                batch.Add(pending);
+                _batch.Add(pending);
             }
-            try
-            {
-                connection ??= await _file.OpenWriterAsync(setup: "", CancellationToken.None);
-                await CommitAsync(connection, batch);
-                foreach (var pending in batch)
-                {
-                    pending.Committed.TrySetResult();
-                }
-            }
-            catch (Exception exception)
-            {
-                // The waiting views log the failure; the writer keeps serving later saves on a new connection.
-                foreach (var pending in batch)
-                {
-                    pending.Committed.TrySetException(exception);
-                }
-                connection?.Dispose();
-                connection = null;
-            }
-            batch.Clear();
         }
-        connection?.Dispose();
+        if (_batch.Count == 0)
+        {
+            return false;
+        }
+        try
+        {
+            _writer.Commit(_batch);
+            foreach (var pending in _batch)
+            {
+                pending.TrySetResult();
+            }
+            if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpoint.IsCompleted)
+            {
+                _commitsSinceCheckpoint = 0;
+                _checkpoint = Task.Run(CheckpointAsync);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The waiting views log the failure; the next commit opens a new connection.
+            foreach (var pending in _batch)
+            {
+                pending.TrySetException(exception);
+            }
+        }
+        _batch.Clear();
+        return true;
     }
 
-    private async Task CommitAsync(SqliteConnection connection, List<PendingSave> batch)
+    /// <summary>
+    /// Hands the committer back. Saves queued during the commit just ended found it taken and rely on
+    /// someone committing them: a task on the thread pool does, so this thread's reply does not wait
+    /// for other views' saves.
+    /// </summary>
+    private void ReleaseCommitter()
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO snapshots (key, generation, data, expires_at) VALUES ($key, $generation, $data, $expires)
-            ON CONFLICT (key) DO UPDATE SET generation = excluded.generation, data = excluded.data, expires_at = excluded.expires_at
-            WHERE excluded.generation > snapshots.generation OR snapshots.expires_at <= $now;
-            """;
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        var generation = command.Parameters.Add("$generation", SqliteType.Integer);
-        var data = command.Parameters.Add("$data", SqliteType.Blob);
-        var expires = command.Parameters.Add("$expires", SqliteType.Integer);
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        command.Parameters.AddWithValue("$now", now);
-        foreach (var pending in batch)
+        _committer.Release();
+        if (HasQueued() && _committer.Wait(0))
         {
-            key.Value = pending.Key;
-            generation.Value = pending.Generation;
-            data.Value = pending.Snapshot;
-            expires.Value = now + (long)pending.TimeToLive.TotalMilliseconds;
-            await command.ExecuteNonQueryAsync();
+            _ = Task.Run(CommitAllQueued);
         }
-        if (++_batches % 1000 == 0)
-        {
-            command.CommandText = "DELETE FROM snapshots WHERE expires_at <= $now;";
-            await command.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
     }
 
-    private sealed record PendingSave(string Key, long Generation, byte[] Snapshot, TimeSpan TimeToLive)
+    private void CommitAllQueued()
     {
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (CommitQueued())
+        {
+        }
+        ReleaseCommitter();
+    }
+
+    /// <summary>
+    /// Copies committed pages from the WAL into the database file on a connection of its own, while
+    /// commits go on (a passive checkpoint waits for nobody). A checkpoint that fails leaves the pages
+    /// in the WAL, where they are as durable; the next one copies them.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var connection = await _file.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+        }
+    }
+
+    private bool HasQueued()
+    {
+        lock (_lock)
+        {
+            return _queue.Count > 0 && !_disposed;
+        }
     }
 }

@@ -99,15 +99,15 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
     public async ValueTask<List<ComponentRender>> ResolveAsync(Rendered root)
     {
         var rendered = new List<ComponentRender>();
-        var seen = new HashSet<int>();
-        var pending = new Queue<Rendered>();
-        pending.Enqueue(root);
-        while (pending.TryDequeue(out var tree))
+        // Created by the first component found: most renders have none.
+        HashSet<int>? seen = null;
+        Queue<Rendered>? pending = null;
+        for (var tree = root; tree is not null; tree = pending is not null && pending.TryDequeue(out var next) ? next : null)
         {
             foreach (var reference in References(tree))
             {
                 var state = await PrepareAsync(reference);
-                if (!seen.Add(state.Cid))
+                if (!(seen ??= []).Add(state.Cid))
                 {
                     throw new InvalidOperationException(
                         $"The component {reference.ComponentType.Name} with id '{reference.Id}' is rendered twice in one view. Expected one Component<T>(id) per id.");
@@ -122,7 +122,7 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
                     state.MarkedForDeletion = false;
                 }
                 reference.Output = state.Held;
-                pending.Enqueue(state.Held!); // set just above or on an earlier pass
+                (pending ??= new()).Enqueue(state.Held!); // set just above or on an earlier pass
             }
         }
         return rendered;

@@ -52,7 +52,9 @@ internal sealed partial class RenderSession
         return new RenderPass(root, components);
     }
 
-    private ValueTask ApplyUpdatesAsync() => Components.ApplyUpdatesAsync((type, id) => Log.UpdateForMissingComponent(_logger, type.Name, id));
+    private ValueTask ApplyUpdatesAsync() => _view.Effects.Updates.Count == 0
+        ? ValueTask.CompletedTask
+        : Components.ApplyUpdatesAsync((type, id) => Log.UpdateForMissingComponent(_logger, type.Name, id));
 
     /// <summary>A component rendered again in the same pass is sent once: from what the client held to the last render.</summary>
     private static void Merge(List<ComponentRender> renders, List<ComponentRender> again)

@@ -181,7 +181,13 @@ internal sealed class ViewProcess : IViewRuntime
         {
             await foreach (var message in _mailbox.Reader.ReadAllAsync(_stopping.Token))
             {
-                var handling = HandleAsync(message).AsTask();
+                var handled = HandleAsync(message);
+                if (handled.IsCompletedSuccessfully && handled.Result)
+                {
+                    // Done without waiting (a click whose snapshot committed on this thread): no timeout timer to arm.
+                    continue;
+                }
+                var handling = handled.AsTask();
                 try
                 {
                     if (!await handling.WaitAsync(_options.HandlerTimeout, _time))

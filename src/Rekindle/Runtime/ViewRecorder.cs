@@ -21,7 +21,8 @@ internal sealed partial class ViewRecorder
     private readonly TopicCursors _cursors;
     private readonly ILogger _logger;
     private readonly string? _handoffId;
-    private string? _lastState;
+    private readonly SnapshotEncoder _encoder;
+    private string? _storeKey;
     private long _generation;
     private bool _seeded;
 
@@ -35,6 +36,7 @@ internal sealed partial class ViewRecorder
         _viewId = viewId;
         _browserSessionId = browserSessionId;
         _viewMembers = RecoverableMembers.Of(view.GetType());
+        _encoder = new SnapshotEncoder(_viewMembers, viewId, browserSessionId);
         _logger = logger;
         _generation = snapshots.JoinGeneration();
     }
@@ -78,7 +80,7 @@ internal sealed partial class ViewRecorder
     {
         if (_snapshots.Options.Enabled)
         {
-            _lastState = Fingerprint(_viewMembers.Capture(_view), components.CaptureRecoverable(), _cursors.Capture());
+            _encoder.Remember(_view, components.CaptureRecoverable(), _cursors.Capture());
         }
     }
 
@@ -98,26 +100,21 @@ internal sealed partial class ViewRecorder
         {
             await _cursors.CatchUpAsync(cancellationToken);
         }
-        var state = _viewMembers.Capture(_view);
-        var positions = _cursors.Capture();
-        var fingerprint = Fingerprint(state, componentStates, positions);
-        if (fingerprint == _lastState)
+        if (_encoder.EncodeIfChanged(_view, componentStates, _cursors.Capture(), _generation + 1) is not { } bytes)
         {
             return null;
         }
-        _lastState = fingerprint;
         _generation++;
-        var snapshot = new ViewSnapshot(ViewSnapshot.CurrentVersion, _viewId, _browserSessionId, _viewMembers.TypeHash, _viewMembers.Schema, _generation, state, _viewMembers.MemberTypes(), componentStates, positions);
-        var token = await _snapshots.SaveAsync(snapshot, _view.GetType().Name, cancellationToken);
+        _storeKey ??= SnapshotService.StoreKey(_viewId, _browserSessionId);
+        var token = await _snapshots.SaveAsync(bytes, _generation, _storeKey, _view.GetType().Name, cancellationToken);
         if (_handoffId is not null)
         {
-            await _snapshots.Handoffs.SaveAsync(snapshot, _handoffId, cancellationToken);
+            // Sticky views only: the handoff is this snapshot under another id and time stamp. The
+            // encoder has just written these bytes from a ViewSnapshot's shape, so they read back.
+            await _snapshots.Handoffs.SaveAsync(JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions)!, _handoffId, cancellationToken);
         }
         return token is null ? null : new BrowserSnapshot(_viewId, token);
     }
-
-    private static string Fingerprint(System.Text.Json.Nodes.JsonObject state, List<ComponentSnapshot> components, Dictionary<string, string>? positions) =>
-        state.ToJsonString() + JsonSerializer.Serialize(components, WireJson.PayloadOptions) + (positions is null ? "" : JsonSerializer.Serialize(positions, WireJson.PayloadOptions));
 
     private static partial class Log
     {

@@ -11,7 +11,7 @@ internal sealed class SqliteFile
 {
     private readonly string _connectionString;
     private readonly string _schema;
-    private readonly Lazy<Task> _schemaCreated;
+    private readonly Lazy<bool> _schemaCreated;
 
     /// <param name="databasePath">The file; its folder is created if missing.</param>
     /// <param name="schema">Idempotent statements (<c>IF NOT EXISTS</c>) that create the tables.</param>
@@ -20,15 +20,39 @@ internal sealed class SqliteFile
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".");
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         _schema = schema;
-        _schemaCreated = new Lazy<Task>(CreateSchemaAsync);
+        _schemaCreated = new Lazy<bool>(CreateSchema);
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schemaCreated.Value.WaitAsync(cancellationToken);
+        _ = _schemaCreated.Value;
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Opens a connection for writing on the calling thread; <paramref name="setup"/> runs on it after
+    /// the pragma. For writers that commit on the thread that asked (Microsoft.Data.Sqlite runs every
+    /// command synchronously, so an async open would only add a state machine).
+    /// </summary>
+    public SqliteConnection OpenWriter(string setup)
+    {
+        _ = _schemaCreated.Value;
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = NORMAL;\n" + setup;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens a connection for writing; <paramref name="setup"/> runs on it after the pragma.</summary>
@@ -41,12 +65,13 @@ internal sealed class SqliteFile
         return connection;
     }
 
-    private async Task CreateSchemaAsync()
+    private bool CreateSchema()
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;\n" + _schema;
-        await command.ExecuteNonQueryAsync();
+        command.ExecuteNonQuery();
+        return true;
     }
 }
