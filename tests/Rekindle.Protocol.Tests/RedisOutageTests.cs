@@ -92,7 +92,7 @@ public sealed class RedisOutageTests
         var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
         var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
         var port = redis.Port;
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200", "--Rekindle:Recovery:StoreOutageHold", "00:00:00.500"];
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
         try
@@ -114,6 +114,43 @@ public sealed class RedisOutageTests
             await using var afterOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
             var (_, rejoined) = await afterOutage.JoinAsync(new JsonObject { ["_mounts"] = 1 });
             Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Issue 18 (CI chaos soak): the stock client rejoins at once on every fresh socket, so a join
+    /// deferred with 1012 at each try used up 60 join attempts (Rekindle:Recovery:SkipAfterFailedJoins)
+    /// within a 7-second Redis restart, and the tab's view then mounted fresh. The rejoin is now held
+    /// while the store comes back, and restored without a 1012.
+    /// </summary>
+    [Fact]
+    public async Task Issue18_RejoinWhileRedisRestarts_IsHeldAndRestoredWithoutA1012()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
+        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
+        var port = redis.Port;
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200", "--Rekindle:Recovery:StoreOutageHold", "00:00:08"];
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        try
+        {
+            var page = await CountToTwoAsync(nodeA);
+            await redis.DisposeAsync();
+
+            await using var rejoining = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+            var join = rejoining.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            Assert.False(join.IsCompleted, "the rejoin was answered while Redis was down");
+            redis = await RedisServer.StartAsync(port, dataFolder);
+
+            var (_, rejoined) = await join;
+            Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+            Assert.DoesNotContain(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
         }
         finally
         {
@@ -185,7 +222,7 @@ public sealed class RedisOutageTests
     public async Task RejoinWhileRedisStaysDown_MountsFreshAfterTheOutageWait()
     {
         var redis = await RedisServer.StartAsync();
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01"];
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00"];
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
         var page = await CountToTwoAsync(nodeA);
@@ -214,7 +251,7 @@ public sealed class RedisOutageTests
     public async Task Issue18_RejoinPastTheOutageWait_RestoresTheSnapshotItsBrowserHolds()
     {
         var redis = await RedisServer.StartAsync();
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01"];
+        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00"];
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
         string token;

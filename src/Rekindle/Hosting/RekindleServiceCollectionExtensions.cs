@@ -61,6 +61,7 @@ public static class RekindleServiceCollectionExtensions
         services.AddOptions<RecoveryOptions>().BindConfiguration("Rekindle:Recovery")
             .Validate(o => o.MaxAge > TimeSpan.Zero, "Rekindle:Recovery:MaxAge must be positive.")
             .Validate(o => o.MaxSnapshotBytes >= 1024, "Rekindle:Recovery:MaxSnapshotBytes must be at least 1024.")
+            .Validate(o => o.StoreOutageHold >= TimeSpan.Zero, "Rekindle:Recovery:StoreOutageHold must not be negative.")
             .ValidateOnStart();
 
         services.AddOptions<PubSubOptions>().BindConfiguration("Rekindle:PubSub")

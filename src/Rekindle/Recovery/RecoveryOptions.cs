@@ -28,10 +28,11 @@ public sealed class RecoveryOptions
     /// Failed join attempts in a row (the client's <c>_mount_attempts</c>) after which a snapshot is no
     /// longer applied: one that crashes the node on every restore. The client counts every join that
     /// did not succeed, also those the server deferred (store outage, drain, a held join) or lost to a
-    /// dropped socket, so the limit must stay above what an outage costs: the stock client rejoins about
-    /// once a second while the server defers it with 1012, some 30 attempts within
-    /// <see cref="StoreOutageWait"/>'s 30 s. A join that crashes on its snapshot is retried without it
-    /// on the same socket whatever this says.
+    /// dropped socket, so the limit must stay above what an outage costs. The stock client rejoins at
+    /// once on every fresh socket (its back-off restarts when a socket opens), up to ten times a second
+    /// when each join is deferred with 1012; that is why a rejoin is first held for
+    /// <see cref="StoreOutageHold"/>, which makes it about one attempt per hold. A join that crashes on
+    /// its snapshot is retried without it on the same socket whatever this says.
     /// </summary>
     /// <value>60.</value>
     public int SkipAfterFailedJoins { get; set; } = 60;
@@ -45,4 +46,13 @@ public sealed class RecoveryOptions
     /// </summary>
     /// <value>30 seconds.</value>
     public TimeSpan StoreOutageWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a rejoin is held, its store lookup retried, while the store is unreachable before the
+    /// socket is closed with 1012: a Redis restart takes seconds, and a held join restores as soon as
+    /// it answers, where a deferred one costs the client a reconnect and one of its join attempts
+    /// (<see cref="SkipAfterFailedJoins"/>). Keep it under the client's join timeout (10 s by default).
+    /// </summary>
+    /// <value>5 seconds.</value>
+    public TimeSpan StoreOutageHold { get; set; } = TimeSpan.FromSeconds(5);
 }

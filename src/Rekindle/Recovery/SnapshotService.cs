@@ -25,6 +25,7 @@ internal sealed partial class SnapshotService
     private const string Miss = "miss";
     private const string Refused = "refused";
     private const string Unavailable = "unavailable";
+    private static readonly TimeSpan HoldRetryInterval = TimeSpan.FromMilliseconds(250);
     private readonly IStateStore? _store;
     private readonly ITimeLimitedDataProtector _protector;
     private readonly RecoveryOptions _options;
@@ -117,7 +118,8 @@ internal sealed partial class SnapshotService
 
     /// <summary>
     /// Finds the snapshot of a joining view; a forged, foreign or expired one is refused and logged.
-    /// When the store cannot be reached for a rejoining view, the lookup says so (for up to
+    /// When the store cannot be reached for a rejoining view, the lookup is retried for up to
+    /// <see cref="RecoveryOptions.StoreOutageHold"/>, then says so (for up to
     /// <see cref="RecoveryOptions.StoreOutageWait"/>), so the view can come back later instead of losing its state.
     /// After <paramref name="restoreCrashed"/> (this view's join crashed on its snapshot) or too many failed joins, none is applied.
     /// </summary>
@@ -156,25 +158,34 @@ internal sealed partial class SnapshotService
             return token is null ? (null, Miss) : Read(Unprotect(token), viewId, browserSessionId);
         }
         var key = StoreKey(viewId, browserSessionId);
+        var held = _time.GetTimestamp();
         byte[]? stored;
-        try
+        while (true)
         {
-            stored = await _store.LoadAsync(key, cancellationToken);
-            _outageWaits.Answered();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A first join has no snapshot to lose (its view id is new); a rejoin may. A token the
-            // browser holds does not settle it: the store may hold a newer snapshot than the token.
-            if (connectParams.IsReconnect && _outageWaits.ShouldRetry(key))
+            try
             {
-                Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
-                return (null, Unavailable);
+                stored = await _store.LoadAsync(key, cancellationToken);
+                _outageWaits.Answered();
+                break;
             }
-            // Past the wait the store's copy is out of reach; the browser's, when it holds one, is
-            // never newer than the store's but always better than mounting fresh.
-            Log.LoadFailed(_logger, exception, viewId);
-            return token is null ? (null, Miss) : Read(Unprotect(token), viewId, browserSessionId);
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A first join has no snapshot to lose (its view id is new); a rejoin may. A token the
+                // browser holds does not settle it: the store may hold a newer snapshot than the token.
+                if (!connectParams.IsReconnect || !_outageWaits.ShouldRetry(key))
+                {
+                    // Past the wait the store's copy is out of reach; the browser's, when it holds one,
+                    // is never newer than the store's but always better than mounting fresh.
+                    Log.LoadFailed(_logger, exception, viewId);
+                    return token is null ? (null, Miss) : Read(Unprotect(token), viewId, browserSessionId);
+                }
+                if (_time.GetElapsedTime(held) >= _options.StoreOutageHold)
+                {
+                    Log.LoadUnavailable(_logger, exception, viewId, _options.StoreOutageWait);
+                    return (null, Unavailable);
+                }
+            }
+            await Task.Delay(HoldRetryInterval, _time, cancellationToken);
         }
         (ViewSnapshot? Snapshot, string Result) fromStore = stored is null ? (null, Miss) : Read(stored, viewId, browserSessionId);
         if (token is null)
