@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Ballots.Data;
 using static Rekindle.Browser.Tests.BallotsTestData;
 
 namespace Rekindle.Browser.Tests;
@@ -12,9 +10,6 @@ namespace Rekindle.Browser.Tests;
 /// </summary>
 public sealed class ClusterPresenceTests(ClusterFixture fixture, ITestOutputHelper output) : BrowserTest<ClusterFixture>(fixture, output)
 {
-    /// <summary>README (Presence): PresenceNodeTimeout + PresenceHeartbeat, 13 s by default, and within 15 s.</summary>
-    private static readonly TimeSpan DocumentedBound = TimeSpan.FromSeconds(15);
-
     public override async Task InitializeAsync()
     {
         foreach (var node in Fixture.Nodes.Where(node => !node.IsRunning))
@@ -27,38 +22,23 @@ public sealed class ClusterPresenceTests(ClusterFixture fixture, ITestOutputHelp
     [Fact]
     public async Task TabOnEachNode_SeeEachOther_NodeKilled_ItsViewerLeavesWithinTheBound()
     {
-        var path = Path(await NewElectionAsync());
-        var (near, far) = (Fixture.Nodes[0], Fixture.Nodes[1]);
-        await GotoElectionAsync(Page, near.Url(path));
-        await MarkAsync(Page);
-        await using var otherVoter = await Fixture.Browser.NewContextAsync();
-        var other = await otherVoter.NewPageAsync();
-        await GotoElectionAsync(other, far.Url(path));
+        var left = await NodeKilledPresence.ViewerLeavesAfterItsNodeIsKilledAsync(Fixture, Page, () => MarkAsync(Page));
 
-        await Assertions.Expect(ViewerCount(Page)).ToHaveTextAsync("2");
-        await Assertions.Expect(ViewerCount(other)).ToHaveTextAsync("2");
-
-        var timer = Stopwatch.StartNew();
-        await far.KillAsync();
-        await Assertions.Expect(ViewerCount(Page)).ToHaveTextAsync("1", new() { Timeout = (float)(DocumentedBound + TimeSpan.FromSeconds(2)).TotalMilliseconds });
-        timer.Stop();
-
-        Output.WriteLine($"kill -9 of the other viewer's node → its viewer gone from this page after {timer.ElapsedMilliseconds} ms");
-        Assert.True(timer.Elapsed <= DocumentedBound, $"the dead node's viewer left after {timer.Elapsed}, past the documented {DocumentedBound}");
+        Output.WriteLine($"kill -9 of the other viewer's node → its viewer gone from this page after {left.TotalMilliseconds:F0} ms");
+        Assert.True(left <= NodeKilledPresence.DocumentedBound, $"the dead node's viewer left after {left}, past the documented {NodeKilledPresence.DocumentedBound}");
         Assert.Equal(1, await Page.EvaluateAsync<int?>("() => window.__marker"));
-        await far.StartAsync();
     }
 
     [Fact]
     public async Task RedisRestartedEmpty_NobodyLeaves_AndANewNodeLearnsEveryViewer()
     {
-        var path = Path(await NewElectionAsync());
+        var path = Path(await NodeKilledPresence.NewElectionAsync(Fixture));
         await GotoElectionAsync(Page, Fixture.Nodes[0].Url(path));
         await using var secondVoter = await Fixture.Browser.NewContextAsync();
         var second = await secondVoter.NewPageAsync();
         await GotoElectionAsync(second, Fixture.Nodes[1].Url(path));
-        await Assertions.Expect(ViewerCount(Page)).ToHaveTextAsync("2");
-        await Assertions.Expect(ViewerCount(second)).ToHaveTextAsync("2");
+        await Assertions.Expect(NodeKilledPresence.ViewerCount(Page)).ToHaveTextAsync("2");
+        await Assertions.Expect(NodeKilledPresence.ViewerCount(second)).ToHaveTextAsync("2");
         await MarkAsync(Page);
         await MarkAsync(second);
 
@@ -71,24 +51,15 @@ public sealed class ClusterPresenceTests(ClusterFixture fixture, ITestOutputHelp
         var third = await thirdVoter.NewPageAsync();
         await GotoElectionAsync(third, fresh.Url(path));
 
-        await Assertions.Expect(ViewerCount(third)).ToHaveTextAsync("3", new() { Timeout = 15_000 });
-        await Assertions.Expect(ViewerCount(Page)).ToHaveTextAsync("3");
-        await Assertions.Expect(ViewerCount(second)).ToHaveTextAsync("3");
+        await Assertions.Expect(NodeKilledPresence.ViewerCount(third)).ToHaveTextAsync("3", new() { Timeout = 15_000 });
+        await Assertions.Expect(NodeKilledPresence.ViewerCount(Page)).ToHaveTextAsync("3");
+        await Assertions.Expect(NodeKilledPresence.ViewerCount(second)).ToHaveTextAsync("3");
         foreach (var page in new[] { Page, second })
         {
             Assert.Equal(1, await page.EvaluateAsync<int?>("() => window.__marker"));
             // Every count the page showed since the restart: only the third viewer's arrival, nobody left.
             Assert.Equal(new[] { 3 }, await page.EvaluateAsync<int[]>("() => window.__viewerCounts"));
         }
-    }
-
-    private async Task<Election> NewElectionAsync()
-    {
-        var store = new VoteStore(System.IO.Path.Combine(Fixture.Nodes[0].DataPath, "ballots.db"));
-        return (await store.FindElectionAsync(await store.CreateElectionAsync(new NewElection($"Presence {Guid.NewGuid():N}",
-        [
-            new NewBallot("Lunch?", ["Pizza", "Sushi"]),
-        ]))))!;
     }
 
     /// <summary>Sets the no-reload marker and records every viewer count the page shows from now on.</summary>
@@ -103,5 +74,4 @@ public sealed class ClusterPresenceTests(ClusterFixture fixture, ITestOutputHelp
         }
         """);
 
-    private static ILocator ViewerCount(IPage page) => page.Locator("#viewer-count");
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Ballots.Data;
-using static Rekindle.Browser.Tests.BallotsTestData;
 
 namespace Rekindle.Browser.Tests;
 
@@ -13,9 +11,6 @@ namespace Rekindle.Browser.Tests;
 /// </summary>
 public sealed class RedisClusterNodesTests(RedisClusterNodesFixture fixture, ITestOutputHelper output) : BrowserTest<RedisClusterNodesFixture>(fixture, output)
 {
-    /// <summary>README (Presence): PresenceNodeTimeout + PresenceHeartbeat, 13 s by default, and within 15 s.</summary>
-    private static readonly TimeSpan DocumentedBound = TimeSpan.FromSeconds(15);
-
     public override async Task InitializeAsync()
     {
         foreach (var node in Fixture.Nodes.Where(node => !node.IsRunning))
@@ -28,26 +23,11 @@ public sealed class RedisClusterNodesTests(RedisClusterNodesFixture fixture, ITe
     [Fact]
     public async Task Presence_OnRedisCluster_TabsOnTwoNodesSeeEachOther_NodeKilled_ItsViewerLeavesWithinTheBound()
     {
-        var path = Path(await NewElectionAsync());
-        var (near, far) = (Fixture.Nodes[0], Fixture.Nodes[1]);
-        await GotoElectionAsync(Page, near.Url(path));
-        await MarkPageAsync();
-        await using var otherVoter = await Fixture.Browser.NewContextAsync();
-        var other = await otherVoter.NewPageAsync();
-        await GotoElectionAsync(other, far.Url(path));
+        var left = await NodeKilledPresence.ViewerLeavesAfterItsNodeIsKilledAsync(Fixture, Page, MarkPageAsync);
 
-        await Assertions.Expect(Page.Locator("#viewer-count")).ToHaveTextAsync("2");
-        await Assertions.Expect(other.Locator("#viewer-count")).ToHaveTextAsync("2");
-
-        var timer = Stopwatch.StartNew();
-        await far.KillAsync();
-        await Assertions.Expect(Page.Locator("#viewer-count")).ToHaveTextAsync("1", new() { Timeout = (float)(DocumentedBound + TimeSpan.FromSeconds(2)).TotalMilliseconds });
-        timer.Stop();
-
-        Output.WriteLine($"Redis Cluster: kill -9 of the other viewer's node → its viewer gone after {timer.ElapsedMilliseconds} ms");
-        Assert.True(timer.Elapsed <= DocumentedBound, $"the dead node's viewer left after {timer.Elapsed}, past the documented {DocumentedBound}");
+        Output.WriteLine($"Redis Cluster: kill -9 of the other viewer's node → its viewer gone after {left.TotalMilliseconds:F0} ms");
+        Assert.True(left <= NodeKilledPresence.DocumentedBound, $"the dead node's viewer left after {left}, past the documented {NodeKilledPresence.DocumentedBound}");
         await AssertNotReloadedAsync();
-        await far.StartAsync();
     }
 
     [Fact]
@@ -82,14 +62,5 @@ public sealed class RedisClusterNodesTests(RedisClusterNodesFixture fixture, ITe
         await Assertions.Expect(Page.Locator("#count")).ToHaveTextAsync("7");
         await AssertNotReloadedAsync();
         await node.StartAsync();
-    }
-
-    private async Task<Election> NewElectionAsync()
-    {
-        var store = new VoteStore(System.IO.Path.Combine(Fixture.Nodes[0].DataPath, "ballots.db"));
-        return (await store.FindElectionAsync(await store.CreateElectionAsync(new NewElection($"Presence {Guid.NewGuid():N}",
-        [
-            new NewBallot("Lunch?", ["Pizza", "Sushi"]),
-        ]))))!;
     }
 }
