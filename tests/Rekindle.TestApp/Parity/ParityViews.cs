@@ -31,6 +31,7 @@ public static class ParityViews
         app.MapLiveView<DynamicInputsLive>("/test/parity/dynamic-inputs");
         app.MapLiveView<Issue3378HomeLive>("/test/parity/issue-3378");
         app.MapLiveView<Issue3819Live>("/test/parity/issue-3819");
+        app.MapLiveView<Issue3200Live>("/test/parity/issue-3200/{tab}");
         app.MapGet("/test/parity/dead", () => Results.Content("<!doctype html><html><body><p id=\"dead\">no live view here</p></body></html>", "text/html"));
     }
 }
