@@ -62,10 +62,10 @@ public sealed class FormStatesTests(BrowserFixture fixture, ITestOutputHelper ou
         AssertContainsInOrder(await AttributeChangesAsync("input[name=a]"), "data-phx-readonly:null->true", "data-phx-readonly:true->null");
         AssertContainsInOrder(
             await AttributeChangesAsync("input[name=b]"),
-            "data-phx-readonly:null->false", "readonly:null->", "data-phx-readonly:false->null", "readonly:->null");
+            "data-phx-readonly:null->false", "readonly:null->", "readonly:->null", "data-phx-readonly:false->null");
         AssertContainsInOrder(
             await AttributeChangesAsync("#submit"),
-            "data-phx-disabled:null->false", "disabled:null->", "data-phx-disabled:false->null", "disabled:->null");
+            "data-phx-disabled:null->false", "disabled:null->", "disabled:->null", "data-phx-disabled:false->null");
         await Assertions.Expect(Page.Locator("input[name=a]")).ToHaveAttributeAsync("readonly", "");
         Assert.False(await Page.Locator("input[name=b]").EvaluateAsync<bool>("e => e.hasAttribute('readonly')"));
         await Assertions.Expect(Page.Locator("#submit")).ToBeEnabledAsync();
@@ -86,7 +86,7 @@ public sealed class FormStatesTests(BrowserFixture fixture, ITestOutputHelper ou
 
         AssertContainsInOrder(
             await AttributeChangesAsync("#outside"),
-            "data-phx-disabled:null->false", "disabled:null->", "data-phx-disabled:false->null", "disabled:->null");
+            "data-phx-disabled:null->false", "disabled:null->", "disabled:->null", "data-phx-disabled:false->null");
         await Assertions.Expect(Page.Locator("#outside")).ToBeEnabledAsync();
         await Assertions.Expect(Page.Locator("#outside")).ToHaveTextAsync("Outside");
     }

@@ -35,7 +35,7 @@ public sealed partial class DynamicInputsLive : LiveView
             return base.HandleEventAsync(name, payload);
         }
         _name = form["my_form[name]"] ?? "";
-        var sent = new SortedDictionary<int, string>();
+        var sent = new Dictionary<int, string>();
         foreach (var field in form.Names)
         {
             if (UserName().Match(field) is { Success: true } match)
@@ -57,7 +57,7 @@ public sealed partial class DynamicInputsLive : LiveView
                 users.Add("");
             }
         }
-        users.AddRange(sent.Where(pair => !drop.Contains(pair.Key.ToString(CultureInfo.InvariantCulture))).Select(pair => pair.Value));
+        users.AddRange(sent.Where(pair => !drop.Contains(pair.Key.ToString(CultureInfo.InvariantCulture))).OrderBy(pair => pair.Key).Select(pair => pair.Value));
         _users = users.Take(MaxUsers).ToList();
         return ValueTask.CompletedTask;
     }

@@ -8,9 +8,11 @@ public sealed class Issue3378NotificationsLive : LiveView
 {
     public sealed record Notification(int Id, string Message);
 
+    private static string DomId(Notification notification) => $"notifications-{notification.Id}";
+
     public override ValueTask MountAsync(MountContext context)
     {
-        Stream("notifications", [new Notification(1, "Hello")], notification => $"notifications-{notification.Id}");
+        Stream("notifications", [new Notification(1, "Hello")], DomId);
         return ValueTask.CompletedTask;
     }
 

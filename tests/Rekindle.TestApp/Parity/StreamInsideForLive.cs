@@ -11,9 +11,11 @@ public sealed class StreamInsideForLive : LiveView
 {
     public sealed record Item(string Id, string Name);
 
+    private static string DomId(Item item) => $"items-{item.Id}";
+
     public override ValueTask MountAsync(MountContext context)
     {
-        Stream("items", Array.Empty<Item>(), item => $"items-{item.Id}");
+        Stream("items", Array.Empty<Item>(), DomId);
         StartAsync("load", _ => Task.FromResult(true));
         return ValueTask.CompletedTask;
     }
@@ -24,16 +26,16 @@ public sealed class StreamInsideForLive : LiveView
         {
             return base.HandleAsyncResultAsync(name, result);
         }
-        Stream("items", [new Item("a", "A"), new Item("b", "B"), new Item("c", "C"), new Item("d", "D")], item => $"items-{item.Id}");
+        Stream("items", [new Item("a", "A"), new Item("b", "B"), new Item("c", "C"), new Item("d", "D")], DomId);
         return ValueTask.CompletedTask;
     }
 
     public override Rendered Render() => Html($"""
         <main>
-          {Each(new[] { 1 }, _ => List())}
+          {Each(new[] { 1 }, _ => ItemList())}
         </main>
         """);
 
-    private Rendered List() =>
+    private Rendered ItemList() =>
         Html($"<div><ul id=\"thelist\" phx-update=\"stream\">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\">{item.Name}</li>"))}</ul></div>");
 }
