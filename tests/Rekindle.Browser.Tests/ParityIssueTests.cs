@@ -5,9 +5,9 @@ namespace Rekindle.Browser.Tests;
 /// <summary>
 /// Regressions from Phoenix's end-to-end issue specs that apply to Rekindle: the recovery of a
 /// component's form that targets it by a selector after a patch (upstream issue 3200), phx-remove
-/// transitions of stream items on live navigation away (3199), a rejoin of
-/// nested views holding a stream (3378) and the recovery of a form without fields (3819), against the
-/// Issue3200, Issue3378, Issue3819 and StreamReset views under /test/parity/.
+/// transitions of stream items on live navigation away (3199), a hook outside the view through a
+/// reconnect (4147), a rejoin of nested views holding a stream (3378) and the recovery of a form
+/// without fields (3819), against the Issue3200, Issue3378, Issue3819, Issue4147 and StreamReset views under /test/parity/.
 /// </summary>
 public sealed class ParityIssueTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
@@ -75,6 +75,21 @@ public sealed class ParityIssueTests(BrowserFixture fixture, ITestOutputHelper o
         await Assertions.Expect(Page.Locator("#thelist > li.item-removing")).ToHaveCountAsync(4);
         await Assertions.Expect(Page.Locator("#page")).ToHaveTextAsync("1");
         await Assertions.Expect(Page.Locator("#thelist")).ToHaveCountAsync(0);
+        await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task Issue4147_HookOutsideTheLiveView_IsMountedOnceThroughAReconnect()
+    {
+        await GotoLiveAsync("/test/parity/issue-4147");
+        await Page.WaitForFunctionAsync("() => window.hookOutsideMounts === 1");
+        await MarkPageAsync();
+
+        await DropSocketAsync(() => Assertions.Expect(Page.Locator(".phx-loading")).ToHaveCountAsync(1));
+
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Inside");
+        Assert.Equal(1, await Page.EvaluateAsync<int>("() => window.hookOutsideMounts"));
         await AssertNotReloadedAsync();
     }
 }
