@@ -9,22 +9,14 @@ namespace Rekindle.TestApp.Parity;
 /// A form with a list of users added, removed and kept in order through the list's own fields, in the
 /// way of Ecto's <c>sort_param</c>/<c>drop_param</c> (issue 17, item 13): each user carries a hidden
 /// <c>my_form[users_sort][]</c> with its index; "add more" sends <c>users_sort[]=new</c>, a user's
-/// "Remove" sends its index in <c>users_drop[]</c>, as buttons dispatching <c>change</c> or, with
-/// <c>?checkboxes=1</c>, as checkboxes. The form is recovered after a reconnect.
+/// "Remove" sends its index in <c>users_drop[]</c>, both buttons dispatching <c>change</c>. The form is
+/// recovered after a reconnect.
 /// </summary>
 public sealed partial class DynamicInputsLive : LiveView
 {
     private const int MaxUsers = 50;
     private string _name = "";
     private List<string> _users = [];
-    private bool _checkboxes;
-
-    public override ValueTask MountAsync(MountContext context)
-    {
-        _checkboxes = context.Params.GetValueOrDefault("checkboxes") == "1";
-        return ValueTask.CompletedTask;
-    }
-
     [GeneratedRegex(@"^my_form\[users\]\[(\d{1,2})\]\[name\]$")]
     private static partial Regex UserName();
 
@@ -47,7 +39,7 @@ public sealed partial class DynamicInputsLive : LiveView
         var users = new List<string>();
         foreach (var key in form.GetAll("my_form[users_sort][]").Where(key => !drop.Contains(key)))
         {
-            // A sort key naming a sent user takes it in that place; any other key ("new", a checkbox's "on") adds an empty user.
+            // A sort key naming a sent user takes it in that place; any other key ("new") adds an empty user.
             if (int.TryParse(key, CultureInfo.InvariantCulture, out var index) && sent.Remove(index, out var user))
             {
                 users.Add(user);
@@ -83,11 +75,9 @@ public sealed partial class DynamicInputsLive : LiveView
         </div>
         """);
 
-    private Rendered AddMore() => _checkboxes
-        ? Html($"<label><input type=\"checkbox\" name=\"my_form[users_sort][]\"> add more</label>")
-        : Html($"<button type=\"button\" name=\"my_form[users_sort][]\" value=\"new\" phx-click=\"{JS.Dispatch("change")}\">add more</button>");
+    private static Rendered AddMore() =>
+        Html($"<button type=\"button\" name=\"my_form[users_sort][]\" value=\"new\" phx-click=\"{JS.Dispatch("change")}\">add more</button>");
 
-    private Rendered Remove(int index) => _checkboxes
-        ? Html($"<label><input type=\"checkbox\" name=\"my_form[users_drop][]\" value=\"{index}\"> Remove</label>")
-        : Html($"<button type=\"button\" name=\"my_form[users_drop][]\" value=\"{index}\" phx-click=\"{JS.Dispatch("change")}\">Remove</button>");
+    private static Rendered Remove(int index) =>
+        Html($"<button type=\"button\" name=\"my_form[users_drop][]\" value=\"{index}\" phx-click=\"{JS.Dispatch("change")}\">Remove</button>");
 }
