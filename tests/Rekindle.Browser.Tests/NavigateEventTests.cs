@@ -146,4 +146,95 @@ public sealed partial class NavigateEventTests(BrowserFixture fixture, ITestOutp
         await Page.WaitForFunctionAsync("offset => document.documentElement.scrollTop === offset", offset);
         await AssertNotReloadedAsync();
     }
+
+    [Fact]
+    public async Task BeforeNavigate_Prevented_DoesNotStopANavigationTheServerPushes()
+    {
+        await GotoLiveAsync("/test/pages/1");
+        await MarkPageAsync();
+        await RecordNavigateEventsAsync(preventBefore: true);
+
+        await Page.ClickAsync("#go-counter");
+
+        await Assertions.Expect(Page).ToHaveURLAsync(Href("/counter"));
+        await Assertions.Expect(Main).ToHaveClassAsync(Connected());
+        Assert.Empty(await BeforeNavigateEventsAsync());
+        await AssertNotReloadedAsync();
+    }
+
+    /// <summary>Waits until the window is scrolled near <c>#item-42</c>, as scrolling it into view puts it.</summary>
+    private async Task ExpectScrolledToItem42Async()
+    {
+        var offset = await Page.Locator("#item-42").EvaluateAsync<int>("e => e.offsetTop - 200");
+        await Page.WaitForFunctionAsync(
+            "offset => { const top = document.documentElement.scrollTop; return top !== 0 && Math.abs(top - offset) <= 500; }", offset);
+    }
+
+    [Fact]
+    public async Task HashLink_OnALiveViewAndOnLoad_ScrollsTheAnchorIntoView()
+    {
+        await GotoLiveAsync(Path);
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => document.documentElement.scrollTop"));
+
+        await Page.ClickAsync("#hash-link");
+
+        await Assertions.Expect(Page).ToHaveURLAsync(Href(Path + "#item-42"));
+        await ExpectScrolledToItem42Async();
+
+        await GotoLiveAsync("/test/pages/1");
+        await GotoLiveAsync(Path + "#item-42");
+        await ExpectScrolledToItem42Async();
+    }
+
+    [Fact]
+    public async Task LiveNavigation_ToAUrlWithAHash_ScrollsTheAnchorIntoView()
+    {
+        await GotoLiveAsync("/test/pages/1");
+        await MarkPageAsync();
+
+        await Page.ClickAsync("#hash-navigate-link");
+
+        await Assertions.Expect(Page).ToHaveURLAsync(Href(Path + "#item-42"));
+        await Assertions.Expect(Page.Locator("#item-42")).ToBeAttachedAsync();
+        await ExpectScrolledToItem42Async();
+        await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task ScrollPosition_AfterAPageWithoutLiveViewAndBack_IsRestored()
+    {
+        await GotoLiveAsync(Path);
+        var offset = await Page.Locator("#item-42").EvaluateAsync<int>("e => e.offsetTop - 200");
+        await Page.EvaluateAsync("offset => window.scrollTo(0, offset)", offset);
+        // The client records the position in history.state on a 100 ms debounce of scroll events.
+        await Page.WaitForFunctionAsync("offset => history.state && history.state.scroll === offset", offset);
+
+        await Page.ClickAsync("#dead-link");
+        await Assertions.Expect(Page.Locator("#dead")).ToBeVisibleAsync();
+        await Page.GoBackAsync();
+        await Assertions.Expect(Main).ToHaveClassAsync(Connected());
+
+        await Page.WaitForFunctionAsync("offset => document.documentElement.scrollTop === offset", offset);
+    }
+
+    [Fact]
+    public async Task ScrollPosition_OfACustomScrollContainer_IsNotRestoredAfterLiveNavigationAndBack()
+    {
+        await GotoLiveAsync(Path + "?container=1");
+        await MarkPageAsync();
+        var container = Page.Locator("#my-scroll-container");
+        Assert.Equal(0, await container.EvaluateAsync<int>("e => e.scrollTop"));
+        var offset = await Page.Locator("#item-42").EvaluateAsync<int>("e => e.offsetTop - 200");
+        await container.EvaluateAsync("(e, offset) => e.scrollTo(0, offset)", offset);
+        Assert.NotEqual(0, await container.EvaluateAsync<int>("e => e.scrollTop"));
+
+        await Page.ClickAsync("#item-42 a");
+        await Assertions.Expect(Page.Locator("#page")).ToHaveTextAsync("42");
+        await Page.GoBackAsync();
+        await Assertions.Expect(Page.Locator("#query")).ToHaveTextAsync("?container=1");
+
+        // The client restores the window's scroll position only; the container is rendered anew at the top.
+        Assert.Equal(0, await container.EvaluateAsync<int>("e => e.scrollTop"));
+        await AssertNotReloadedAsync();
+    }
 }

@@ -24,6 +24,7 @@ public sealed class PagesLive : LiveView
           <button id="next" phx-click="next">next</button>
           <a id="patch-link" href="/test/pages/3" data-phx-link="patch" data-phx-link-state="push">page 3</a>
           <a id="navigate-link" href="/counter" data-phx-link="redirect" data-phx-link-state="push">counter</a>
+          <a id="hash-navigate-link" href="/test/parity/long-list#item-42" data-phx-link="redirect" data-phx-link-state="push">long list at 42</a>
           <button id="go-counter" phx-click="go_counter">go to counter</button>
           <button id="leave" phx-click="leave">leave</button>
         </main>

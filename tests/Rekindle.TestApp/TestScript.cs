@@ -3,7 +3,8 @@ namespace Rekindle.TestApp;
 /// <summary>
 /// The test views' JavaScript: the <c>LifecycleHook</c> of <see cref="HookLifecycleLive"/>, which
 /// writes each callback it gets, and what the element showed at that moment, to <c>window.lifecycleLog</c>,
-/// a plain <c>window</c> listener for the same pushed event, and the <c>TestStore</c> client uploader of
+/// a plain <c>window</c> listener for the same pushed event, the <c>HookOutside</c> hook of
+/// <see cref="Parity.Issue4147Live"/>, which counts its mounts in <c>window.hookOutsideMounts</c>, and the <c>TestStore</c> client uploader of
 /// <see cref="Uploads.ExternalUploadLive"/>. It adds to <c>window.Rekindle.hooks</c>,
 /// so its tag goes after the sample's scripts, which set that object.
 /// </summary>
@@ -26,6 +27,10 @@ public static class TestScript
             beforeUpdate() { log.push(`beforeUpdate count=${count()}`); },
             updated() { log.push(`updated count=${count()}`); },
             destroyed() { log.push(`destroyed count=${count()}`); },
+          };
+          // Issue4147Live's hook on an element outside any live view: counts its mounts.
+          window.Rekindle.hooks.HookOutside = {
+            mounted() { window.hookOutsideMounts = (window.hookOutsideMounts || 0) + 1; },
           };
           // The client uploader of ExternalUploadLive: PUTs the file to the URL the presign callback gave,
           // reporting upload progress below 100 and 100 only once the store answered 200.

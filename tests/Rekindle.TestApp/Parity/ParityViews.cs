@@ -25,5 +25,16 @@ public static class ParityViews
         app.MapLiveView<JsStickyLive>("/test/parity/js-sticky");
         app.MapLiveView<LongListLive>("/test/parity/long-list");
         app.MapLiveView<ProduceLive>("/test/parity/produce/{category}");
+        app.MapLiveView<UserStreamLive>("/test/parity/users");
+        app.MapLiveView<StreamInsideForLive>("/test/parity/stream-inside-for");
+        app.MapLiveView<FormStatesLive>("/test/parity/form-states");
+        app.MapLiveView<DynamicInputsLive>("/test/parity/dynamic-inputs");
+        app.MapLiveView<Issue3378HomeLive>("/test/parity/issue-3378");
+        app.MapLiveView<Issue3819Live>("/test/parity/issue-3819");
+        app.MapLiveView<Issue3200Live>("/test/parity/issue-3200/{tab}");
+        app.MapLiveSession("issue-4147")
+            .WithRootLayout(page => DefaultLayout.Render(page).Replace("<body>", "<body>" + Issue4147Live.HookOutside, StringComparison.Ordinal))
+            .MapLiveView<Issue4147Live>("/test/parity/issue-4147");
+        app.MapGet("/test/parity/dead", () => Results.Content("<!doctype html><html><body><p id=\"dead\">no live view here</p></body></html>", "text/html"));
     }
 }

@@ -7,18 +7,21 @@ namespace Rekindle.TestApp.Parity;
 /// <summary>
 /// Stream limits and update-only inserts (issue 17, item 13): items 1 to 10 streamed on mount with
 /// limit -5; the form sets the <c>at</c> and <c>limit</c> the buttons insert with. The client enforces
-/// the limit, so the dead render holds all ten.
+/// the limit, so the dead render holds all ten. <c>?spaced</c> writes the list over several lines, so
+/// its container holds whitespace with line breaks around the items.
 /// </summary>
 public sealed class StreamLimitLive : LiveView
 {
     private int _at = -1;
     private int _limit = -5;
     private int _next = 11;
+    private bool _spaced;
 
     public sealed record Item(int Id, string Text);
 
     public override ValueTask MountAsync(MountContext context)
     {
+        _spaced = context.Params.ContainsKey("spaced");
         Stream("items", Enumerable.Range(1, 10).Select(Numbered), DomId, at: _at, limit: _limit);
         return ValueTask.CompletedTask;
     }
@@ -74,7 +77,15 @@ public sealed class StreamLimitLive : LiveView
           <button id="clear" phx-click="clear">clear</button>
           <button id="update-only-new" phx-click="update_only_new">add 99 (update only)</button>
           <button id="update-only-existing" phx-click="update_only_existing">update 8 (update only)</button>
-          <ul id="items" phx-update="stream">{StreamEach<Item>("items", (id, item) => Html($"<li id=\"{id}\">{item.Text}</li>"))}</ul>
+          {(_spaced ? SpacedList() : Html($"<ul id=\"items\" phx-update=\"stream\">{StreamEach<Item>("items", RenderItem)}</ul>"))}
         </main>
         """);
+
+    private Rendered SpacedList() => Html($"""
+        <ul id="items" phx-update="stream">
+          {StreamEach<Item>("items", RenderItem)}
+        </ul>
+        """);
+
+    private static Rendered RenderItem(string id, Item item) => Html($"<li id=\"{id}\">{item.Text}</li>");
 }

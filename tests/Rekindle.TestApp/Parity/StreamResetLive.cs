@@ -11,6 +11,7 @@ namespace Rekindle.TestApp.Parity;
 /// one that runs the class <c>item-removing</c> for a second; each item's "hide" button hides it with a
 /// JS command and its "delete" button deletes it from the stream. <c>?empty-item</c> puts an element
 /// that is no stream item, <c>#items-empty</c>, after the items, shown only when it is alone.
+/// <c>#navigate-away</c> navigates live to <c>/test/pages/1</c>.
 /// </summary>
 public sealed class StreamResetLive : LiveView
 {
@@ -54,6 +55,7 @@ public sealed class StreamResetLive : LiveView
           <button id="move-c-to-one" phx-click="delete_insert_existing_at_one">Delete C and insert at 1</button>
           <button id="prepend-c" phx-click="prepend_existing">Prepend C</button>
           <button id="append-c" phx-click="append_existing">Append C</button>
+          <a id="navigate-away" href="/test/pages/1" data-phx-link="redirect" data-phx-link-state="push">Navigate away</a>
         </main>
         """);
 
