@@ -21,64 +21,53 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task RedisKilledAndRestarted_ViewsKeepWorking_QueuedSnapshotsReachRedis_BroadcastsResume()
     {
-        var redis = await RedisServer.StartAsync();
-        var port = redis.Port;
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
-        await using var nodeA = await TestHost.StartAsync(args);
-        await using var nodeB = await TestHost.StartAsync(args);
-        try
+        await using var redis = await RestartableRedis.StartAsync();
+        await using var nodeA = await TestHost.StartAsync(redis.NodeArguments());
+        await using var nodeB = await TestHost.StartAsync(redis.NodeArguments());
+        await using var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter");
+        var (joinRef, _) = await counter.JoinAsync();
+        await counter.ClickAsync(joinRef, "inc");
+        await counter.ClickAsync(joinRef, "inc");
+
+        await redis.StopAsync();
+
+        for (var expected = 3; expected <= 5; expected++)
         {
-            await using var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter");
-            var (joinRef, _) = await counter.JoinAsync();
-            await counter.ClickAsync(joinRef, "inc");
-            await counter.ClickAsync(joinRef, "inc");
+            var timer = Stopwatch.StartNew();
+            var reply = await counter.ClickAsync(joinRef, "inc");
+            Assert.Equal(expected.ToString(), reply["response"]!["diff"]!["0"]!.GetValue<string>());
+            Assert.True(timer.Elapsed < OperationTimeout * 3, $"a click took {timer.Elapsed} with Redis down");
+        }
+        Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5111 && line.Level == LogLevel.Warning);
+        using var http = new HttpClient { BaseAddress = nodeA.BaseAddress, Timeout = OperationTimeout * 3 };
+        Assert.True((await http.PostAsync("/test/broadcast?message=lost", null)).IsSuccessStatusCode);
+        Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5101 && line.Level == LogLevel.Error);
 
-            await redis.DisposeAsync();
+        await redis.RestartAsync();
+        await WaitUntilAsync(() => nodeA.Logs.Lines.Any(line => line.EventId.Id == 5113), "the queued snapshots to be written");
 
-            for (var expected = 3; expected <= 5; expected++)
+        // Node B never saw this view: it can only restore the count from Redis.
+        await WaitForRedisAsync(nodeB);
+        await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, counter.Page);
+        var (_, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+        Assert.Equal("5", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+
+        await WaitUntilAsync(async () =>
+        {
+            // A fresh listener per try: a receive that times out aborts its socket.
+            await using var tickerB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, "/test/ticker");
+            await tickerB.JoinAsync();
+            await http.PostAsync("/test/broadcast?message=back", null);
+            try
             {
-                var timer = Stopwatch.StartNew();
-                var reply = await counter.ClickAsync(joinRef, "inc");
-                Assert.Equal(expected.ToString(), reply["response"]!["diff"]!["0"]!.GetValue<string>());
-                Assert.True(timer.Elapsed < OperationTimeout * 3, $"a click took {timer.Elapsed} with Redis down");
+                var pushed = await tickerB.ReceiveFrameAsync(TimeSpan.FromSeconds(1));
+                return pushed?[4]?["0"]?.GetValue<string>() == "back";
             }
-            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5111 && line.Level == LogLevel.Warning);
-            using var http = new HttpClient { BaseAddress = nodeA.BaseAddress, Timeout = OperationTimeout * 3 };
-            Assert.True((await http.PostAsync("/test/broadcast?message=lost", null)).IsSuccessStatusCode);
-            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 5101 && line.Level == LogLevel.Error);
-
-            redis = await RedisServer.StartAsync(port);
-            await WaitUntilAsync(() => nodeA.Logs.Lines.Any(line => line.EventId.Id == 5113), "the queued snapshots to be written");
-
-            // Node B reconnects to Redis on its own schedule; a join there before that mounts fresh.
-            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
-            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
-            // Node B never saw this view: it can only restore the count from Redis.
-            await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, counter.Page);
-            var (_, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1 });
-            Assert.Equal("5", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
-
-            await WaitUntilAsync(async () =>
+            catch (OperationCanceledException)
             {
-                // A fresh listener per try: a receive that times out aborts its socket.
-                await using var tickerB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, "/test/ticker");
-                await tickerB.JoinAsync();
-                await http.PostAsync("/test/broadcast?message=back", null);
-                try
-                {
-                    var pushed = await tickerB.ReceiveFrameAsync(TimeSpan.FromSeconds(1));
-                    return pushed?[4]?["0"]?.GetValue<string>() == "back";
-                }
-                catch (OperationCanceledException)
-                {
-                    return false;
-                }
-            }, "a broadcast on node A to reach node B again");
-        }
-        finally
-        {
-            await redis.DisposeAsync();
-        }
+                return false;
+            }
+        }, "a broadcast on node A to reach node B again");
     }
 
     /// <summary>
@@ -89,37 +78,26 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task RejoinWhileRedisIsDown_SocketClosedWith1012_RestoredOnceRedisIsBack()
     {
-        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
-        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
-        var port = redis.Port;
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200", "--Rekindle:Recovery:StoreOutageHold", "00:00:00.500"];
+        await using var redis = await RestartableRedis.StartAsync();
+        var args = redis.NodeArguments("--Rekindle:Recovery:StoreOutageHold", "00:00:00.500");
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
-        try
-        {
-            var page = await CountToTwoAsync(nodeA);
-            await redis.DisposeAsync();
+        var page = await CountToTwoAsync(nodeA);
+        await redis.StopAsync();
 
-            await using (var duringOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
-            {
-                await duringOutage.SendJoinAsync(new JsonObject { ["_mounts"] = 1 });
-                Assert.Equal((WebSocketCloseStatus)1012, await duringOutage.WaitForCloseAsync());
-                Assert.DoesNotContain(duringOutage.Received, frame => frame[3]!.GetValue<string>() == "phx_reply");
-            }
-            Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
-
-            redis = await RedisServer.StartAsync(port, dataFolder);
-            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
-            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
-            await using var afterOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
-            var (_, rejoined) = await afterOutage.JoinAsync(new JsonObject { ["_mounts"] = 1 });
-            Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
-        }
-        finally
+        await using (var duringOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
         {
-            await redis.DisposeAsync();
-            Directory.Delete(dataFolder, recursive: true);
+            await duringOutage.SendJoinAsync(new JsonObject { ["_mounts"] = 1 });
+            Assert.Equal((WebSocketCloseStatus)1012, await duringOutage.WaitForCloseAsync());
+            Assert.DoesNotContain(duringOutage.Received, frame => frame[3]!.GetValue<string>() == "phx_reply");
         }
+        Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
+
+        await redis.RestartAsync();
+        await WaitForRedisAsync(nodeB);
+        await using var afterOutage = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+        var (_, rejoined) = await afterOutage.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+        Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
     }
 
     /// <summary>
@@ -131,32 +109,22 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task Issue18_RejoinWhileRedisRestarts_IsHeldAndRestoredWithoutA1012()
     {
-        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
-        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
-        var port = redis.Port;
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200", "--Rekindle:Recovery:StoreOutageHold", "00:00:08"];
+        await using var redis = await RestartableRedis.StartAsync();
+        var args = redis.NodeArguments("--Rekindle:Recovery:StoreOutageHold", "00:00:08");
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
-        try
-        {
-            var page = await CountToTwoAsync(nodeA);
-            await redis.DisposeAsync();
+        var page = await CountToTwoAsync(nodeA);
+        await redis.StopAsync();
 
-            await using var rejoining = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
-            var join = rejoining.JoinAsync(new JsonObject { ["_mounts"] = 1 });
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            Assert.False(join.IsCompleted, "the rejoin was answered while Redis was down");
-            redis = await RedisServer.StartAsync(port, dataFolder);
+        await using var rejoining = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+        var join = rejoining.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(join.IsCompleted, "the rejoin was answered while Redis was down");
+        await redis.RestartAsync();
 
-            var (_, rejoined) = await join;
-            Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
-            Assert.DoesNotContain(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
-        }
-        finally
-        {
-            await redis.DisposeAsync();
-            Directory.Delete(dataFolder, recursive: true);
-        }
+        var (_, rejoined) = await join;
+        Assert.Equal("2", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+        Assert.DoesNotContain(nodeB.Logs.Lines, line => line.EventId.Id == 4006);
     }
 
     /// <summary>
@@ -169,73 +137,35 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task Issue18_ClickAcknowledgedWhileRedisIsDown_RestoredOnAnotherNodeAfterItsNodeDies()
     {
-        var dataFolder = Directory.CreateTempSubdirectory("rekindle-redis-").FullName;
-        var redis = await RedisServer.StartAsync(dataFolder: dataFolder);
-        var port = redis.Port;
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Redis:RetryInterval", "00:00:00.200"];
-        var nodeA = await TestHost.StartAsync(args);
-        var nodeAStopped = false;
-        await using var nodeB = await TestHost.StartAsync(args);
-        try
-        {
-            PhoenixClient.PageTokens page;
-            JsonNode reply;
-            await using (var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter"))
-            {
-                page = counter.Page;
-                var (joinRef, _) = await counter.JoinAsync();
-                await counter.ClickAsync(joinRef, "inc");
-                await redis.DisposeAsync();
-                await counter.ClickAsync(joinRef, "inc");
-                reply = await counter.ClickAsync(joinRef, "inc");
-                Assert.Equal("3", reply["response"]!["diff"]!["0"]!.GetValue<string>());
-            }
-            var token = reply["response"]!["diff"]!["e"]!.AsArray()
-                .Single(e => e![0]!.GetValue<string>() == "rekindle:snapshot")![1]!["token"]!.GetValue<string>();
-            // Node A dies with the snapshots it kept in memory for Redis.
-            await nodeA.DisposeAsync();
-            nodeAStopped = true;
+        await using var redis = await RestartableRedis.StartAsync();
+        await using var nodeA = await TestHost.StartAsync(redis.NodeArguments());
+        await using var nodeB = await TestHost.StartAsync(redis.NodeArguments());
+        var (page, token) = await CountToThreeAcrossAnOutageAsync(nodeA, redis);
+        // Node A dies with the snapshots it kept in memory for Redis.
+        await nodeA.DisposeAsync();
 
-            redis = await RedisServer.StartAsync(port, dataFolder);
-            var redisOfB = nodeB.Services.GetRequiredService<IConnectionMultiplexer>();
-            await WaitUntilAsync(() => redisOfB.IsConnected, "node B to reconnect to Redis");
-            await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
-            var (rejoinRef, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1, ["_mount_attempts"] = 6, ["_rekindle_snapshot"] = token });
-            Assert.Equal("3", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
-            var next = await onB.ClickAsync(rejoinRef, "inc");
-            Assert.Equal("4", next["response"]!["diff"]!["0"]!.GetValue<string>());
-            Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 4003 && line.Level == LogLevel.Warning);
-        }
-        finally
-        {
-            if (!nodeAStopped)
-            {
-                await nodeA.DisposeAsync();
-            }
-            await redis.DisposeAsync();
-            Directory.Delete(dataFolder, recursive: true);
-        }
+        await redis.RestartAsync();
+        await WaitForRedisAsync(nodeB);
+        await using var onB = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
+        var (rejoinRef, rejoined) = await onB.JoinAsync(new JsonObject { ["_mounts"] = 1, ["_mount_attempts"] = 6, ["_rekindle_snapshot"] = token });
+        Assert.Equal("3", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
+        var next = await onB.ClickAsync(rejoinRef, "inc");
+        Assert.Equal("4", next["response"]!["diff"]!["0"]!.GetValue<string>());
+        Assert.Contains(nodeA.Logs.Lines, line => line.EventId.Id == 4003 && line.Level == LogLevel.Warning);
     }
 
     /// <summary>An outage longer than Rekindle:Recovery:StoreOutageWait: the view stops waiting and mounts fresh, with a logged error.</summary>
     [Fact]
     public async Task RejoinWhileRedisStaysDown_MountsFreshAfterTheOutageWait()
     {
-        var redis = await RedisServer.StartAsync();
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00"];
+        await using var redis = await RestartableRedis.StartAsync();
+        var args = redis.NodeArguments("--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00");
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
         var page = await CountToTwoAsync(nodeA);
-        await redis.DisposeAsync();
+        await redis.StopAsync();
 
-        await using (var first = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
-        {
-            await first.SendJoinAsync(new JsonObject { ["_mounts"] = 1 });
-            Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
-        }
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        await using var later = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
-        var (_, reply) = await later.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+        var reply = await RejoinPastTheOutageWaitAsync(nodeB, page, () => new JsonObject { ["_mounts"] = 1 });
 
         Assert.Equal("ok", reply["status"]!.GetValue<string>());
         Assert.Equal("0", reply["response"]!["rendered"]!["0"]!.GetValue<string>());
@@ -250,33 +180,13 @@ public sealed class RedisOutageTests
     [Fact]
     public async Task Issue18_RejoinPastTheOutageWait_RestoresTheSnapshotItsBrowserHolds()
     {
-        var redis = await RedisServer.StartAsync();
-        string[] args = ["--Redis:Connection", redis.ConnectionString, "--Rekindle:Redis:OperationTimeout", "00:00:01", "--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00"];
+        await using var redis = await RestartableRedis.StartAsync();
+        var args = redis.NodeArguments("--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00");
         await using var nodeA = await TestHost.StartAsync(args);
         await using var nodeB = await TestHost.StartAsync(args);
-        string token;
-        PhoenixClient.PageTokens page;
-        await using (var counter = await PhoenixClient.ConnectAsync(nodeA.BaseAddress, "/counter"))
-        {
-            page = counter.Page;
-            var (joinRef, _) = await counter.JoinAsync();
-            await counter.ClickAsync(joinRef, "inc");
-            await redis.DisposeAsync();
-            await counter.ClickAsync(joinRef, "inc");
-            var reply = await counter.ClickAsync(joinRef, "inc");
-            token = reply["response"]!["diff"]!["e"]!.AsArray()
-                .Single(e => e![0]!.GetValue<string>() == "rekindle:snapshot")![1]!["token"]!.GetValue<string>();
-        }
-        var rejoinParams = () => new JsonObject { ["_mounts"] = 1, ["_rekindle_snapshot"] = token };
+        var (page, token) = await CountToThreeAcrossAnOutageAsync(nodeA, redis);
 
-        await using (var first = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page))
-        {
-            await first.SendJoinAsync(rejoinParams());
-            Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
-        }
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        await using var later = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, page);
-        var (_, rejoined) = await later.JoinAsync(rejoinParams());
+        var rejoined = await RejoinPastTheOutageWaitAsync(nodeB, page, () => new JsonObject { ["_mounts"] = 1, ["_rekindle_snapshot"] = token });
 
         Assert.Equal("3", rejoined["response"]!["rendered"]!["0"]!.GetValue<string>());
         Assert.Contains(nodeB.Logs.Lines, line => line.EventId.Id == 4004 && line.Level == LogLevel.Error);
@@ -290,6 +200,45 @@ public sealed class RedisOutageTests
         await counter.ClickAsync(joinRef, "inc");
         await counter.ClickAsync(joinRef, "inc");
         return counter.Page;
+    }
+
+    /// <summary>
+    /// A counter on <paramref name="node"/> clicked once, then twice more after Redis stopped: the last
+    /// reply's browser snapshot token is the only durable copy of the count 3.
+    /// </summary>
+    private static async Task<(PhoenixClient.PageTokens Page, string Token)> CountToThreeAcrossAnOutageAsync(TestHost node, RestartableRedis redis)
+    {
+        await using var counter = await PhoenixClient.ConnectAsync(node.BaseAddress, "/counter");
+        var (joinRef, _) = await counter.JoinAsync();
+        await counter.ClickAsync(joinRef, "inc");
+        await redis.StopAsync();
+        await counter.ClickAsync(joinRef, "inc");
+        var reply = await counter.ClickAsync(joinRef, "inc");
+        Assert.Equal("3", reply["response"]!["diff"]!["0"]!.GetValue<string>());
+        var token = reply["response"]!["diff"]!["e"]!.AsArray()
+            .Single(e => e![0]!.GetValue<string>() == "rekindle:snapshot")![1]!["token"]!.GetValue<string>();
+        return (counter.Page, token);
+    }
+
+    /// <summary>A first rejoin during the outage, answered 1012; then, past the 1 s outage wait, the rejoin the store no longer holds back.</summary>
+    private static async Task<JsonNode> RejoinPastTheOutageWaitAsync(TestHost node, PhoenixClient.PageTokens page, Func<JsonObject> rejoinParams)
+    {
+        await using (var first = await PhoenixClient.ConnectAsync(node.BaseAddress, page))
+        {
+            await first.SendJoinAsync(rejoinParams());
+            Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await using var later = await PhoenixClient.ConnectAsync(node.BaseAddress, page);
+        var (_, reply) = await later.JoinAsync(rejoinParams());
+        return reply;
+    }
+
+    /// <summary>Nodes reconnect to Redis on their own schedule; a join there before that would wait or mount fresh.</summary>
+    private static Task WaitForRedisAsync(TestHost node)
+    {
+        var redis = node.Services.GetRequiredService<IConnectionMultiplexer>();
+        return WaitUntilAsync(() => redis.IsConnected, "the node to reconnect to Redis");
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);

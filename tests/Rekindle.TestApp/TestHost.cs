@@ -13,6 +13,7 @@ namespace Rekindle.TestApp;
 public sealed class TestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private TestHost(WebApplication app, Uri baseAddress, string dataPath, TestLogSink logs)
     {
@@ -54,8 +55,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseAddress, path);
 
+    /// <summary>Stops the node; a second call (a test that stopped the node itself, then its <c>await using</c>) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();

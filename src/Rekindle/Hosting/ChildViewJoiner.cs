@@ -23,6 +23,14 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
             Log.UnknownChild(logger, token.ViewId, token.ChildType ?? "");
             return JoinResult.Refused("stale");
         }
+        // Looked up before the view exists, as for a routed view (ViewJoiner).
+        var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
+        var restoreCrashed = session.HasRestoreCrashed(ProtocolNames.ViewTopicPrefix + token.ViewId);
+        var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, restoreCrashed, cancellationToken);
+        if (lookup.StoreUnavailable)
+        {
+            return JoinResult.ComeBackLater;
+        }
         var scope = scopes.CreateAsyncScope();
         try
         {
@@ -31,20 +39,12 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
             view.Children = new ConnectedChildViews(tokens, token, url);
-            var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             await view.MountAsync(new MountContext(url, new Dictionary<string, string?>(), connectParams, session.User, token.BrowserSessionId, token.Session));
             if (view.Effects.Navigation is { } navigation)
             {
                 var redirect = JoinResult.Redirected(navigation, flashTokens.Protect(view.Flash, token.BrowserSessionId));
                 await scope.DisposeAsync();
                 return redirect;
-            }
-            var restoreCrashed = session.HasRestoreCrashed(ProtocolNames.ViewTopicPrefix + token.ViewId);
-            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, restoreCrashed, cancellationToken);
-            if (lookup.StoreUnavailable)
-            {
-                await scope.DisposeAsync();
-                return JoinResult.ComeBackLater;
             }
             var sticky = token.ParentId is null;
             var handoffId = sticky ? StickyHandoffs.Id(type, token.ViewId) : null;

@@ -49,6 +49,14 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             return JoinResult.Refused("unauthorized");
         }
 
+        // The snapshot is looked up before the view exists: a join the store cannot answer yet (held,
+        // then told to come back) costs no mount, no DI scope and no work of the view's own.
+        var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
+        var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, session.HasRestoreCrashed(topic), cancellationToken);
+        if (lookup.StoreUnavailable)
+        {
+            return JoinResult.ComeBackLater;
+        }
         var scope = scopes.CreateAsyncScope();
         try
         {
@@ -59,7 +67,6 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             view.Children = new ConnectedChildViews(tokens, token, uri);
             view.Layout = layouts.Create(route.LiveSession, scope.ServiceProvider);
             var parameters = RouteParameters.From(routeValues, uri.Query);
-            var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
             // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).
             var flash = ReadString(payload, "flash") is { } flashToken
                 ? flashTokens.Read(flashToken, token.BrowserSessionId)
@@ -91,12 +98,6 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
                 var redirect = JoinResult.Redirected(navigation, flashTokens.Protect(view.Flash, token.BrowserSessionId));
                 await scope.DisposeAsync();
                 return redirect;
-            }
-            var lookup = await snapshots.LoadAsync(token.Key, token.BrowserSessionId, connectParams, session.HasRestoreCrashed(topic), cancellationToken);
-            if (lookup.StoreUnavailable)
-            {
-                await scope.DisposeAsync();
-                return JoinResult.ComeBackLater;
             }
             return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, uri, lookup.Snapshot, route.LiveSession, livePatch, lookup.MissReason)
             {
