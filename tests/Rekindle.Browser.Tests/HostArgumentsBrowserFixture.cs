@@ -2,7 +2,10 @@ using Rekindle.TestApp;
 
 namespace Rekindle.Browser.Tests;
 
-/// <summary>Chromium and an in-process <see cref="TestHost"/> started with command-line <paramref name="hostArguments"/>.</summary>
+/// <summary>
+/// Chromium and an in-process <see cref="TestHost"/> started with command-line <paramref name="hostArguments"/>,
+/// after whatever the host needs (<see cref="StartDependenciesAsync"/>); one per test class.
+/// </summary>
 public abstract class HostArgumentsBrowserFixture(params string[] hostArguments) : IBrowserHostFixture, IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -19,10 +22,17 @@ public abstract class HostArgumentsBrowserFixture(params string[] hostArguments)
 
     public async Task InitializeAsync()
     {
-        _host = await TestHost.StartAsync(hostArguments);
+        DebianChromium.EnsureInstalled();
+        _host = await TestHost.StartAsync([.. hostArguments, .. await StartDependenciesAsync()]);
         _playwright = await Playwright.CreateAsync();
-        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
+
+    /// <summary>Starts what the host needs (a database server, say) and returns the host arguments that point at it.</summary>
+    protected virtual Task<string[]> StartDependenciesAsync() => Task.FromResult<string[]>([]);
+
+    /// <summary>Stops what <see cref="StartDependenciesAsync"/> started, after the host.</summary>
+    protected virtual ValueTask DisposeDependenciesAsync() => ValueTask.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -35,5 +45,6 @@ public abstract class HostArgumentsBrowserFixture(params string[] hostArguments)
         {
             await _host.DisposeAsync();
         }
+        await DisposeDependenciesAsync();
     }
 }

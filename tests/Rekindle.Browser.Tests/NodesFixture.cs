@@ -30,7 +30,7 @@ public abstract class NodesFixture : IBrowserHostFixture, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrowserFixture.EnsureChromium();
+        DebianChromium.EnsureInstalled();
         try
         {
             var redis = await StartRedisAsync();
@@ -41,7 +41,7 @@ public abstract class NodesFixture : IBrowserHostFixture, IAsyncLifetime
             _nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, NodeCount - 1).Select(_ => ServerProcess.StartAsync(dataPath, _logs, args))));
             _front = await NginxProcess.StartAsync(_nodes.Select(node => node.BaseAddress));
             _playwright = await Playwright.CreateAsync();
-            _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+            _browser = await DebianChromium.LaunchAsync(_playwright);
         }
         catch
         {

@@ -29,13 +29,13 @@ public class ServerProcessFixture : IBrowserHostFixture, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrowserFixture.EnsureChromium();
+        DebianChromium.EnsureInstalled();
         // The child takes a couple of seconds to start: launch the browser meanwhile.
         var server = StartServerAsync(); // kills its child itself if it cannot start
         try
         {
             _playwright = await Playwright.CreateAsync();
-            _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+            _browser = await DebianChromium.LaunchAsync(_playwright);
         }
         catch
         {
