@@ -53,7 +53,7 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
             var seed = handoffId is not null && lookup.Snapshot is null && !restoreCrashed && connectParams.MountAttempts < snapshots.Options.SkipAfterFailedJoins;
             var snapshot = seed ? await snapshots.Handoffs.LoadAsync(handoffId!, token.BrowserSessionId, cancellationToken) : lookup.Snapshot; // seed implies a handoff id
             var missReason = snapshot is null ? lookup.MissReason : null;
-            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, snapshot, token.LiveSession, LivePatch: null, missReason) { Nested = true, Sticky = sticky, HandoffId = handoffId };
+            return new JoinResult.Mounted(view, scope, token.Key, token.BrowserSessionId, url, snapshot, token.LiveSession, LivePatch: null, missReason) { Nested = true, Sticky = sticky, HandoffId = handoffId, SeededFromHandoff = seed && snapshot is not null };
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

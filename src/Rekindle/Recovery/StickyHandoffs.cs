@@ -18,24 +18,23 @@ internal sealed partial class StickyHandoffs(IStateStore? store, RecoveryOptions
     /// <summary>The handoff's id for the sticky view <paramref name="id"/> of type <paramref name="viewType"/>; it never equals a container id (it has line breaks).</summary>
     public static string Id(Type viewType, string id) => $"sticky\n{viewType.FullName}\n{id}";
 
-    /// <summary>Saves <paramref name="snapshot"/> as the handoff <paramref name="handoffId"/> of its browser session; never throws.</summary>
-    public async ValueTask SaveAsync(ViewSnapshot snapshot, string handoffId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the sticky view's snapshot <paramref name="bytes"/> (as its recorder wrote them) as the handoff
+    /// <paramref name="handoffId"/> of <paramref name="browserSessionId"/>; never throws. The store orders
+    /// the handoff's saves by the save's time in microseconds, so the change made last wins whichever tab
+    /// made it; the snapshot inside keeps the id and generation of the page that saved it.
+    /// </summary>
+    public async ValueTask SaveAsync(byte[] bytes, string handoffId, string browserSessionId, CancellationToken cancellationToken)
     {
-        if (store is null)
+        if (store is null || bytes.Length > options.MaxSnapshotBytes)
         {
+            // Too large: the view's own save has logged the size already.
             return;
         }
-        // Stamped with the save's time in microseconds, so that the change made last wins whichever tab made it.
-        var handoff = snapshot with { ViewId = handoffId, Generation = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10 };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(handoff, WireJson.PayloadOptions);
-        if (bytes.Length > options.MaxSnapshotBytes)
-        {
-            // The view's own save has logged the size already.
-            return;
-        }
+        var stamp = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
         try
         {
-            await store.SaveAsync(SnapshotService.StoreKey(handoffId, snapshot.BrowserSessionId), handoff.Generation, bytes, options.MaxAge, cancellationToken);
+            await store.SaveAsync(SnapshotService.StoreKey(handoffId, browserSessionId), stamp, bytes, options.MaxAge, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -54,7 +53,8 @@ internal sealed partial class StickyHandoffs(IStateStore? store, RecoveryOptions
         {
             var bytes = await store.LoadAsync(SnapshotService.StoreKey(handoffId, browserSessionId), cancellationToken);
             var snapshot = bytes is null ? null : JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions);
-            return snapshot is { Version: ViewSnapshot.CurrentVersion } && snapshot.ViewId == handoffId && snapshot.BrowserSessionId == browserSessionId ? snapshot : null;
+            // The key names the handoff; the snapshot inside names the page that saved it.
+            return snapshot is { Version: ViewSnapshot.CurrentVersion } && snapshot.BrowserSessionId == browserSessionId ? snapshot : null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

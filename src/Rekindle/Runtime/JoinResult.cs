@@ -44,6 +44,9 @@ internal abstract record JoinResult
         /// <summary>A sticky view's handoff id (<see cref="StickyHandoffs"/>): its snapshots are saved there too, for the next page load.</summary>
         public string? HandoffId { get; init; }
 
+        /// <summary>The <see cref="Snapshot"/> is the sticky view's handoff, not its own: the view saves it under its own key at once.</summary>
+        public bool SeededFromHandoff { get; init; }
+
         /// <summary>The routed view's container, sent in the reply of a join by live navigation (docs/protocol.md §8.3).</summary>
         public LiveContainer? Container { get; init; }
     }

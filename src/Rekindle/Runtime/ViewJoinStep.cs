@@ -80,7 +80,7 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
             var recorder = new ViewRecorder(snapshots, view, mounted.ViewId, mounted.BrowserSessionId, topics, logger, mounted.HandoffId);
             var navigator = new ViewNavigator(routes, mounted.LiveSession, mounted.Url, output, flashTokens, mounted.BrowserSessionId, mounted.Nested, mounted.Sticky);
             joined = new JoinedView(view, mounted.Scope, render, recorder, navigator, topics, output, runtime, session.Connection, metrics, options, logger);
-            missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, cancellationToken) : [];
+            missed = mounted.Snapshot is { } snapshot ? await RestoreAsync(view, render, recorder, snapshot, mounted.SeededFromHandoff, cancellationToken) : [];
             var anchor = await recorder.AnchorAsync(render.Components, cancellationToken);
             if (mounted.SnapshotMissReason is { } missReason && recorder.HasRecoverableMembers)
             {
@@ -150,12 +150,12 @@ internal sealed class ViewJoinStep(ViewOutput output, SocketSession session, IVi
     }
 
     /// <summary>Applies the snapshot and catches up on the view's topics; returns the missed messages to replay after the join reply.</summary>
-    private async ValueTask<IReadOnlyList<PubSubMessage>> RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<PubSubMessage>> RestoreAsync(LiveView view, RenderSession render, ViewRecorder recorder, ViewSnapshot snapshot, bool fromHandoff, CancellationToken cancellationToken)
     {
         using var activity = RekindleActivities.StartChild("rekindle.snapshot.restore");
         try
         {
-            if (recorder.Restore(snapshot, render.Components))
+            if (recorder.Restore(snapshot, render.Components, fromHandoff))
             {
                 var catchUp = await topics.CatchUpAsync(cancellationToken);
                 await view.OnRestoredAsync(new Restoration(catchUp.Replay.Count, catchUp.LostTopics));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rekindle.Rendering;
 using Microsoft.Extensions.Logging;
 using Rekindle.Views;
@@ -41,8 +40,11 @@ internal sealed partial class ViewRecorder
         _generation = snapshots.JoinGeneration();
     }
 
-    /// <summary>Applies the view's part of a snapshot; the components' parts wait in the registry until they are created.</summary>
-    public bool Restore(ViewSnapshot snapshot, ComponentRegistry components)
+    /// <summary>
+    /// Applies the view's part of a snapshot (<paramref name="fromHandoff"/>: a sticky view's handoff, not
+    /// its own); the components' parts wait in the registry until they are created.
+    /// </summary>
+    public bool Restore(ViewSnapshot snapshot, ComponentRegistry components, bool fromHandoff)
     {
         if (snapshot.ViewType != _viewMembers.TypeHash)
         {
@@ -57,7 +59,7 @@ internal sealed partial class ViewRecorder
         components.ExpectRestored(snapshot.Components);
         _cursors.Restore(snapshot.Positions);
         _generation = Math.Max(_generation, snapshot.Generation);
-        _seeded = snapshot.ViewId != _viewId;
+        _seeded = fromHandoff;
         return true;
     }
 
@@ -109,9 +111,7 @@ internal sealed partial class ViewRecorder
         var token = await _snapshots.SaveAsync(bytes, _generation, _storeKey, _view.GetType().Name, cancellationToken);
         if (_handoffId is not null)
         {
-            // Sticky views only: the handoff is this snapshot under another id and time stamp. The
-            // encoder has just written these bytes from a ViewSnapshot's shape, so they read back.
-            await _snapshots.Handoffs.SaveAsync(JsonSerializer.Deserialize<ViewSnapshot>(bytes, WireJson.PayloadOptions)!, _handoffId, cancellationToken);
+            await _snapshots.Handoffs.SaveAsync(bytes, _handoffId, _browserSessionId, cancellationToken);
         }
         return token is null ? null : new BrowserSnapshot(_viewId, token);
     }
