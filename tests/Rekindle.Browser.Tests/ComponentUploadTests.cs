@@ -23,7 +23,7 @@ public sealed class ComponentUploadTests(BrowserFixture fixture, ITestOutputHelp
 
         await Assertions.Expect(Page.Locator("#saved li")).ToHaveTextAsync("scan.bin 300000");
         await Assertions.Expect(Page.Locator(".entry")).ToHaveCountAsync(0);
-        Assert.Empty(Directory.Exists(TempFolder) ? Directory.GetFiles(TempFolder) : []);
+        Assert.Empty(Directory.Exists(TempFolder) ? Directory.GetFiles(TempFolder, "upload-*", SearchOption.AllDirectories) : []);
         await AssertNotReloadedAsync();
     }
 

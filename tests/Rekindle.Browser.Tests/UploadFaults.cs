@@ -43,7 +43,7 @@ internal static class UploadFaults
     public static string[] TempFiles(string dataPath)
     {
         var folder = Path.Combine(dataPath, "temp");
-        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "upload-*", SearchOption.AllDirectories) : [];
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition, string what, float timeout)

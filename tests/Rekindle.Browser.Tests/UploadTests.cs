@@ -86,7 +86,7 @@ public sealed class UploadTests(BrowserFixture fixture, ITestOutputHelper output
         await Assertions.Expect(Page.Locator(".entry .errors")).ToHaveTextAsync("not_accepted");
     }
 
-    private string[] TempFiles() => Directory.Exists(TempFolder) ? Directory.GetFiles(TempFolder) : [];
+    private string[] TempFiles() => Directory.Exists(TempFolder) ? Directory.GetFiles(TempFolder, "upload-*", SearchOption.AllDirectories) : [];
 
     private static byte[] RandomBytes(int count)
     {

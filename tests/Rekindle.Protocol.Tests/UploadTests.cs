@@ -12,7 +12,7 @@ namespace Rekindle.Protocol.Tests;
 /// </summary>
 public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private string TempFolder => Path.Combine(fixture.Host.DataPath, "temp");
+    private string[] TempFiles() => Directory.GetFiles(Path.Combine(fixture.Host.DataPath, "temp"), "upload-*", SearchOption.AllDirectories);
 
     [Fact]
     public async Task Upload_ThreeChunksThenSubmit_ProgressReachesHundredAndConsumeMovesTheBytes()
@@ -35,7 +35,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
             var reply = await session.SendChunkAsync("0", chunk);
             Assert.Equal("ok", reply["status"]!.GetValue<string>());
         }
-        Assert.Single(Directory.GetFiles(TempFolder));
+        Assert.Single(TempFiles());
         var progress = await session.ProgressAsync("0", 100);
         Assert.Contains("\"100\"", progress["response"]!["diff"]!.ToJsonString());
 
@@ -43,7 +43,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
 
         var path = Regex.Match(saved.ToJsonString(), "\"(/[^\"]+/uploaded/[0-9a-f-]{36})\"").Groups[1].Value;
         Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
-        Assert.Empty(Directory.GetFiles(TempFolder));
+        Assert.Empty(TempFiles());
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal("ok", first["status"]!.GetValue<string>());
         Assert.Equal("""{"status":"error","response":{"reason":"file_size_limit_exceeded","limit":1000}}""", second.ToJsonString());
         Assert.Equal("""{"status":"error","response":{"reason":"unmatched topic"}}""", third.ToJsonString());
-        Assert.Empty(Directory.GetFiles(TempFolder));
+        Assert.Empty(TempFiles());
         Assert.Contains(fixture.Host.Logs.Lines, line => line.EventId.Id == 1802);
         Assert.Equal("ok", (await session.SelectAsync(Entry("1", "b.txt", 10)))["status"]!.GetValue<string>());
     }
@@ -197,13 +197,13 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
         var token = (await session.PreflightAsync(Entry("0", "a.bin", 200_000)))["response"]!["entries"]!["0"]!.GetValue<string>();
         await session.JoinUploadAsync("0", token);
         await session.SendChunkAsync("0", RandomBytes(64_000));
-        Assert.Single(Directory.GetFiles(TempFolder));
+        Assert.Single(TempFiles());
 
         var cancel = await session.Client.ClickAsync(session.JoinRef, "cancel", new JsonObject { ["ref"] = "0" });
         var late = await session.SendChunkAsync("0", RandomBytes(64_000));
 
         Assert.Equal("ok", cancel["status"]!.GetValue<string>());
-        Assert.Empty(Directory.GetFiles(TempFolder));
+        Assert.Empty(TempFiles());
         Assert.Contains(session.Client.Received, frame => frame.ToJsonString() == $$"""["{{session.UploadJoinRef("0")}}","{{session.UploadJoinRef("0")}}","lvu:0","phx_close",{}]""");
         Assert.Equal("""{"status":"error","response":{"reason":"unmatched topic"}}""", late.ToJsonString());
     }
@@ -215,11 +215,11 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
         var token = (await session.PreflightAsync(Entry("0", "a.bin", 200_000)))["response"]!["entries"]!["0"]!.GetValue<string>();
         await session.JoinUploadAsync("0", token);
         await session.SendChunkAsync("0", RandomBytes(64_000));
-        Assert.Single(Directory.GetFiles(TempFolder));
+        Assert.Single(TempFiles());
 
         await session.DisposeAsync();
 
-        await WaitUntilAsync(() => Directory.GetFiles(TempFolder).Length == 0);
+        await WaitUntilAsync(() => TempFiles().Length == 0);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed partial class UploadTests(HostFixture fixture) : IClassFixture<Hos
         var leave = await session.Client.PushAsync(session.UploadJoinRef("0"), "phx_leave", [], "lvu:0");
 
         Assert.Equal("ok", leave["status"]!.GetValue<string>());
-        Assert.Empty(Directory.GetFiles(TempFolder));
+        Assert.Empty(TempFiles());
     }
 
     [Fact]

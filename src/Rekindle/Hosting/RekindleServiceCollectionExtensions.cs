@@ -111,7 +111,8 @@ public static class RekindleServiceCollectionExtensions
         services.TryAddSingleton<LongPollSessions>();
         services.TryAddSingleton<ConnectedSockets>();
         services.TryAddSingleton<JoinAdmission>();
-        services.TryAddSingleton(provider => new UploadService(provider.GetRequiredService<IDataProtectionProvider>(), DataFile(provider, "temp")));
+        services.TryAddSingleton(provider => new UploadTempFolder(DataFile(provider, "temp"), provider.GetRequiredService<ILogger<UploadTempFolder>>()));
+        services.TryAddSingleton<UploadService>();
         services.TryAddSingleton(provider => new SqliteTopicLog(
             DataFile(provider, "topics.db"),
             provider.GetRequiredService<IOptions<PubSubOptions>>().Value.LogLength,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Rekindle.Uploads;
 
 /// <summary>
-/// Where upload temp files go (<c>temp</c> in the data folder) and the entry tokens that let a
+/// Where upload temp files go (this process's <see cref="UploadTempFolder"/>) and the entry tokens that let a
 /// client join an <c>lvu:</c> channel (docs/protocol.md §5.7). A token names the view's topic
 /// and the transfer's random id, encrypted and authenticated with Data Protection, so a client can
 /// neither forge one nor point one at another view; the transfer dies with its view, so an old
@@ -15,13 +15,15 @@ internal sealed class UploadService
 {
     private readonly IDataProtector _tokens;
 
-    public UploadService(IDataProtectionProvider protection, string tempFolder)
+    private readonly UploadTempFolder _tempFolder;
+
+    public UploadService(IDataProtectionProvider protection, UploadTempFolder tempFolder)
     {
         _tokens = protection.CreateProtector("Rekindle.Upload.v1");
-        TempFolder = tempFolder;
+        _tempFolder = tempFolder;
     }
 
-    public string TempFolder { get; }
+    public string TempFolder => _tempFolder.Path;
 
     public string Protect(string viewTopic, string transferId) => _tokens.Protect(viewTopic + "\n" + transferId);
 

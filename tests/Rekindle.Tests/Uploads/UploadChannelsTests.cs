@@ -10,6 +10,7 @@ namespace Rekindle.Tests.Uploads;
 public sealed class UploadChannelsTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rekindle-tests", Guid.NewGuid().ToString("N"));
+    private readonly UploadTempFolder _tempFolder;
     private readonly UploadService _service;
     private readonly UploadTransfers _transfers = new();
     private readonly ManualTime _time = new();
@@ -18,7 +19,8 @@ public sealed class UploadChannelsTests : IDisposable
 
     public UploadChannelsTests()
     {
-        _service = new UploadService(new EphemeralDataProtectionProvider(), Path.Combine(_root, "temp"));
+        _tempFolder = new UploadTempFolder(Path.Combine(_root, "temp"), NullLogger<UploadTempFolder>.Instance);
+        _service = new UploadService(new EphemeralDataProtectionProvider(), _tempFolder);
         _channels = new UploadChannels(_service, topic => topic == "lv:view" ? _transfers : null, frame => _sent.Add(Encoding.UTF8.GetString(frame)), _time, NullLogger.Instance);
     }
 
@@ -63,6 +65,7 @@ public sealed class UploadChannelsTests : IDisposable
     public void Dispose()
     {
         _transfers.DeleteAll();
+        _tempFolder.Dispose();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
