@@ -10,15 +10,12 @@ public static class IssuesBViews
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapLiveSession("issues-b-hooks")
-            .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", IssuesBScript.Tag + "</head>", StringComparison.Ordinal))
-            .MapLiveView<Issue3530Live>("/test/parity/issue-3530");
-        app.MapLiveSession("issues-b-3651")
-            .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", IssuesBScript.Tag + "</head>", StringComparison.Ordinal))
-            .MapLiveView<Issue3651Live>("/test/parity/issue-3651");
-        app.MapLiveSession("issues-b-3941")
-            .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", IssuesBScript.Tag + "</head>", StringComparison.Ordinal))
-            .MapLiveView<Issue3941Live>("/test/parity/issue-3941");
+        // The views whose hooks IssuesBScript defines, in a route group whose page carries the script.
+        var hooks = app.MapLiveSession("issues-b-hooks")
+            .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", IssuesBScript.Tag + "</head>", StringComparison.Ordinal));
+        hooks.MapLiveView<Issue3530Live>("/test/parity/issue-3530");
+        hooks.MapLiveView<Issue3651Live>("/test/parity/issue-3651");
+        hooks.MapLiveView<Issue3941Live>("/test/parity/issue-3941");
 
         var issue3612 = app.MapLiveSession("issue-3612").WithLayout<Issue3612Layout>();
         issue3612.MapLiveView<Issue3612Live>("/test/parity/issue-3612/a");
