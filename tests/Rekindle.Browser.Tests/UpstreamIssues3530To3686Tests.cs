@@ -6,7 +6,7 @@ namespace Rekindle.Browser.Tests;
 /// Behaviours protected by Phoenix's end-to-end issue specs 3530 to 3686, against the views of
 /// <c>Parity/IssuesB</c> under /test/parity/issue-NNNN: hooks of nested views in a stream through
 /// resets and inserts (3530); a sticky view navigating the page (3612); Tab into a focus wrap from
-/// a click beside it (3636); a hooked element whose id changes leaves no hook behind (3651);
+/// a click beside it (3636); an auto upload started by a hook as another form changes (3647); a hooked element whose id changes leaves no hook behind (3651);
 /// <c>phx-click-loading</c> removed from a sticky view's navigate link (3656); a sticky view's
 /// <c>phx-remove</c> element kept through navigation (3658); a sticky view's stream kept when another
 /// page declares a stream of the same name twice (3681); a component's patch to a form locked by the
@@ -78,6 +78,25 @@ public sealed class UpstreamIssues3530To3686Tests(BrowserFixture fixture, ITestO
         await Page.Keyboard.PressAsync("Tab");
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "One" })).ToBeFocusedAsync();
+    }
+
+    [Theory]
+    [InlineData("Upload then Input")]
+    [InlineData("Input then Upload")]
+    public async Task Issue3647_AutoUploadStartedAsAnotherFormChanges_Finishes(string button)
+    {
+        await GotoLiveAsync("/test/parity/issue-3647");
+        var name = Page.Locator("input[name='user[name]']");
+        await Assertions.Expect(name).ToHaveValueAsync("");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator(".pending-uploads progress")).ToHaveAttributeAsync("value", "100");
+        await Assertions.Expect(name).ToHaveValueAsync("0");
+        await Assertions.Expect(name).ToHaveAttributeAsync("value", "0");
+        await Page.Locator("#save").ClickAsync();
+        await Assertions.Expect(Page.Locator("ul li")).ToHaveTextAsync(["1mb_of_x.txt"]);
+        await Assertions.Expect(Page.Locator(".pending-uploads progress")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -38,6 +38,22 @@ public static class IssuesBScript
           window.Rekindle.hooks.PagePositionNotifier = {
             mounted() { this.pushEvent("page_position_update", {}); },
           };
+          window.Rekindle.hooks.Issue3647Upload = {
+            mounted() {
+              this.el.addEventListener("click", () => {
+                const fillBefore = "before" in this.el.dataset;
+                if (fillBefore) this.fillInput();
+                const input = document.querySelector("input[type=file]");
+                this.uploadTo(input.form, input.name, [new File(["x".repeat(1024 * 1024)], "1mb_of_x.txt", { type: "text/plain" })]);
+                if (!fillBefore) this.fillInput();
+              });
+            },
+            fillInput() {
+              const input = document.querySelector("input[type=text]");
+              input.value = input.value + input.value.length;
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+            },
+          };
         </script>
         """;
 }

@@ -14,6 +14,7 @@ public static class IssuesBViews
         var hooks = app.MapLiveSession("issues-b-hooks")
             .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", IssuesBScript.Tag + "</head>", StringComparison.Ordinal));
         hooks.MapLiveView<Issue3530Live>("/test/parity/issue-3530");
+        hooks.MapLiveView<Issue3647Live>("/test/parity/issue-3647");
         hooks.MapLiveView<Issue3651Live>("/test/parity/issue-3651");
         hooks.MapLiveView<Issue3941Live>("/test/parity/issue-3941");
 
