@@ -137,6 +137,10 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                     output.Sink.Send(_frames.ErrorReply(output.JoinRef, push.Ref, output.Topic, uploadError));
                     break;
                 }
+                if (outcome.Progressed is { } progressed)
+                {
+                    await progressed();
+                }
                 await Replies.ReplyWithDiffAsync(push.Ref, outcome.WriteReply);
                 break;
             case ProtocolNames.CidsWillDestroy:

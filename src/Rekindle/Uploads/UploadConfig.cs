@@ -19,7 +19,7 @@ public sealed class UploadConfig
     private readonly List<UploadEntry> _entries = [];
     private readonly List<(string Ref, string Error)> _errors = [];
 
-    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null)
+    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
@@ -30,6 +30,7 @@ public sealed class UploadConfig
         MaxFileSize = maxFileSize;
         AutoUpload = autoUpload;
         External = external;
+        ProgressCallback = progress;
         if (accept is not null)
         {
             foreach (var item in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -60,6 +61,9 @@ public sealed class UploadConfig
 
     /// <summary>The presign callback of an external upload (files go to a client uploader, not over the socket); <see langword="null"/> for a channel upload.</summary>
     internal Func<UploadEntry, ExternalUpload>? External { get; }
+
+    /// <summary>Called on the owner's loop each time an entry's progress advances, as Phoenix's <c>progress:</c> option; <see langword="null"/> for none.</summary>
+    internal Func<UploadEntry, ValueTask>? ProgressCallback { get; }
 
     /// <summary>Bytes per chunk the client sends over the upload channel.</summary>
     public int ChunkSize => 64_000;

@@ -25,8 +25,11 @@ internal static partial class UploadPushes
     private static readonly JsonEncodedText ChunkSizeKey = JsonEncodedText.Encode("chunk_size");
     private static readonly JsonEncodedText ChunkTimeoutKey = JsonEncodedText.Encode("chunk_timeout");
 
-    /// <summary>The outcome of an upload push: an error reason for an error reply, or what the ok reply carries besides the diff.</summary>
-    public readonly record struct Outcome(string? Error, Action<Utf8JsonWriter>? WriteReply)
+    /// <summary>
+    /// The outcome of an upload push: an error reason for an error reply, or what the ok reply carries
+    /// besides the diff, and the upload's progress callback to run before the reply renders.
+    /// </summary>
+    public readonly record struct Outcome(string? Error, Action<Utf8JsonWriter>? WriteReply, Func<ValueTask>? Progressed = null)
     {
         public static Outcome Refused(string error) => new(error, null);
     }
@@ -136,7 +139,7 @@ internal static partial class UploadPushes
         }
         entry.Progress = percent;
         entry.IsDone = percent == 100;
-        return default;
+        return config.ProgressCallback is { } callback ? new Outcome(null, null, () => callback(entry)) : default;
     }
 
     /// <summary>The start of an ok preflight reply: <c>"ref"</c> and the client's <c>"config"</c> (§5.7).</summary>

@@ -22,7 +22,7 @@ internal sealed class ViewUploads
 
     public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
 
-    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external)
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress)
     {
         if (_byName.TryGetValue(name, out var existing))
         {
@@ -32,7 +32,7 @@ internal sealed class ViewUploads
             }
             _byRef.Remove(existing.Ref);
         }
-        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress);
         _byName[name] = config;
         _byRef[config.Ref] = config;
         return config;
@@ -75,25 +75,54 @@ internal sealed class ViewUploads
         var results = new List<T>();
         foreach (var entry in DoneEntries(config, "ConsumeUploadedEntries"))
         {
-            // An entry is done only once its transfer completed (see UploadPushes.Progress).
-            var transfer = transfers?.Find(config.Ref, entry.Ref);
-            try
+            if (ConsumeDone(config, entry, consume, transfers, out var result))
             {
-                if (transfer is not null)
-                {
-                    results.Add(consume(transfer.Path, entry));
-                }
-            }
-            finally
-            {
-                config.Drop(entry);
-                if (transfer is not null)
-                {
-                    transfers!.Remove(transfer); // found in transfers above
-                }
+                results.Add(result);
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// Hands one done entry's file to <paramref name="consume"/> and removes the entry, whatever the
+    /// upload's other entries are doing: the consume of a progress callback (Phoenix's <c>consume_uploaded_entry</c>).
+    /// </summary>
+    public T ConsumeEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume, UploadTransfers? transfers)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(consume);
+        var config = _byName.Values.FirstOrDefault(config => config.Find(entry.Ref) == entry)
+            ?? throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': the entry is in none of this owner's uploads. Expected an entry not yet consumed or cancelled.");
+        if (config.External is not null)
+        {
+            throw new InvalidOperationException($"ConsumeUploadedEntry on an entry of external upload \"{config.Name}\". Expected ConsumeExternalEntries, which hands over the entry's metadata (its file never reached this server).");
+        }
+        if (!entry.IsDone)
+        {
+            throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}' at {entry.Progress} %. Expected a done entry (entry.IsDone), as in a progress callback at 100.");
+        }
+        return ConsumeDone(config, entry, consume, transfers, out var result)
+            ? result
+            : throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': its temp file is gone (the view's process ended the transfer).");
+    }
+
+    private static bool ConsumeDone<T>(UploadConfig config, UploadEntry entry, Func<string, UploadEntry, T> consume, UploadTransfers? transfers, out T result)
+    {
+        // An entry is done only once its transfer completed (see UploadPushes.UpdateProgress).
+        var transfer = transfers?.Find(config.Ref, entry.Ref);
+        try
+        {
+            result = transfer is null ? default! : consume(transfer.Path, entry);
+            return transfer is not null;
+        }
+        finally
+        {
+            config.Drop(entry);
+            if (transfer is not null)
+            {
+                transfers!.Remove(transfer); // found in transfers above
+            }
+        }
     }
 
     /// <summary>Hands each done entry of an external upload to <paramref name="consume"/> with the metadata its presign callback gave it, and removes it.</summary>

@@ -63,14 +63,20 @@ public abstract class LiveComponent : LiveTemplate
     /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
     /// <param name="autoUpload">Upload each file as soon as it is chosen.</param>
     /// <param name="external">The presign callback of an external upload, as <c>LiveView.AllowUpload</c> takes it; consume with <see cref="ConsumeExternalEntries"/>.</param>
+    /// <param name="progress">Called on each progress of an entry, as <c>LiveView.AllowUpload</c> takes it; consume a done entry there with <see cref="ConsumeUploadedEntry"/>.</param>
     /// <example><code>public override ValueTask MountAsync() { AllowUpload("attachment", maxFileSize: 5_000_000); return ValueTask.CompletedTask; }</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress);
 
     /// <summary>Hands each finished file of this component's upload <paramref name="name"/> to <paramref name="consume"/>, then deletes what is left; call it in the form's <c>phx-submit</c> handler.</summary>
     /// <example><code>ConsumeUploadedEntries("attachment", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
     protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
         UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>Hands one done entry's temp file to <paramref name="consume"/> and removes the entry, as <c>LiveView.ConsumeUploadedEntry</c>; call it in the upload's progress callback.</summary>
+    /// <example><code>if (entry.IsDone) { ConsumeUploadedEntry(entry, (path, e) =&gt; e.ClientName); }</code></example>
+    protected T ConsumeUploadedEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume) =>
+        UploadState.ConsumeEntry(entry, consume, Runtime?.Transfers);
 
     /// <summary>
     /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>

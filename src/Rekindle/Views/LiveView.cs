@@ -196,9 +196,14 @@ public abstract partial class LiveView : LiveTemplate
     /// metadata (a presigned URL), or refuses the entry. An exception it throws is logged and refuses
     /// the entry with <c>presign_failed</c>. Consume with <see cref="ConsumeExternalEntries"/>.
     /// </param>
+    /// <param name="progress">
+    /// Called on the view's loop each time an entry's progress advances, before the reply renders, as
+    /// Phoenix's <c>progress:</c> option: with <paramref name="autoUpload"/>, consume each file the moment
+    /// it is done (<c>entry.IsDone</c>) with <see cref="ConsumeUploadedEntry"/>, no submit needed.
+    /// </param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress);
 
     /// <summary>
     /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the
@@ -208,6 +213,19 @@ public abstract partial class LiveView : LiveTemplate
     /// <example><code>ConsumeUploadedEntries("avatar", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
     protected List<T> ConsumeUploadedEntries<T>(string name, Func<string, UploadEntry, T> consume) =>
         UploadState.Consume(name, consume, Runtime?.Transfers);
+
+    /// <summary>
+    /// Hands one done entry's temp file to <paramref name="consume"/>, then deletes what is left and
+    /// removes the entry, whatever the upload's other entries are doing (Phoenix's <c>consume_uploaded_entry</c>).
+    /// Call it in the upload's progress callback once <c>entry.IsDone</c>.
+    /// </summary>
+    /// <example><code>AllowUpload("avatar", autoUpload: true, progress: entry =&gt;
+    /// {
+    ///     if (entry.IsDone) { Saved.Add(ConsumeUploadedEntry(entry, (path, e) =&gt; Store(path, e.ClientName))); }
+    ///     return ValueTask.CompletedTask;
+    /// });</code></example>
+    protected T ConsumeUploadedEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume) =>
+        UploadState.ConsumeEntry(entry, consume, Runtime?.Transfers);
 
     /// <summary>
     /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>

@@ -12,6 +12,7 @@ public static class UploadViews
         app.MapLiveView<GatedUploadDraftLive>("/test/gated-upload-draft");
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
         app.MapLiveView<ExternalUploadLive>("/test/external-upload");
+        app.MapLiveView<ConsumeOnProgressLive>("/test/consume-on-progress");
         ObjectStore.Map(app);
     }
 }

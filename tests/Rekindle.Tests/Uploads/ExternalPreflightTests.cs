@@ -107,7 +107,7 @@ public sealed class ExternalPreflightTests
     public void Consume_ChannelConsumeOnAnExternalUpload_ThrowsSayingWhichToUse()
     {
         var uploads = new ViewUploads();
-        uploads.Allow("doc", null, 1, 100, autoUpload: true, Presign);
+        uploads.Allow("doc", null, 1, 100, autoUpload: true, Presign, progress: null);
 
         var error = Assert.Throws<InvalidOperationException>(() => uploads.Consume("doc", (path, entry) => path, transfers: null));
 
@@ -118,7 +118,7 @@ public sealed class ExternalPreflightTests
     public void ConsumeExternal_DoneAndFailedEntries_HandsOverTheDoneOnesWithTheirMetadataAndKeepsTheFailed()
     {
         var uploads = new ViewUploads();
-        var config = uploads.Allow("doc", null, 3, 100, autoUpload: true, Presign);
+        var config = uploads.Allow("doc", null, 3, 100, autoUpload: true, Presign, progress: null);
         config.PutEntries([new ClientUploadEntry("0", "a", 10, "", null), new ClientUploadEntry("1", "refused", 10, "", null)]);
         ExternalPreflight.Answer(config, ["0", "1"], NullLogger.Instance);
         config.Entries[0].Progress = 100;
