@@ -125,8 +125,14 @@ public sealed class UpstreamIssues3199To3529Tests(BrowserFixture fixture, ITestO
     {
         var console = new ConcurrentQueue<string>();
         Page.Console += (_, message) => console.Enqueue(message.Text);
+        // The app's scripts replace window.Rekindle.hooks, so the hook joins whatever object they set.
         await Context.AddInitScriptAsync("""
-            window.Rekindle = {hooks: {MyHook: {mounted() { window.myHookMounts = (window.myHookMounts || 0) + 1; console.log("Hook mounted!"); }}}};
+            (() => {
+              const MyHook = {mounted() { window.myHookMounts = (window.myHookMounts || 0) + 1; console.log("Hook mounted!"); }};
+              let hooks = {MyHook};
+              window.Rekindle = {};
+              Object.defineProperty(window.Rekindle, "hooks", {get: () => hooks, set: value => { hooks = {...value, MyHook}; }, enumerable: true});
+            })();
             """);
         await GotoLiveAsync("/test/parity/issue-3496/a");
         await Page.WaitForFunctionAsync("() => window.myHookMounts === 1");
