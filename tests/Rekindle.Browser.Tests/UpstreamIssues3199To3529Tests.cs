@@ -27,10 +27,21 @@ public sealed class UpstreamIssues3199To3529Tests(BrowserFixture fixture, ITestO
         await Assertions.Expect(Page.Locator("#items > li")).ToHaveCountAsync(2);
         await MarkPageAsync();
 
+        // What the page shows when the container's transition starts, read by an observer (an
+        // auto-waiting assertion would also pass once the old page is gone).
+        await Page.EvaluateAsync("""
+            () => { window.removal = new Promise(resolve => new MutationObserver((_, observer) => {
+              if (!document.querySelector("[data-phx-main].view-removing")) return;
+              observer.disconnect();
+              // The next frame: the client applies each element's transition classes in a frame callback of its own.
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(
+                `${document.querySelectorAll("#items > li").length} items, ${document.querySelectorAll("#items > li.item-removing").length} removing`)));
+            }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["class"]})); }
+            """);
+
         await Page.GetByRole(AriaRole.Link, new() { Name = "Navigate away" }).ClickAsync();
 
-        await Assertions.Expect(Page.Locator("[data-phx-main].view-removing")).ToHaveCountAsync(1);
-        await Assertions.Expect(Page.Locator("#items > li.item-removing")).ToHaveCountAsync(0);
+        Assert.Equal("2 items, 0 removing", await Page.EvaluateAsync<string>("() => window.removal"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Away" })).ToBeVisibleAsync();
         await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
         await AssertNotReloadedAsync();
