@@ -50,11 +50,8 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin not allowed");
             return;
         }
-        var session = new SocketSession(
-            browserSession.Verify(context),
-            context.User,
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            Activity.Current?.Context ?? default);
+        var session = UpgradeRequest.Session(context, browserSession);
+        UpgradeRequest.Release(context);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(SocketCompression.AcceptContext(context.Request, _options.Compression));
         var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))

@@ -56,7 +56,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             view.SetConnected(true);
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
-            view.Children = new ConnectedChildViews(tokens, token, uri);
+            view.Children = new ConnectedChildViews(tokens, token, uri.AbsoluteUri);
             view.Layout = layouts.Create(route.LiveSession, scope.ServiceProvider);
             var parameters = RouteParameters.From(routeValues, uri.Query);
             var connectParams = new ConnectParams(payload.TryGetProperty("params", out var raw) ? raw : default);
