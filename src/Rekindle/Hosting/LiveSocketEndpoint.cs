@@ -33,7 +33,7 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "expected a WebSocket upgrade request");
             return;
         }
-        var version = context.Request.Query["vsn"].ToString();
+        var version = UpgradeRequest.Query(context.Request, "vsn");
         if (!version.StartsWith("2.", StringComparison.Ordinal))
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"unsupported serializer version '{version}'; expected vsn=2.x");
@@ -51,7 +51,6 @@ internal sealed partial class LiveSocketEndpoint(
             return;
         }
         var session = UpgradeRequest.Session(context, browserSession);
-        UpgradeRequest.Release(context);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(SocketCompression.AcceptContext(context.Request, _options.Compression));
         var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))

@@ -2,15 +2,18 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features.Authentication;
-using Microsoft.Extensions.Primitives;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Rekindle.Runtime;
 
 namespace Rekindle.Hosting;
 
 /// <summary>
 /// What a socket keeps of the HTTP request that opened it. Kestrel holds a WebSocket's
-/// <see cref="HttpContext"/> until the socket closes, with everything parsed from it: the socket takes
-/// what it needs into its <see cref="SocketSession"/> and lets the rest go.
+/// <see cref="HttpContext"/> until the socket closes, with whatever was parsed from it through its
+/// features (<c>Request.Query</c>, <c>Request.Cookies</c>, <c>User</c>): the socket reads what it needs
+/// without going through them, so an idle socket keeps no parsed copy of the CSRF token or the cookies.
+/// The app can still read them (through <c>IHttpContextAccessor</c>); they are parsed then.
 /// </summary>
 internal static class UpgradeRequest
 {
@@ -18,18 +21,25 @@ internal static class UpgradeRequest
     public static SocketSession Session(HttpContext context, BrowserSession browserSession) =>
         new(browserSession.Verify(context), User(context), context.Connection.RemoteIpAddress?.ToString() ?? "", Activity.Current?.Context ?? default);
 
-    /// <summary>
-    /// Drops the CSRF token and the session cookie (read by <see cref="Session"/>, never again) from a
-    /// WebSocket's request: the query and the cookies as parsed, and the <c>Cookie</c> header they came
-    /// from, a few hundred bytes per idle socket. (Kestrel keeps its own copy of the request target.)
-    /// </summary>
-    public static void Release(HttpContext context)
+    /// <summary>The first value of the query parameter <paramref name="name"/>, or an empty string.</summary>
+    public static string Query(HttpRequest request, string name) =>
+        QueryHelpers.ParseNullableQuery(request.QueryString.Value) is { } query && query.TryGetValue(name, out var value) ? value.ToString() : "";
+
+    /// <summary>The value of the cookie <paramref name="name"/>, or <see langword="null"/>.</summary>
+    public static string? Cookie(HttpRequest request, string name)
     {
-        // The setter also empties the raw query string.
-        context.Request.Query = QueryCollection.Empty;
-        context.Request.Headers.Cookie = StringValues.Empty;
-        // Reading the cookies again parses the now empty header: the parsed collection is let go.
-        _ = context.Request.Cookies;
+        if (!CookieHeaderValue.TryParseList(request.Headers.Cookie, out var cookies))
+        {
+            return null;
+        }
+        foreach (var cookie in cookies)
+        {
+            if (cookie.Name.Equals(name, StringComparison.Ordinal))
+            {
+                return Uri.UnescapeDataString(cookie.Value.ToString());
+            }
+        }
+        return null;
     }
 
     /// <summary>

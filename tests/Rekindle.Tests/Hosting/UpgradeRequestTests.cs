@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 using Rekindle.Hosting;
 
@@ -39,17 +40,27 @@ public sealed class UpgradeRequestTests
     }
 
     [Fact]
-    public void Release_AfterTheSessionIsRead_DropsTheParsedTokenAndTheCookie()
+    public void Session_ReadsTheTokenAndTheCookie_WithoutParsingTheRequestsQueryOrCookies()
     {
         var context = UpgradeContext();
+
         var session = UpgradeRequest.Session(context, _browserSession);
 
-        UpgradeRequest.Release(context);
-
         Assert.Equal(SessionId, session.BrowserSessionId);
-        Assert.Empty(context.Request.Query);
-        Assert.Empty(context.Request.Cookies);
-        Assert.Equal(0, context.Request.Headers.Cookie.Count);
+        // What Request.Query and Request.Cookies would have parsed and kept for the socket's life.
+        Assert.Null(context.Features.Get<IQueryFeature>());
+        Assert.Null(context.Features.Get<IRequestCookiesFeature>());
+        Assert.Equal("2.0.0", UpgradeRequest.Query(context.Request, "vsn"));
+    }
+
+    [Fact]
+    public void Cookie_AmongOthersAndAMalformedOne_IsFound()
+    {
+        var request = new DefaultHttpContext().Request;
+        request.Headers.Cookie = $"theme=dark; broken\"=x; {BrowserSession.CookieName}={SessionId}; other=1";
+
+        Assert.Equal(SessionId, UpgradeRequest.Cookie(request, BrowserSession.CookieName));
+        Assert.Null(UpgradeRequest.Cookie(request, "missing"));
     }
 
     private const string SessionId = "abcdefghijklmnopqrstuvwx";
