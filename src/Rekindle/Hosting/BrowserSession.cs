@@ -40,11 +40,13 @@ internal sealed class BrowserSession(IDataProtectionProvider protection)
     /// <summary>The browser session the upgrade request proved with its cookie and CSRF token, or <see langword="null"/>.</summary>
     public string? Verify(HttpContext context)
     {
-        if (!context.Request.Cookies.TryGetValue(CookieName, out var cookie) || !IsWellFormed(cookie))
+        // Not through Request.Cookies and Request.Query: a WebSocket's request would keep them parsed (UpgradeRequest).
+        var cookie = UpgradeRequest.Cookie(context.Request, CookieName);
+        if (cookie is null || !IsWellFormed(cookie))
         {
             return null;
         }
-        var token = context.Request.Query["_csrf_token"].ToString();
+        var token = UpgradeRequest.Query(context.Request, "_csrf_token");
         if (token.Length == 0)
         {
             return null;

@@ -20,13 +20,13 @@ internal static class ChildContainer
     /// snapshots stay keyed under the page's first main view, whose tokens the client keeps sending
     /// after live navigation (§8.3), so its state is found again after any of them.
     /// </summary>
-    public static SessionToken Token(SessionToken parent, Type viewType, string id, IReadOnlyDictionary<string, string>? session, Uri url, bool sticky = false) =>
+    public static SessionToken Token(SessionToken parent, Type viewType, string id, IReadOnlyDictionary<string, string>? session, string url, bool sticky = false) =>
         new(SessionToken.CurrentVersion, id, parent.Route, parent.LiveSession, parent.BrowserSessionId)
         {
             ChildType = viewType.AssemblyQualifiedName,
             ParentId = sticky ? null : parent.ViewId,
             StateKey = parent.Key + "/" + id,
             Session = session is null ? null : new Dictionary<string, string>(session, StringComparer.Ordinal),
-            Url = url.AbsoluteUri,
+            Url = url,
         };
 }

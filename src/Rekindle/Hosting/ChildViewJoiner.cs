@@ -38,7 +38,7 @@ internal sealed partial class ChildViewJoiner(SessionTokens tokens, FlashTokens 
             view.SetConnected(true);
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
-            view.Children = new ConnectedChildViews(tokens, token, url);
+            view.Children = new ConnectedChildViews(tokens, token, url.AbsoluteUri);
             await view.MountAsync(new MountContext(url, new Dictionary<string, string?>(), connectParams, session.User, token.BrowserSessionId, token.Session));
             if (view.Effects.Navigation is { } navigation)
             {

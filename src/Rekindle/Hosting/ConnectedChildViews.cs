@@ -7,7 +7,7 @@ namespace Rekindle.Hosting;
 /// (docs/protocol.md §2.5); the client then joins it on its own topic. The token is issued once per
 /// child id and kept, since the client keeps the first one while the element stays.
 /// </summary>
-internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken parent, Uri url) : IChildViews
+internal sealed class ConnectedChildViews(SessionTokens tokens, SessionToken parent, string url) : IChildViews
 {
     // Created by the first nested view: most views have none, and every connected view has one of these.
     private Dictionary<(Type, string, bool), string>? _issued;

@@ -38,7 +38,7 @@ internal sealed class DeadChildViews(SessionTokens tokens, SessionToken parent, 
             {
                 throw new InvalidOperationException($"Nested views go deeper than {MaxDepth} levels at \"{id}\". Expected a view not to render itself.");
             }
-            var token = ChildContainer.Token(parent, type, id, session, url, sticky);
+            var token = ChildContainer.Token(parent, type, id, session, url.AbsoluteUri, sticky);
             var child = (LiveView)ActivatorUtilities.CreateInstance(context.RequestServices, type);
             child.Cancellation = context.RequestAborted;
             var children = new DeadChildViews(tokens, token, url, context);

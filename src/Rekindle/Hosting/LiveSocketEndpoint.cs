@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,7 +32,7 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status400BadRequest, "expected a WebSocket upgrade request");
             return;
         }
-        var version = context.Request.Query["vsn"].ToString();
+        var version = UpgradeRequest.Query(context.Request, "vsn");
         if (!version.StartsWith("2.", StringComparison.Ordinal))
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, $"unsupported serializer version '{version}'; expected vsn=2.x");
@@ -50,11 +49,7 @@ internal sealed partial class LiveSocketEndpoint(
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "origin not allowed");
             return;
         }
-        var session = new SocketSession(
-            browserSession.Verify(context),
-            context.User,
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            Activity.Current?.Context ?? default);
+        var session = UpgradeRequest.Session(context, browserSession);
         using var webSocket = await context.WebSockets.AcceptWebSocketAsync(SocketCompression.AcceptContext(context.Request, _options.Compression));
         var socket = new ChannelSocket(webSocket, session, _options, views, joins, uploads, time, _socketLogger, context.Abort);
         using (sockets.Track(socket))

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -46,7 +45,7 @@ internal sealed partial class LongPollSessions(
     public string Open(HttpContext context)
     {
         var token = relay.Node + "." + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-        var session = new SocketSession(browserSession.Verify(context), context.User, context.Connection.RemoteIpAddress?.ToString() ?? "", Activity.Current?.Context ?? default);
+        var session = UpgradeRequest.Session(context, browserSession);
         var socket = new LongPollSocket();
         var channel = new ChannelSocket(socket, session, _options, views, joins, uploads, time, _socketLogger, socket.Abort);
         _sessions[token] = new Session(socket, time.GetUtcNow());

@@ -13,12 +13,17 @@ internal static class SocketCompression
     private const string Extension = "permessage-deflate";
     private const string ClientNoContextTakeover = "client_no_context_takeover";
 
-    /// <summary>The accept context for this upgrade; with compression on, the client's offers are rewritten first (see <see cref="AskClientNoContextTakeover"/>).</summary>
+    /// <summary>
+    /// The accept context for this upgrade; with compression on, the client's offers are rewritten first
+    /// (see <see cref="AskClientNoContextTakeover"/>). Without the server's ping timer, a timer per idle
+    /// socket: the client's heartbeat every 30 s keeps the connection alive and the idle timeout
+    /// (<c>Rekindle:Transport:IdleTimeout</c>) finds a peer that is gone (docs/protocol.md §1.4).
+    /// </summary>
     public static WebSocketAcceptContext AcceptContext(HttpRequest request, bool enabled)
     {
         if (!enabled)
         {
-            return new WebSocketAcceptContext();
+            return new WebSocketAcceptContext { KeepAliveInterval = TimeSpan.Zero };
         }
         var offers = request.Headers.SecWebSocketExtensions;
         if (!StringValues.IsNullOrEmpty(offers))
@@ -27,6 +32,7 @@ internal static class SocketCompression
         }
         return new WebSocketAcceptContext
         {
+            KeepAliveInterval = TimeSpan.Zero,
             DangerousEnableCompression = true,
             DisableServerContextTakeover = true,
             ServerMaxWindowBits = 15,

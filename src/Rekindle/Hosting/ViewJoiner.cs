@@ -64,7 +64,7 @@ internal sealed partial class ViewJoiner(SessionTokens tokens, FlashTokens flash
             view.SetConnected(true);
             view.Runtime = runtime;
             view.Cancellation = cancellationToken;
-            view.Children = new ConnectedChildViews(tokens, token, uri);
+            view.Children = new ConnectedChildViews(tokens, token, uri.AbsoluteUri);
             view.Layout = layouts.Create(route.LiveSession, scope.ServiceProvider);
             var parameters = RouteParameters.From(routeValues, uri.Query);
             // The flash of a live navigation comes in the join; the dead render's only on the first mount of the page's own view (§3.3 step 5).

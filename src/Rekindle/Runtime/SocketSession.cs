@@ -11,8 +11,14 @@ namespace Rekindle.Runtime;
 /// that opened the connection, which every span of its views points back to; and which views' joins
 /// crashed on this socket after their snapshot was applied.
 /// </summary>
-internal sealed record SocketSession(string? BrowserSessionId, ClaimsPrincipal User, string RemoteAddress, ActivityContext Connection = default)
+internal sealed record SocketSession(string? BrowserSessionId, ClaimsPrincipal? Principal, string RemoteAddress, ActivityContext Connection = default)
 {
+    /// <summary>
+    /// The authenticated user, or a new anonymous one (what <c>HttpContext.User</c> gives without
+    /// authentication): a socket of an app without authentication keeps no principal for its life.
+    /// </summary>
+    public ClaimsPrincipal User => Principal ?? new ClaimsPrincipal(new ClaimsIdentity());
+
     // Created by the first crashed restore: almost every socket never has one.
     private ConcurrentDictionary<string, bool>? _crashedRestores;
 

@@ -11,14 +11,15 @@ namespace Rekindle.Runtime;
 /// </summary>
 internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILogger logger)
 {
-    private readonly Dictionary<string, TopicPosition?> _positions = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Topic, TopicPosition Position)> _replayed = [];
+    // Both created on first use: a view that subscribes to nothing (most idle views) holds neither.
+    private Dictionary<string, TopicPosition?>? _positions;
+    private HashSet<(string Topic, TopicPosition Position)>? _replayed;
     private IReadOnlyDictionary<string, string>? _saved;
 
     /// <summary>Subscribes the view to a topic and follows it; its starting position is looked up later (<see cref="CatchUpAsync"/>).</summary>
     public IDisposable Subscribe(string topic, Action<PubSubMessage> deliver)
     {
-        _positions.TryAdd(topic, null);
+        (_positions ??= new(StringComparer.Ordinal)).TryAdd(topic, null);
         return pubSub.Subscribe(topic, deliver);
     }
 
@@ -34,6 +35,11 @@ internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILog
     {
         List<PubSubMessage>? replay = null;
         List<string>? lost = null;
+        if (_positions is null)
+        {
+            _saved = null;
+            return new CatchUp([], []);
+        }
         foreach (var (topic, position) in _positions.ToList())
         {
             if (position is not null)
@@ -53,7 +59,7 @@ internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILog
                     }
                     foreach (var message in history.Messages)
                     {
-                        _replayed.Add((topic, message.Position!.Value));
+                        (_replayed ??= []).Add((topic, message.Position!.Value));
                         (replay ??= []).Add(message);
                     }
                 }
@@ -82,10 +88,11 @@ internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILog
         {
             return true;
         }
-        if (_replayed.Remove((message.Topic, position)))
+        if (_replayed?.Remove((message.Topic, position)) == true)
         {
             return false;
         }
+        _positions ??= new(StringComparer.Ordinal);
         _positions[message.Topic] = _positions.GetValueOrDefault(message.Topic) is { } current ? TopicPosition.Max(current, position) : position;
         return true;
     }
@@ -94,6 +101,10 @@ internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILog
     public Dictionary<string, string>? Capture()
     {
         Dictionary<string, string>? captured = null;
+        if (_positions is null)
+        {
+            return null;
+        }
         foreach (var (topic, position) in _positions)
         {
             if (position is { } known)
@@ -104,7 +115,7 @@ internal sealed partial class TopicCursors(IPubSub pubSub, int maxReplayed, ILog
         return captured;
     }
 
-    public bool HasUnpositioned => _positions.ContainsValue(null);
+    public bool HasUnpositioned => _positions?.ContainsValue(null) == true;
 
     /// <summary>What a catch-up found.</summary>
     /// <param name="Replay">Missed messages to hand to the view, oldest first per topic.</param>

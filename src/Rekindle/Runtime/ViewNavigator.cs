@@ -18,19 +18,23 @@ internal sealed class ViewNavigator(LiveRouteTable routes, string liveSession, U
 
     private readonly FrameWriter _frames = new();
 
-    public Uri Current { get; private set; } = current;
+    // Kept as text: a parsed Uri holds some 200 bytes more for the view's life, and only a patch reads it.
+    private string _current = current.AbsoluteUri;
+
+    private Uri Current => new(_current);
 
     /// <summary>Runs the view's params handler for <paramref name="url"/> if it routes to this same view; false otherwise.</summary>
     public async ValueTask<bool> TryPatchAsync(LiveView view, string url)
     {
-        if (!Uri.TryCreate(Current, url, out var target)
-            || target.Authority != Current.Authority
+        var current = Current;
+        if (!Uri.TryCreate(current, url, out var target)
+            || target.Authority != current.Authority
             || routes.Match(target.AbsolutePath, liveSession) is not { } match
             || match.Route.ViewType != view.GetType())
         {
             return false;
         }
-        Current = target;
+        _current = target.AbsoluteUri;
         await view.HandleParamsAsync(RouteParameters.From(match.Values, target.Query), target);
         return true;
     }

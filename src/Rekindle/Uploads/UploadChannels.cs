@@ -22,7 +22,8 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
     private static readonly JsonEncodedText LimitKey = JsonEncodedText.Encode("limit");
 
     private readonly FrameWriter _frames = new();
-    private readonly Dictionary<string, UploadChannel> _channels = new(StringComparer.Ordinal);
+    // Created by the first upload channel, under the lock: most sockets never upload.
+    private Dictionary<string, UploadChannel>? _channels;
     private readonly Lock _channelsLock = new();
 
     public static bool IsUploadTopic(string topic) => topic.StartsWith(TopicPrefix, StringComparison.Ordinal);
@@ -50,7 +51,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         }
         lock (_channelsLock)
         {
-            _channels[channel.Topic] = channel;
+            (_channels ??= new(StringComparer.Ordinal))[channel.Topic] = channel;
         }
         channel.Timer = time.CreateTimer(_ => TimedOut(channel), null, transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
         send(_frames.OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
@@ -73,7 +74,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         UploadChannel? channel;
         lock (_channelsLock)
         {
-            channel = _channels.GetValueOrDefault(push.Topic);
+            channel = _channels?.GetValueOrDefault(push.Topic);
         }
         if (push.Event != ChunkEvent || channel is null)
         {
@@ -118,8 +119,8 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         UploadChannel[] channels;
         lock (_channelsLock)
         {
-            channels = [.. _channels.Values];
-            _channels.Clear();
+            channels = _channels is null ? [] : [.. _channels.Values];
+            _channels?.Clear();
         }
         foreach (var channel in channels)
         {
@@ -131,7 +132,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
     {
         lock (_channelsLock)
         {
-            return _channels.Remove(topic, out var channel) ? channel : null;
+            return _channels?.Remove(topic, out var channel) == true ? channel : null;
         }
     }
 
@@ -149,7 +150,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
     {
         lock (_channelsLock)
         {
-            if (!_channels.TryGetValue(channel.Topic, out var current) || current != channel)
+            if (_channels is null || !_channels.TryGetValue(channel.Topic, out var current) || current != channel)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,29 +13,36 @@ namespace Rekindle.Uploads;
 /// </summary>
 internal sealed class ViewUploads
 {
-    private readonly Dictionary<string, UploadConfig> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UploadConfig> _byRef = new(StringComparer.Ordinal);
+    // Created by the first AllowUpload: most views never allow one, and an idle view holds nothing for it.
+    private Dictionary<string, UploadConfig>? _byName;
 
-    public IReadOnlyDictionary<string, UploadConfig> ByName => _byName;
+    public IReadOnlyDictionary<string, UploadConfig> ByName => (IReadOnlyDictionary<string, UploadConfig>?)_byName ?? ReadOnlyDictionary<string, UploadConfig>.Empty;
 
     /// <summary>A ref like Phoenix's: <c>phx-</c> and 6 random bytes, URL-safe.</summary>
     private static string NewUploadRef() => "phx-" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(6));
 
-    public UploadConfig? FindByRef(string reference) => _byRef.GetValueOrDefault(reference);
+    /// <summary>The upload with this ref; a view allows a handful at most, so a scan beats a second dictionary.</summary>
+    public UploadConfig? FindByRef(string reference)
+    {
+        foreach (var config in ByName.Values)
+        {
+            if (string.Equals(config.Ref, reference, StringComparison.Ordinal))
+            {
+                return config;
+            }
+        }
+        return null;
+    }
 
     public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress)
     {
-        if (_byName.TryGetValue(name, out var existing))
+        _byName ??= new(StringComparer.Ordinal);
+        if (_byName.TryGetValue(name, out var existing) && existing.Entries.Count > 0)
         {
-            if (existing.Entries.Count > 0)
-            {
-                throw new InvalidOperationException($"AllowUpload(\"{name}\") on an upload with entries. Expected its entries consumed or cancelled first; got {existing.Entries.Count}.");
-            }
-            _byRef.Remove(existing.Ref);
+            throw new InvalidOperationException($"AllowUpload(\"{name}\") on an upload with entries. Expected its entries consumed or cancelled first; got {existing.Entries.Count}.");
         }
         var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress);
         _byName[name] = config;
-        _byRef[config.Ref] = config;
         return config;
     }
 
@@ -91,7 +99,7 @@ internal sealed class ViewUploads
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(consume);
-        var config = _byName.Values.FirstOrDefault(config => config.Find(entry.Ref) == entry)
+        var config = ByName.Values.FirstOrDefault(config => config.Find(entry.Ref) == entry)
             ?? throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': the entry is in none of this owner's uploads. Expected an entry not yet consumed or cancelled.");
         if (config.External is not null)
         {
@@ -192,7 +200,7 @@ internal sealed class ViewUploads
     }
 
     private UploadConfig Get(string name) =>
-        _byName.GetValueOrDefault(name)
+        ByName.GetValueOrDefault(name)
         ?? throw new ArgumentException($"No upload named '{name}'. Expected a name given to AllowUpload; got '{name}'.", nameof(name));
 
     private static void RemoveTransfers(UploadConfig config, List<UploadEntry> entries, UploadTransfers? transfers)

@@ -12,12 +12,13 @@ public abstract partial class LiveView
     internal LiveLayout? Layout { get; set; }
 
     /// <summary>The nested view ids the render under way has placed, to refuse a second child with one of them.</summary>
-    private readonly HashSet<string> _childIdsThisRender = new(StringComparer.Ordinal);
+    /// <remarks>Created by the first nested view: most views render none.</remarks>
+    private HashSet<string>? _childIdsThisRender;
 
     /// <summary>Calls <see cref="LiveTemplate.Render"/> as the runtime does: each render places each nested view id once.</summary>
     internal Rendered RenderView()
     {
-        _childIdsThisRender.Clear();
+        _childIdsThisRender?.Clear();
         return Render();
     }
 
@@ -60,7 +61,7 @@ public abstract partial class LiveView
     /// <summary>Records that the render under way places a nested view with <paramref name="id"/>; throws for a second one.</summary>
     internal void PlaceChild(string id, Type viewType)
     {
-        if (!_childIdsThisRender.Add(id))
+        if (!(_childIdsThisRender ??= new(StringComparer.Ordinal)).Add(id))
         {
             // Two containers with one id share a topic and a snapshot key: the second child could
             // never join (docs/protocol.md §2.5), so this is the developer's mistake to see at once.

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Nodes;
 using Rekindle.Rendering;
 using Rekindle.Uploads;
@@ -135,9 +136,12 @@ public abstract partial class LiveView : LiveTemplate
     /// <see cref="PushNavigate"/> or <see cref="Redirect"/> to the next page and are cleared when the
     /// user clicks them (the client's <c>lv:clear-flash</c> event). Render them with <see cref="FlashGroup"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Flash => FlashMessages;
+    public IReadOnlyDictionary<string, string> Flash => (IReadOnlyDictionary<string, string>?)_flash ?? ReadOnlyDictionary<string, string>.Empty;
 
-    internal Dictionary<string, string> FlashMessages { get; } = new(StringComparer.Ordinal);
+    // Created by the first flash: an idle view that never showed one holds no dictionary.
+    private Dictionary<string, string>? _flash;
+
+    internal Dictionary<string, string> FlashMessages => _flash ??= new(StringComparer.Ordinal);
 
     /// <summary>Shows <paramref name="message"/> as the flash of <paramref name="kind"/> (replacing the previous one).</summary>
     /// <example><code>PutFlash("info", "Saved."); PushNavigate("/items");</code></example>
@@ -155,11 +159,11 @@ public abstract partial class LiveView : LiveTemplate
     {
         if (kind is null)
         {
-            FlashMessages.Clear();
+            _flash?.Clear();
         }
         else
         {
-            FlashMessages.Remove(kind);
+            _flash?.Remove(kind);
         }
     }
 
@@ -168,7 +172,7 @@ public abstract partial class LiveView : LiveTemplate
     /// elements inside <c>&lt;div id="flash-group"&gt;</c>; a click clears that message.
     /// </summary>
     protected Rendered FlashGroup() =>
-        Html($"<div id=\"flash-group\">{Each(FlashMessages, entry => entry.Key, FlashMessage)}</div>");
+        Html($"<div id=\"flash-group\">{Each(Flash, entry => entry.Key, FlashMessage)}</div>");
 
     private static Rendered FlashMessage(KeyValuePair<string, string> entry) =>
         Html($"<p id=\"flash-{entry.Key}\" class=\"flash flash-{entry.Key}\" role=\"alert\" phx-click=\"lv:clear-flash\" phx-value-key=\"{entry.Key}\">{entry.Value}</p>");

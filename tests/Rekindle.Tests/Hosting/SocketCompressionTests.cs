@@ -58,4 +58,15 @@ public sealed class SocketCompressionTests
         Assert.Equal(15, accept.ServerMaxWindowBits);
         Assert.Equal("permessage-deflate; client_max_window_bits; client_no_context_takeover,x-other", context.Request.Headers.SecWebSocketExtensions.ToString());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AcceptContext_CompressionOnOrOff_StartsNoServerPingTimer(bool compression)
+    {
+        var context = SocketCompression.AcceptContext(new DefaultHttpContext().Request, compression);
+
+        // Issue 23: a ping timer per idle socket; the client's heartbeat and the idle timeout do its work.
+        Assert.Equal(TimeSpan.Zero, context.KeepAliveInterval);
+    }
 }

@@ -13,6 +13,21 @@ public sealed class TopicCursorsTests : IAsyncLifetime
     public TopicCursorsTests() => _pubSub = new LocalPubSub(_log, NullLogger<LocalPubSub>.Instance);
 
     [Fact]
+    public async Task New_AViewThatSubscribesToNothing_AllocatesNoCollections()
+    {
+        _ = new TopicCursors(_pubSub, maxReplayed: 10, NullLogger.Instance); // the first construction may allocate for the runtime
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var cursors = new TopicCursors(_pubSub, maxReplayed: 10, NullLogger.Instance);
+
+        // Issue 23: 64 B (the object alone) against 208 B with the eager dictionary and set every view had.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 1, 64);
+        Assert.Null(cursors.Capture());
+        Assert.False(cursors.HasUnpositioned);
+        Assert.Empty((await cursors.CatchUpAsync(CancellationToken.None)).Replay);
+    }
+
+    [Fact]
     public async Task AfterARestore_TheMissedMessagesAreReplayed_AndTheirLiveCopiesSkipped()
     {
         var live = new List<PubSubMessage>();
