@@ -35,6 +35,7 @@ public static class ParityViews
         app.MapLiveSession("issue-4147")
             .WithRootLayout(page => DefaultLayout.Render(page).Replace("<body>", "<body>" + Issue4147Live.HookOutside, StringComparison.Ordinal))
             .MapLiveView<Issue4147Live>("/test/parity/issue-4147");
+        IssuesC.IssuesCViews.Map(app);
         app.MapGet("/test/parity/dead", () => Results.Content("<!doctype html><html><body><p id=\"dead\">no live view here</p></body></html>", "text/html"));
     }
 }

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace Rekindle.Browser.Tests;
+
+/// <summary>
+/// Phoenix's end-to-end issue specs 4209 to 4368 against the IssuesC views under /test/parity/: a stream
+/// insert at an index moving a custom element atomically (4212), <c>phx-patch-focused</c> on focused
+/// native inputs and form-associated custom elements (4323), a hook setting its element's id to the same
+/// value (4325) and a component root whose id changes (4334). Any page error fails a test (BrowserTest).
+/// </summary>
+public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Fact]
+    public async Task Issue4212_StreamInsertAtAnIndex_MovesTheCustomElementWithoutDisconnectingIt()
+    {
+        await GotoLiveAsync("/test/parity/issue-4212");
+        Assert.True(await Page.EvaluateAsync<bool>("() => typeof Element.prototype.moveBefore === 'function'"));
+        await Page.EvaluateAsync("() => { window.lvCustomElLog = []; }");
+
+        await Page.Locator("#insert-at-1").ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#items lv-custom-el")).ToHaveTextAsync(["A", "NEW1", "B", "C"]);
+        var log = await Page.EvaluateAsync<string[]>("() => window.lvCustomElLog.filter(e => e.id === 'el-new1').map(e => e.type)");
+        Assert.Contains("connected", log);
+        Assert.Contains("moved", log);
+        Assert.DoesNotContain("disconnected", log);
+    }
+
+    private Task IncrementAsync() => Page.EvaluateAsync("() => liveSocket.js().push(liveSocket.main.el, 'increment')");
+
+    [Theory]
+    [InlineData("#face-default", "#face-default-child", "count:0")]
+    [InlineData("#face-opt-in", "#face-opt-in-child", "count:1")]
+    public async Task Issue4323_FocusedFormAssociatedCustomElement_IsPatchedOnlyWhenOptedIn(string control, string child, string expected)
+    {
+        await GotoLiveAsync("/test/parity/issue-4323");
+        await Page.Locator(control).FocusAsync();
+        await Assertions.Expect(Page.Locator(control)).ToBeFocusedAsync();
+
+        await IncrementAsync();
+
+        // The native opted-in input shows that the patch arrived before the focused control is judged.
+        await Assertions.Expect(Page.Locator("#native-default")).ToHaveAttributeAsync("value", "1");
+        await Assertions.Expect(Page.Locator(child)).ToHaveTextAsync(expected);
+    }
+
+    [Fact]
+    public async Task Issue4323_OptedInElementDelegatingFocus_HasItsSlottedChildrenPatched()
+    {
+        await GotoLiveAsync("/test/parity/issue-4323");
+        await Page.Locator("#face-delegates").ClickAsync();
+        await Page.WaitForFunctionAsync("() => document.activeElement?.id === 'face-delegates'");
+
+        await IncrementAsync();
+
+        await Assertions.Expect(Page.Locator("#face-delegates-child")).ToHaveTextAsync("count:1");
+    }
+
+    [Theory]
+    [InlineData("#native-default", "client")]
+    [InlineData("#native-opt-in", "1")]
+    public async Task Issue4323_FocusedNativeInput_KeepsTheUsersValueUnlessOptedIn(string input, string expected)
+    {
+        await GotoLiveAsync("/test/parity/issue-4323");
+        await Page.Locator(input).FillAsync("client");
+        await Assertions.Expect(Page.Locator(input)).ToBeFocusedAsync();
+
+        await IncrementAsync();
+
+        await Assertions.Expect(Page.Locator("#face-default-child")).ToHaveTextAsync("count:1");
+        await Assertions.Expect(Page.Locator(input)).ToHaveValueAsync(expected);
+    }
+
+    [Fact]
+    public async Task Issue4325_HookSettingItsIdToTheSameValue_KeepsTheElementAcrossPatches()
+    {
+        await GotoLiveAsync("/test/parity/issue-4325");
+        var hooked = Page.Locator("#hooked");
+        await Assertions.Expect(hooked).ToHaveTextAsync("count is 0");
+        await Page.EvaluateAsync("() => { window.issue4325Element = document.getElementById('hooked'); }");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Increment" }).ClickAsync();
+
+        await Assertions.Expect(hooked).ToHaveTextAsync("count is 1");
+        await Page.WaitForFunctionAsync("() => window.issue4325Lifecycle.updated === 1");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.issue4325Element.isConnected"));
+        var lifecycle = await Page.EvaluateAsync<int[]>("() => { const l = window.issue4325Lifecycle; return [l.mounted, l.updated, l.destroyed]; }");
+        Assert.Equal(new[] { 1, 1, 0 }, lifecycle);
+    }
+
+    [Fact]
+    public async Task Issue4334_ComponentRootIdChange_RemountsItsHookAndShowsTheNewChildren()
+    {
+        await GotoLiveAsync("/test/parity/issue-4334");
+        await Page.WaitForFunctionAsync("() => window.issue4334Mounts.length === 1");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change component root ID" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByText("NEW CHILD SHOULD REMAIN VISIBLE")).ToBeVisibleAsync();
+        await Page.WaitForFunctionAsync("() => window.issue4334Mounts.length === 2");
+        Assert.Equal(new[] { "old-root", "new-root" }, await Page.EvaluateAsync<string[]>("() => window.issue4334Mounts"));
+        await Assertions.Expect(Page.Locator("#old-root")).ToHaveCountAsync(0);
+    }
+}
