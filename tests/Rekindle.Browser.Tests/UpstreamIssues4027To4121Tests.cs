@@ -5,6 +5,7 @@ namespace Rekindle.Browser.Tests;
 /// <summary>
 /// Phoenix's end-to-end issue specs 4027 to 4121 against the IssuesC views under /test/parity/: a keyed
 /// list in a component shortened by async work (4027), a hook pushing to a component that is gone (4066),
+/// a file input's <c>disabled</c> and <c>class</c> patched while it keeps its selection (4078),
 /// a component's element locked by a burst of its own events (4088), a redirect from
 /// <c>HandleParamsAsync</c> on a live patch (4094), a portal's button patched while its form changes
 /// under latency (4095), a debounced input outside its form (4102), a teleported plain form submitted
@@ -45,6 +46,39 @@ public sealed class UpstreamIssues4027To4121Tests(BrowserFixture fixture, ITestO
         await Assertions.Expect(Page.Locator("#render-time")).ToHaveTextAsync(mountedAt!);
         await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
         await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task Issue4078_FileInputDisabledAttributeChanges_ArePatched()
+    {
+        await GotoLiveAsync("/test/parity/issue-4078");
+        var input = Page.Locator("#upload-form input[type='file']");
+        await Assertions.Expect(input).ToBeDisabledAsync();
+
+        await Page.ClickAsync("#toggle-disabled");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await Page.ClickAsync("#toggle-disabled");
+
+        await Assertions.Expect(input).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task Issue4078_FileInputClassChangesAfterAFileWasChosen_KeepTheChosenFile()
+    {
+        await GotoLiveAsync("/test/parity/issue-4078");
+        var input = Page.Locator("#upload-form input[type='file']");
+        await Assertions.Expect(input).ToHaveClassAsync("initial-class");
+        await Page.ClickAsync("#toggle-disabled");
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(new FilePayload { Name = "test.txt", MimeType = "text/plain", Buffer = "test content"u8.ToArray() });
+        await Assertions.Expect(Page.Locator(".upload-entry .entry-name")).ToHaveTextAsync("test.txt");
+
+        await Page.ClickAsync("#toggle-class");
+
+        await Assertions.Expect(input).ToHaveClassAsync("updated-class");
+        await Assertions.Expect(Page.Locator(".upload-entry .entry-name")).ToHaveTextAsync("test.txt");
+        await Page.ClickAsync("#toggle-class");
+        await Assertions.Expect(input).ToHaveClassAsync("initial-class");
     }
 
     [Fact]

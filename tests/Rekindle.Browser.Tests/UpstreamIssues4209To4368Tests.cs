@@ -4,9 +4,11 @@ namespace Rekindle.Browser.Tests;
 
 /// <summary>
 /// Phoenix's end-to-end issue specs 4209 to 4368 against the IssuesC views under /test/parity/: a stream
+/// events of the old view during a live navigation that waits on its phx-remove transition (4290), a
 /// insert at an index moving a custom element atomically (4212), <c>phx-patch-focused</c> on focused
 /// native inputs and form-associated custom elements (4323), a hook setting its element's id to the same
-/// value (4325) and a component root whose id changes (4334). Any page error fails a test (BrowserTest).
+/// value (4325), a component root whose id changes (4334) and a live navigation of a view while its
+/// nested view joins (4359). Any page error fails a test (BrowserTest).
 /// </summary>
 public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
@@ -24,6 +26,37 @@ public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestO
         Assert.Contains("connected", log);
         Assert.Contains("moved", log);
         Assert.DoesNotContain("disconnected", log);
+    }
+
+    [Fact]
+    public async Task Issue4290_OldViewsFormChangedDuringTheNavigation_IsNotSentToTheNewView()
+    {
+        var newViewJoined = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            var text = frame.Text ?? "";
+            sent.Enqueue(text);
+            if (text.Contains("\"phx_join\"", StringComparison.Ordinal) && text.Contains("issue-4290/b", StringComparison.Ordinal))
+            {
+                // A join frame is [join_ref, ref, topic, "phx_join", payload]; the new view's frames carry its join_ref.
+                newViewJoined.TrySetResult(System.Text.Json.JsonDocument.Parse(text).RootElement[0].GetString()!);
+            }
+        };
+        await GotoLiveAsync("/test/parity/issue-4290/a");
+        await MarkPageAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Navigate" }).ClickAsync();
+        var newJoinRef = await newViewJoined.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // B joined, but A's phx-remove transition still holds the swap: the old form is on the page.
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("A");
+        await Page.Locator("input[name=name]").FillAsync("hello");
+
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("B");
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        await Assertions.Expect(Page.Locator("#event-count")).ToHaveTextAsync("0");
+        Assert.DoesNotContain(sent, frame => frame.StartsWith($"[\"{newJoinRef}\",", StringComparison.Ordinal) && frame.Contains("\"event\"", StringComparison.Ordinal));
+        await AssertNotReloadedAsync();
     }
 
     private Task IncrementAsync() => Page.EvaluateAsync("() => liveSocket.js().push(liveSocket.main.el, 'increment')");
@@ -100,5 +133,16 @@ public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestO
         await Page.WaitForFunctionAsync("() => window.issue4334Mounts.length === 2");
         Assert.Equal(new[] { "old-root", "new-root" }, await Page.EvaluateAsync<string[]>("() => window.issue4334Mounts"));
         await Assertions.Expect(Page.Locator("#old-root")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Issue4359_LiveNavigationWhileTheNestedViewJoins_EndsWithTheNestedViewConnected()
+    {
+        await Page.GotoAsync(Fixture.Url("/test/parity/issue-4359").ToString());
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(@"/test/parity/issue-4359\?done=1$"));
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        await Assertions.Expect(Page.Locator("#child")).ToHaveTextAsync("child");
+        await Assertions.Expect(Page.Locator("#child")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
     }
 }
