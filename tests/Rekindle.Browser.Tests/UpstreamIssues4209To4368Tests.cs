@@ -7,7 +7,8 @@ namespace Rekindle.Browser.Tests;
 /// events of the old view during a live navigation that waits on its phx-remove transition (4290), a
 /// insert at an index moving a custom element atomically (4212), <c>phx-patch-focused</c> on focused
 /// native inputs and form-associated custom elements (4323), a hook setting its element's id to the same
-/// value (4325), a component root whose id changes (4334) and a live navigation of a view while its
+/// value (4325), a component root whose id changes (4334), a component subtree revived before the
+/// client's <c>cids_destroyed</c> arrives (4350) and a live navigation of a view while its
 /// nested view joins (4359). Any page error fails a test (BrowserTest).
 /// </summary>
 public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
@@ -144,5 +145,61 @@ public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestO
         await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
         await Assertions.Expect(Page.Locator("#child")).ToHaveTextAsync("child");
         await Assertions.Expect(Page.Locator("#child")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+    }
+
+    [Fact]
+    public async Task Issue4350_ComponentShownAgainBeforeCidsDestroyedArrives_KeepsItsNestedComponentWired()
+    {
+        var destroyedSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseDestroyed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var destroyedHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? destroyedRef = null;
+        await Page.RouteWebSocketAsync(new Regex("/live"), socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                var text = frame.Text ?? "";
+                if (!text.Contains("cids_destroyed", StringComparison.Ordinal))
+                {
+                    server.Send(text);
+                    return;
+                }
+                // A frame is [join_ref, ref, topic, event, payload]; hold it until the test lets it through.
+                destroyedRef = System.Text.Json.JsonDocument.Parse(text).RootElement[1].GetString();
+                destroyedSent.TrySetResult();
+                _ = releaseDestroyed.Task.ContinueWith(_ => server.Send(text), TaskScheduler.Default);
+            });
+            server.OnMessage(frame =>
+            {
+                var text = frame.Text ?? "";
+                if (destroyedRef is { } held && text.StartsWith('[') && System.Text.Json.JsonDocument.Parse(text).RootElement[1] is { ValueKind: System.Text.Json.JsonValueKind.String } reference
+                    && reference.GetString() == held)
+                {
+                    destroyedHandled.TrySetResult();
+                }
+                socket.Send(text);
+            });
+        });
+        await GotoLiveAsync("/test/parity/issue-4350");
+        await MarkPageAsync();
+        await Page.ClickAsync("#bump");
+        await Assertions.Expect(Page.Locator("#leaf-count")).ToHaveTextAsync("1");
+        await Page.ClickAsync("#tick");
+        await Assertions.Expect(Page.Locator("#branch")).ToContainTextAsync("tick: 1");
+        var leafCid = await Page.Locator("#leaf").GetAttributeAsync("data-phx-component");
+
+        await Page.ClickAsync("#hide");
+        await Assertions.Expect(Page.Locator("#wrapper")).ToHaveCountAsync(0);
+        await destroyedSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Page.ClickAsync("#show");
+        await Assertions.Expect(Page.Locator("#leaf")).ToHaveCountAsync(1);
+        releaseDestroyed.SetResult();
+        await destroyedHandled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await Assertions.Expect(Page.Locator("#leaf")).ToHaveAttributeAsync("data-phx-component", leafCid!);
+        await Page.ClickAsync("#bump");
+        await Assertions.Expect(Page.Locator("#leaf-count")).ToHaveTextAsync("2");
+        await AssertNotReloadedAsync();
     }
 }

@@ -29,6 +29,7 @@ public static class IssuesCViews
         session.MapLiveView<Issue4323Live>("/test/parity/issue-4323");
         session.MapLiveView<Issue4325Live>("/test/parity/issue-4325");
         session.MapLiveView<Issue4334Live>("/test/parity/issue-4334");
+        session.MapLiveView<Issue4350Live>("/test/parity/issue-4350");
         session.MapLiveView<Issue4359Live>("/test/parity/issue-4359");
     }
 }
