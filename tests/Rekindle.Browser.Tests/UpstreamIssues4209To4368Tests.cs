@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 namespace Rekindle.Browser.Tests;
 
 /// <summary>
-/// Phoenix's end-to-end issue specs 4209 to 4368 against the IssuesC views under /test/parity/: a stream
+/// Phoenix's end-to-end issue specs 4209 to 4368 against the IssuesC views under /test/parity/: a
+/// component inside an element locked by a push to a slow nested view, updated only once the lock ends
+/// (4209), a stream
 /// events of the old view during a live navigation that waits on its phx-remove transition (4290), a
 /// insert at an index moving a custom element atomically (4212), <c>phx-patch-focused</c> on focused
 /// native inputs and form-associated custom elements (4323), a hook setting its element's id to the same
@@ -201,5 +203,26 @@ public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestO
         await Page.ClickAsync("#bump");
         await Assertions.Expect(Page.Locator("#leaf-count")).ToHaveTextAsync("2");
         await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task Issue4209_ComponentUpdatedInsideALockedPanel_ShowsTheUpdateOnlyWhenTheLockEnds()
+    {
+        await GotoLiveAsync("/test/parity/issue-4209");
+        await Assertions.Expect(Page.Locator("#slow-target-live")).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        await Assertions.Expect(Page.Locator("#outside-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(Page.Locator("#locked-child-label")).ToHaveTextAsync("child 0");
+
+        await Page.ClickAsync("#start-locked-update");
+
+        await Assertions.Expect(Page.Locator("#locked-panel")).ToHaveAttributeAsync("data-phx-ref-lock", new Regex(@"^\d+$"));
+        await Assertions.Expect(Page.Locator("#outside-count")).ToHaveTextAsync("1");
+        // The view's render that sent the component's update has arrived, yet the panel is still locked.
+        await Assertions.Expect(Page.Locator("#child-updates")).ToHaveTextAsync("1");
+        await Assertions.Expect(Page.Locator("#locked-panel")).ToHaveAttributeAsync("data-phx-ref-lock", new Regex(@"^\d+$"));
+        await Assertions.Expect(Page.Locator("#locked-child-label")).ToHaveTextAsync("child 0");
+
+        await Assertions.Expect(Page.Locator("#locked-panel")).Not.ToHaveAttributeAsync("data-phx-ref-lock", new Regex(".*"));
+        await Assertions.Expect(Page.Locator("#locked-child-label")).ToHaveTextAsync("child 1");
     }
 }

@@ -2,7 +2,7 @@ namespace Rekindle.TestApp.Parity.IssuesC;
 
 /// <summary>
 /// The hooks and custom elements of the upstream issue views under <c>/test/parity/issue-NNNN</c> (4066,
-/// 4088, 4212, 4323, 4325, 4334), loaded by <see cref="IssuesCViews"/>' root layout before the client.
+/// 4088, 4209, 4212, 4323, 4325, 4334), loaded by <see cref="IssuesCViews"/>' root layout before the client.
 /// </summary>
 public static class IssuesCScript
 {
@@ -28,6 +28,12 @@ public static class IssuesCScript
           hooks.Issue4088Burst = {
             mounted() {
               for (let i = 0; i < 3; i++) this.pushEventTo(this.el, "my_update", {});
+            },
+          };
+          // 4209: the panel's button pushes to the nested view, which locks the panel until it answers.
+          hooks.Issue4209LockedPanel = {
+            mounted() {
+              this.el.querySelector("#start-locked-update").addEventListener("click", () => this.pushEventTo("#slow-target-child", "hold-lock", {}));
             },
           };
           // 4325: sets the element's id to the id it already has.

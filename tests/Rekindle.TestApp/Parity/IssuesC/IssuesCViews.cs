@@ -23,6 +23,7 @@ public static class IssuesCViews
         session.MapLiveView<Issue4102Live>("/test/parity/issue-4102");
         session.MapLiveView<Issue4107Live>("/test/parity/issue-4107");
         session.MapLiveView<Issue4121Live>("/test/parity/issue-4121");
+        session.MapLiveView<Issue4209Live>("/test/parity/issue-4209");
         session.MapLiveView<Issue4212Live>("/test/parity/issue-4212");
         session.MapLiveView<Issue4290ALive>("/test/parity/issue-4290/a");
         session.MapLiveView<Issue4290BLive>("/test/parity/issue-4290/b");
