@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Reflection;
 
 namespace Rekindle.Runtime;
@@ -5,9 +6,9 @@ namespace Rekindle.Runtime;
 /// <summary>
 /// Decides whether a parent's render gives a component changed assigns, so its <c>UpdateAsync</c>
 /// runs (docs/protocol.md §9). Assigns are the same when they are <c>Equals</c> (records, anonymous
-/// objects) or, for other types, when both are of one type and every public property and field is
-/// <c>Equals</c>: a parent that builds a fresh assigns object with the same values each render does
-/// not reset its components.
+/// objects); two collections when their items are <c>Equals</c> in order; other objects when both are
+/// of one type with at least one public property or field and every one is <c>Equals</c>: a parent that
+/// builds a fresh assigns object with the same values each render does not reset its components.
 /// </summary>
 internal static class AssignsComparison
 {
@@ -21,21 +22,34 @@ internal static class AssignsComparison
         {
             return false;
         }
+        // A collection's public members (Count, Capacity) do not show its items: a list that lost its
+        // first item to another of the same count would look unchanged.
+        if (previous is IEnumerable items)
+        {
+            return items.Cast<object?>().SequenceEqual(((IEnumerable)next).Cast<object?>());
+        }
         var type = next.GetType();
+        var compared = false;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true } && !Equals(property.GetValue(previous), property.GetValue(next)))
+            if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true })
             {
-                return false;
+                compared = true;
+                if (!Equals(property.GetValue(previous), property.GetValue(next)))
+                {
+                    return false;
+                }
             }
         }
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
+            compared = true;
             if (!Equals(field.GetValue(previous), field.GetValue(next)))
             {
                 return false;
             }
         }
-        return true;
+        // Nothing public to compare shows nothing of the values, so two instances are not the same.
+        return compared;
     }
 }

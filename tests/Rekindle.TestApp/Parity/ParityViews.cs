@@ -37,6 +37,7 @@ public static class ParityViews
             .MapLiveView<Issue4147Live>("/test/parity/issue-4147");
         IssuesA.IssuesAViews.Map(app);
         IssuesB.IssuesBViews.Map(app);
+        IssuesC.IssuesCViews.Map(app);
         app.MapGet("/test/parity/dead", () => Results.Content("<!doctype html><html><body><p id=\"dead\">no live view here</p></body></html>", "text/html"));
     }
 }
