@@ -4,7 +4,8 @@ namespace Rekindle.Browser.Tests;
 
 /// <summary>
 /// Phoenix's end-to-end issue specs 2787 to 3194 against the views of
-/// <c>Rekindle.TestApp.Parity.IssuesA</c>: a submit that resets dependent selects (2787), a form
+/// <c>Rekindle.TestApp.Parity.IssuesA</c>: a submit that resets dependent selects (2787), a hook
+/// uploading many files a few at a time as the upload's progress callback reports each done (2965), a form
 /// component removed and added again while its events race (3026), a modal's click-away, Escape and
 /// drag out of its input (3040), a sticky view's stream through live navigation (3047), server-set
 /// values of a focused and then blurred multiple select (3083), a select's choice through a patch of
@@ -20,6 +21,29 @@ public sealed class UpstreamIssues2787To3194Tests(BrowserFixture fixture, ITestO
 
     private static Task<string[]> ValuesAsync(ILocator options) =>
         options.EvaluateAllAsync<string[]>("list => list.map(option => option.value)");
+
+    [Fact]
+    public async Task Issue2965_HookQueuingUploadsOnTheProgressCallbacksEvent_UploadsEveryFile()
+    {
+        // As in Phoenix, a done entry's channel stays joined until consumed; these are not, so the
+        // closing page's client reports each of them as failing to push its progress.
+        ExpectConsoleError("Failed to push file progress .*no connection");
+        await GotoLiveAsync("/test/parity/issue-2965");
+        var files = Enumerable.Range(1, 20)
+            .Select(i => new FilePayload { Name = $"file{i}.txt", MimeType = "text/plain", Buffer = UploadFaults.RandomBytes(100 * 1024) })
+            .ToArray();
+
+        await Page.Locator("#fileinput").SetInputFilesAsync(files);
+
+        var rows = Page.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(20, new() { Timeout = 30_000 });
+        for (var i = 0; i < 20; i++)
+        {
+            await Assertions.Expect(rows.Nth(i)).ToContainTextAsync($"file{i + 1}.txt");
+            await Assertions.Expect(rows.Nth(i).Locator("progress")).ToHaveAttributeAsync("value", "100");
+        }
+        await Assertions.Expect(Page.Locator("#fileinput")).ToBeEnabledAsync();
+    }
 
     [Fact]
     public async Task Issue2787_SubmitOfDependentSelects_ClearsBothAndTheSecondFollowsTheFirstAgain()

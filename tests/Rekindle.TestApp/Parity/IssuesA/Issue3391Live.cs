@@ -5,8 +5,8 @@ namespace Rekindle.TestApp.Parity.IssuesA;
 
 /// <summary>
 /// Upstream's issue 3391: a one-file auto upload of <c>.txt</c>. A refused file must not lock the
-/// form on submit; after cancelling it, a valid file uploads and the submit goes through (and consumes
-/// it: Rekindle has no progress callback, where upstream's view consumes the entry when it is done).
+/// form on submit; after cancelling it, a valid file uploads, is consumed by the upload's progress
+/// callback when done (as upstream), and the submit goes through.
 /// </summary>
 public sealed class Issue3391Live : LiveView
 {
@@ -15,7 +15,16 @@ public sealed class Issue3391Live : LiveView
 
     public override ValueTask MountAsync(MountContext context)
     {
-        AllowUpload("document", accept: ".txt", maxEntries: 1, autoUpload: true);
+        AllowUpload("document", accept: ".txt", maxEntries: 1, autoUpload: true, progress: ConsumeWhenDone);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask ConsumeWhenDone(Rekindle.Uploads.UploadEntry entry)
+    {
+        if (entry.IsDone)
+        {
+            _consumed = ConsumeUploadedEntry(entry, (_, done) => done.ClientName).Length > 0;
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -35,7 +44,7 @@ public sealed class Issue3391Live : LiveView
                   </article>
                   """))}
               </form>
-              <p id="uploaded">uploaded: {(_consumed || document.Entries.Any(entry => entry.IsDone) ? "true" : "false")}</p>
+              <p id="uploaded">uploaded: {(_consumed ? "true" : "false")}</p>
               <p id="submitted">submitted: {(_submitted ? "true" : "false")}</p>
             </main>
             """);
@@ -51,7 +60,6 @@ public sealed class Issue3391Live : LiveView
                 CancelUpload("document", entryRef);
                 break;
             case "submit":
-                _consumed |= ConsumeUploadedEntries("document", (_, entry) => entry.ClientName).Count > 0;
                 _submitted = true;
                 break;
             default:

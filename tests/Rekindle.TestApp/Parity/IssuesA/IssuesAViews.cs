@@ -14,6 +14,9 @@ public static class IssuesAViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<Issue2787Live>("/test/parity/issue-2787");
+        app.MapLiveSession("issue-2965")
+            .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", Issue2965Live.Hook + "</head>", StringComparison.Ordinal))
+            .MapLiveView<Issue2965Live>("/test/parity/issue-2965");
         app.MapLiveView<Issue3026Live>("/test/parity/issue-3026");
         app.MapLiveView<Issue3040Live>("/test/parity/issue-3040");
         app.MapLiveSession("issue-3047").WithLayout<Issue3047Layout>().MapLiveView<Issue3047PageLive>("/test/parity/issue-3047/{page}");

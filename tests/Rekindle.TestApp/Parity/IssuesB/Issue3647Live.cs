@@ -7,9 +7,8 @@ namespace Rekindle.TestApp.Parity.IssuesB;
 /// <summary>
 /// Upstream's issue 3647: an auto upload whose file input sits in one form but belongs to another
 /// (<c>form="auto-form"</c>); a hook (<c>Issue3647Upload</c>) starts an upload and at once changes a
-/// field of the first form, so that form is locked by its own change while the upload starts. Upstream
-/// consumes each file in <c>allow_upload</c>'s <c>progress</c> callback, which Rekindle does not have:
-/// here a Save button consumes the finished files and lists them.
+/// field of the first form, so that form is locked by its own change while the upload starts. As
+/// upstream, each file is consumed and listed by the upload's progress callback once it is done.
 /// </summary>
 public sealed class Issue3647Live : LiveView
 {
@@ -18,7 +17,16 @@ public sealed class Issue3647Live : LiveView
 
     public override ValueTask MountAsync(MountContext context)
     {
-        AllowUpload("avatar", accept: ".txt,.md", maxEntries: 2, autoUpload: true);
+        AllowUpload("avatar", accept: ".txt,.md", maxEntries: 2, autoUpload: true, progress: ConsumeWhenDone);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask ConsumeWhenDone(UploadEntry entry)
+    {
+        if (entry.IsDone)
+        {
+            _uploaded.Add(ConsumeUploadedEntry(entry, (_, done) => done.ClientName));
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -30,9 +38,6 @@ public sealed class Issue3647Live : LiveView
                 _name = payload.Form?["user[name]"] ?? "";
                 return ValueTask.CompletedTask;
             case "validate":
-                return ValueTask.CompletedTask;
-            case "save":
-                _uploaded.AddRange(ConsumeUploadedEntries("avatar", (_, entry) => entry.ClientName));
                 return ValueTask.CompletedTask;
             case "cancel-upload" when payload.GetString("ref") is { } entryRef:
                 CancelUpload("avatar", entryRef);
@@ -56,7 +61,6 @@ public sealed class Issue3647Live : LiveView
           <h3>Pending Uploads ({Avatar.Entries.Count})</h3>
           {Each(Avatar.Entries, entry => entry.Ref, entry => Html($"""<div><progress value="{entry.Progress}" max="100">{entry.Progress}%</progress> {entry.Uuid} <a href="#" phx-click="cancel-upload" phx-value-ref="{entry.Ref}">Cancel Upload</a></div>"""))}
         </section>
-        <button id="save" phx-click="save">Save</button>
         <ul>{Each(_uploaded, file => Html($"<li>{file}</li>"))}</ul>
         """);
 }
