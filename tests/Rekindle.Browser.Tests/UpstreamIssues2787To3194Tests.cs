@@ -4,7 +4,8 @@ namespace Rekindle.Browser.Tests;
 
 /// <summary>
 /// Phoenix's end-to-end issue specs 2787 to 3194 against the views of
-/// <c>Rekindle.TestApp.Parity.IssuesA</c>: a submit that resets dependent selects (2787), a hook
+/// <c>Rekindle.TestApp.Parity.IssuesA</c>: a submit that resets dependent selects (2787), the
+/// files an auto upload consumed counting against its limit in total mode (2835), a hook
 /// uploading many files a few at a time as the upload's progress callback reports each done (2965), a form
 /// component removed and added again while its events race (3026), a modal's click-away, Escape and
 /// drag out of its input (3040), a sticky view's stream through live navigation (3047), server-set
@@ -21,6 +22,30 @@ public sealed class UpstreamIssues2787To3194Tests(BrowserFixture fixture, ITestO
 
     private static Task<string[]> ValuesAsync(ILocator options) =>
         options.EvaluateAllAsync<string[]>("list => list.map(option => option.value)");
+
+    [Fact]
+    public async Task Issue2835_TotalModeAutoUploadConsumedAsItFinishes_KeepsCountingTheConsumedFiles()
+    {
+        await GotoLiveAsync("/test/parity/issue-2835");
+        var input = Page.Locator("#upload-form input[type='file']");
+        static FilePayload Text(string name) => new() { Name = name, MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(name) };
+        var uploaded = Page.Locator("#uploaded-files li");
+        var pending = Page.Locator(".upload-entry");
+        var errors = Page.Locator(".upload-error");
+
+        await input.SetInputFilesAsync([Text("first.txt"), Text("second.txt"), Text("third.txt")]);
+
+        await Assertions.Expect(uploaded).ToHaveTextAsync(["first.txt", "second.txt"]);
+        await Assertions.Expect(pending).ToHaveTextAsync(["third.txt: 0%"]);
+        await Assertions.Expect(errors).ToHaveTextAsync(["too_many_files"]);
+
+        await input.SetInputFilesAsync(Text("fourth.txt"));
+
+        await Assertions.Expect(pending).ToHaveCountAsync(2);
+        Assert.Equal(["fourth.txt", "third.txt"], (await pending.EvaluateAllAsync<string[]>("list => list.map(e => e.dataset.name)")).Order(StringComparer.Ordinal));
+        await Assertions.Expect(uploaded).ToHaveTextAsync(["first.txt", "second.txt"]);
+        await Assertions.Expect(errors).ToHaveTextAsync(["too_many_files"]);
+    }
 
     [Fact]
     public async Task Issue2965_HookQueuingUploadsOnTheProgressCallbacksEvent_UploadsEveryFile()

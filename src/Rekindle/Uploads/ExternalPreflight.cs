@@ -25,7 +25,7 @@ internal static partial class ExternalPreflight
     {
         var presigned = new List<UploadEntry>();
         var errors = new List<(string Ref, string Error)>();
-        for (var i = 0; i < config.Entries.Count && i < config.MaxEntries; i++)
+        for (var i = 0; i < config.Entries.Count && i < config.RemainingEntries; i++)
         {
             var entry = config.Entries[i];
             if (!requested.Contains(entry.Ref) || entry.IsPreflighted || !entry.IsValid)

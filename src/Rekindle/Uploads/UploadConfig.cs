@@ -19,7 +19,7 @@ public sealed class UploadConfig
     private readonly List<UploadEntry> _entries = [];
     private readonly List<(string Ref, string Error)> _errors = [];
 
-    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null)
+    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
@@ -31,6 +31,7 @@ public sealed class UploadConfig
         AutoUpload = autoUpload;
         External = external;
         ProgressCallback = progress;
+        MaxEntriesMode = maxEntriesMode;
         if (accept is not null)
         {
             foreach (var item in accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -52,6 +53,15 @@ public sealed class UploadConfig
 
     /// <summary>How many files one selection may hold.</summary>
     public int MaxEntries { get; }
+
+    /// <summary>Whether <see cref="MaxEntries"/> counts the files already consumed too.</summary>
+    public MaxEntriesMode MaxEntriesMode { get; }
+
+    /// <summary>Entries consumed so far; they count against <see cref="MaxEntries"/> in <see cref="MaxEntriesMode.Total"/> mode.</summary>
+    internal int ConsumedEntries { get; private set; }
+
+    /// <summary>How many more entries may start uploading: <see cref="MaxEntries"/>, less those consumed in <see cref="MaxEntriesMode.Total"/> mode.</summary>
+    internal int RemainingEntries => MaxEntriesMode == MaxEntriesMode.Total ? Math.Max(MaxEntries - ConsumedEntries, 0) : MaxEntries;
 
     /// <summary>The largest file accepted, in bytes.</summary>
     public long MaxFileSize { get; }
@@ -89,7 +99,7 @@ public sealed class UploadConfig
     /// Adds the client's newly selected files (docs/protocol.md §5.7; upstream
     /// <c>UploadConfig.put_entries</c>): entries already known are kept; new ones are checked against
     /// the size and type limits and kept with their error when they fail; a selection past
-    /// <see cref="MaxEntries"/> gets <c>too_many_files</c> (and entries past the surplus are dropped). With one entry allowed, a new single file
+    /// <see cref="RemainingEntries"/> gets <c>too_many_files</c> (and entries past the surplus are dropped). With one entry allowed, a new single file
     /// replaces the previous one (returned, so its temp file can go).
     /// </summary>
     internal List<UploadEntry> PutEntries(IReadOnlyList<ClientUploadEntry> selected)
@@ -124,7 +134,7 @@ public sealed class UploadConfig
 
     internal bool HasEntryErrors => _errors.Exists(error => error.Ref != Ref);
 
-    internal bool IsTooMany => _entries.Count > MaxEntries;
+    internal bool IsTooMany => _entries.Count > RemainingEntries;
 
     /// <summary>The entry failed (refused by the presign callback, or its client uploader gave up): it keeps its place with <paramref name="error"/> until cancelled.</summary>
     internal void Fail(UploadEntry entry, string error)
@@ -132,6 +142,13 @@ public sealed class UploadConfig
         entry.IsValid = false;
         _errors.RemoveAll(existing => existing.Ref == entry.Ref);
         _errors.Add((entry.Ref, error));
+    }
+
+    /// <summary>Removes a consumed entry; in <see cref="MaxEntriesMode.Total"/> mode it still counts.</summary>
+    internal void Consumed(UploadEntry entry)
+    {
+        ConsumedEntries++;
+        Drop(entry);
     }
 
     /// <summary>Removes an entry with its errors (cancelled, consumed, or failed).</summary>

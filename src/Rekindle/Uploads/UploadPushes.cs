@@ -55,7 +55,10 @@ internal static partial class UploadPushes
                 transfers.Remove(transfer);
             }
         }
-        if (config.Errors.Count > 0)
+        // Without auto upload the client submits all or nothing, so any error stops the selection; an
+        // auto upload's valid entries start anyway, as many as the limit leaves room for, beside the
+        // errors of the others (upstream's put_entries and generate_preflight_response).
+        if (config.Errors.Count > 0 && !config.AutoUpload)
         {
             return Errors(config, config.Errors.ToArray());
         }
@@ -65,11 +68,17 @@ internal static partial class UploadPushes
             return ExternalPreflight.Answer(config, requested, logger);
         }
         var tokens = new List<(string EntryRef, string Token)>();
-        for (var i = 0; i < config.Entries.Count && i < config.MaxEntries; i++)
+        var refused = new List<UploadEntry>();
+        for (var i = 0; i < config.Entries.Count && i < config.RemainingEntries; i++)
         {
             var entry = config.Entries[i];
-            if (!requested.Contains(entry.Ref) || entry.IsPreflighted || !entry.IsValid)
+            if (!requested.Contains(entry.Ref) || entry.IsPreflighted)
             {
+                continue;
+            }
+            if (!entry.IsValid)
+            {
+                refused.Add(entry);
                 continue;
             }
             entry.IsPreflighted = true;
@@ -86,6 +95,18 @@ internal static partial class UploadPushes
             }
             json.WriteEndObject();
             json.WriteStartObject(ErrorsKey);
+            foreach (var entry in refused)
+            {
+                json.WriteStartArray(entry.Ref);
+                foreach (var (errorRef, reason) in config.Errors)
+                {
+                    if (errorRef == entry.Ref)
+                    {
+                        json.WriteStringValue(reason);
+                    }
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         });
     }

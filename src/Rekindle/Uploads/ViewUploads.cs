@@ -34,14 +34,14 @@ internal sealed class ViewUploads
         return null;
     }
 
-    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress)
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected)
     {
         _byName ??= new(StringComparer.Ordinal);
         if (_byName.TryGetValue(name, out var existing) && existing.Entries.Count > 0)
         {
             throw new InvalidOperationException($"AllowUpload(\"{name}\") on an upload with entries. Expected its entries consumed or cancelled first; got {existing.Entries.Count}.");
         }
-        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
         _byName[name] = config;
         return config;
     }
@@ -125,7 +125,7 @@ internal sealed class ViewUploads
         }
         finally
         {
-            config.Drop(entry);
+            config.Consumed(entry);
             if (transfer is not null)
             {
                 transfers!.Remove(transfer); // found in transfers above
@@ -154,7 +154,7 @@ internal sealed class ViewUploads
             }
             finally
             {
-                config.Drop(entry);
+                config.Consumed(entry);
             }
         }
         return results;

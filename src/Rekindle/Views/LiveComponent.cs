@@ -63,10 +63,11 @@ public abstract class LiveComponent : LiveTemplate
     /// <param name="maxFileSize">The largest file in bytes; a client sending more is cut off.</param>
     /// <param name="autoUpload">Upload each file as soon as it is chosen.</param>
     /// <param name="external">The presign callback of an external upload, as <c>LiveView.AllowUpload</c> takes it; consume with <see cref="ConsumeExternalEntries"/>.</param>
+    /// <param name="maxEntriesMode">Whether <paramref name="maxEntries"/> also counts the files already consumed, as <c>LiveView.AllowUpload</c> takes it.</param>
     /// <param name="progress">Called on each progress of an entry, as <c>LiveView.AllowUpload</c> takes it; consume a done entry there with <see cref="ConsumeUploadedEntry"/>.</param>
     /// <example><code>public override ValueTask MountAsync() { AllowUpload("attachment", maxFileSize: 5_000_000); return ValueTask.CompletedTask; }</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
 
     /// <summary>Hands each finished file of this component's upload <paramref name="name"/> to <paramref name="consume"/>, then deletes what is left; call it in the form's <c>phx-submit</c> handler.</summary>
     /// <example><code>ConsumeUploadedEntries("attachment", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>

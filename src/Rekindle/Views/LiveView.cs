@@ -205,9 +205,10 @@ public abstract partial class LiveView : LiveTemplate
     /// Phoenix's <c>progress:</c> option: with <paramref name="autoUpload"/>, consume each file the moment
     /// it is done (<c>entry.IsDone</c>) with <see cref="ConsumeUploadedEntry"/>, no submit needed.
     /// </param>
+    /// <param name="maxEntriesMode">Whether <paramref name="maxEntries"/> also counts the files already consumed (<see cref="MaxEntriesMode.Total"/>), as Phoenix's <c>max_entries_mode</c>.</param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
 
     /// <summary>
     /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the

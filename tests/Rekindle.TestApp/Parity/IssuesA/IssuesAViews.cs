@@ -14,6 +14,7 @@ public static class IssuesAViews
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapLiveView<Issue2787Live>("/test/parity/issue-2787");
+        app.MapLiveView<Issue2835Live>("/test/parity/issue-2835");
         app.MapLiveSession("issue-2965")
             .WithRootLayout(page => DefaultLayout.Render(page).Replace("</head>", Issue2965Live.Hook + "</head>", StringComparison.Ordinal))
             .MapLiveView<Issue2965Live>("/test/parity/issue-2965");
