@@ -102,9 +102,19 @@ public sealed class JsCommandsTests(BrowserFixture fixture, ITestOutputHelper ou
         await GotoLiveAsync("/test/js-focus");
         var card = Page.Locator("#card");
 
+        // The class lives 400 ms: on a loaded machine a poll can miss it, so record every class the card takes.
+        await Page.EvaluateAsync("""
+          () => {
+            window.__cardClasses = [];
+            const card = document.getElementById('card');
+            new MutationObserver(() => window.__cardClasses.push(card.className))
+              .observe(card, { attributes: true, attributeFilter: ['class'] });
+          }
+          """);
+
         await Page.ClickAsync("#shake");
 
-        await Assertions.Expect(card).ToHaveClassAsync(new Regex(@"\bshaking\b"));
+        await Page.WaitForFunctionAsync("() => window.__cardClasses.some(c => /\\bshaking\\b/.test(c))");
         await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(card).Not.ToHaveClassAsync(new Regex(@"\bshaking\b"), new() { Timeout = 2000 });
     }
