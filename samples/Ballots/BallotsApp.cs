@@ -21,7 +21,6 @@ public static class BallotsApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Action<IEndpointRouteBuilder>? mapMore = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // The voting script adds its hook to window.Rekindle.hooks, so it goes after the seed's, which sets that object.
         var rekindle = builder.Services.AddRekindle(options => options.HeadHtml = Styles.Link + SeedScript.Tag + VotingScript.Tag);
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {

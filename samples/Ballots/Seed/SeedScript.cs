@@ -15,7 +15,8 @@ internal static class SeedScript
         const saved = {};
         window.Rekindle = window.Rekindle || {};
         window.Rekindle.params = () => ({ seed_param: "from-the-page" });
-        window.Rekindle.hooks = {
+        window.Rekindle.hooks = window.Rekindle.hooks || {};
+        Object.assign(window.Rekindle.hooks, {
           StateRecoveryHook: {
             mounted() {
               window.hookLog.push("mounted");
@@ -35,6 +36,6 @@ internal static class SeedScript
               });
             },
           },
-        };
+        });
         """;
 }

@@ -4,7 +4,7 @@ namespace Ballots.Voting;
 /// The manual mode's hook (the design note's <c>StateRecoveryHook</c>, named for this app):
 /// stashes each submitted selection the server pushes (<c>ballots:submitted</c>) and pushes the
 /// stash back as <c>restore_saved_state</c> in <c>reconnected</c>. It adds itself to
-/// <c>window.Rekindle.hooks</c>, so its tag goes after any script that sets that object.
+/// <c>window.Rekindle.hooks</c> beside the hooks other scripts add, in any order.
 /// <c>window.ballotsRecovery</c> shows the stash and a log of the hook's callbacks (tests read it).
 /// </summary>
 internal static class VotingScript

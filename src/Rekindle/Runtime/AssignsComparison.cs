@@ -26,7 +26,7 @@ internal static class AssignsComparison
         // first item to another of the same count would look unchanged.
         if (previous is IEnumerable items)
         {
-            return items.Cast<object?>().SequenceEqual(((IEnumerable)next).Cast<object?>());
+            return SameItems(items, (IEnumerable)next);
         }
         var type = next.GetType();
         var compared = false;
@@ -51,5 +51,39 @@ internal static class AssignsComparison
         }
         // Nothing public to compare shows nothing of the values, so two instances are not the same.
         return compared;
+    }
+
+    private static bool SameItems(IEnumerable previous, IEnumerable next)
+    {
+        if (previous is ICollection left && next is ICollection right && left.Count != right.Count)
+        {
+            return false;
+        }
+        var previousItems = previous.GetEnumerator();
+        var nextItems = next.GetEnumerator();
+        try
+        {
+            while (true)
+            {
+                var hasPrevious = previousItems.MoveNext();
+                if (hasPrevious != nextItems.MoveNext())
+                {
+                    return false;
+                }
+                if (!hasPrevious)
+                {
+                    return true;
+                }
+                if (!Equals(previousItems.Current, nextItems.Current))
+                {
+                    return false;
+                }
+            }
+        }
+        finally
+        {
+            (previousItems as IDisposable)?.Dispose();
+            (nextItems as IDisposable)?.Dispose();
+        }
     }
 }
