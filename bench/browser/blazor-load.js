@@ -3,8 +3,12 @@
 // scripted client (blazor-client.js), then every circuit clicks the counter R times per second
 // (random phase) for S seconds; each click is timed from DispatchEventAsync to its render batch.
 // Usage: BASELINE_BENCH=<baseline bench dir> node blazor-load.js [N=1000] [rate=1] [seconds=30]
-// Writes $RESULTS_DIR/blazor-load-<N>.json. Starts and stops its own server (lib.startServer).
+// Writes $RESULTS_DIR/blazor-load-<N>.json (rate 1) or blazor-load-<N>-r<rate>.json. Starts and stops its
+// own server (lib.startServer). Besides the round trip it records the server's CPU µs per event (from
+// /proc/<server pid>/stat over the hold, as the load generator's serverCpuUsPerEvent) and this client's CPU
+// in cores (Node runs the circuits on one thread: near 1.0 means the client, not the server, saturated).
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const dir = process.env.BASELINE_BENCH;
 if (!dir) { console.error('BASELINE_BENCH must point at the baseline bench folder'); process.exit(2); }
@@ -14,6 +18,16 @@ const { openMany, closeMany } = require(path.join(dir, 'blazor-client.js'));
 const N = Number(process.argv[2] || 1000);
 const RATE = Number(process.argv[3] || 1);
 const SECONDS = Number(process.argv[4] || 30);
+const TICKS = 100; // USER_HZ, the unit of utime/stime in /proc/<pid>/stat on Linux
+
+// The process's user + system CPU seconds (fields 14 and 15 of /proc/<pid>/stat, after the command name).
+function cpuSeconds(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS;
+  } catch { return null; }
+}
 
 (async () => {
   const server = await L.startServer({ logName: 'server-blazor-load.log' });
@@ -29,7 +43,10 @@ const SECONDS = Number(process.argv[4] || 30);
     out.openErrors = errors;
     const samples = [];
     let sent = 0, errorsDuring = 0, late = 0;
-    const until = Date.now() + SECONDS * 1000;
+    const serverCpu0 = cpuSeconds(server.pid);
+    const clientCpu0 = process.cpuUsage();
+    const t1 = Date.now();
+    const until = t1 + SECONDS * 1000;
     const period = 1000 / RATE;
     await Promise.all(circuits.map(async (c) => {
       let next = Date.now() + Math.random() * period;
@@ -43,9 +60,16 @@ const SECONDS = Number(process.argv[4] || 30);
         if (next < Date.now()) { late++; next = Date.now() + period; }
       }
     }));
+    const holdSeconds = (Date.now() - t1) / 1000;
+    const serverCpu1 = cpuSeconds(server.pid);
+    const clientCpu = process.cpuUsage(clientCpu0);
+    if (serverCpu0 != null && serverCpu1 != null && samples.length) out.serverCpuUsPerEvent = Math.round((serverCpu1 - serverCpu0) * 1e7 / samples.length) / 10;
+    out.serverCpuCores = serverCpu1 == null ? null : Math.round((serverCpu1 - serverCpu0) / holdSeconds * 100) / 100;
+    out.clientCpuCores = Math.round((clientCpu.user + clientCpu.system) / 1e6 / holdSeconds * 100) / 100;
+    out.holdSeconds = holdSeconds;
     out.sent = sent;
     out.replied = samples.length;
-    out.eventsPerSecond = samples.length / SECONDS;
+    out.eventsPerSecond = samples.length / holdSeconds;
     out.lateTicks = late;
     out.errors = errorsDuring + circuits.reduce((a, c) => a + c.errors.length + (c.closed ? 1 : 0), 0);
     out.roundTripMs = L.describe(samples);
@@ -56,8 +80,8 @@ const SECONDS = Number(process.argv[4] || 30);
   } finally {
     await L.stopServer(server);
   }
-  L.writeJson(`blazor-load-${N}.json`, out);
+  L.writeJson(`blazor-load-${N}${RATE === 1 ? '' : `-r${RATE}`}.json`, out);
   const { roundTripMs: r = {} } = out;
-  process.stderr.write(`blazor load: ${out.opened}/${N} circuits, ${out.replied} events in ${SECONDS} s, p50 ${r.p50} ms p99 ${r.p99} ms, errors ${out.errors}${out.error ? ' ERROR ' + out.error : ''}\n`);
+  process.stderr.write(`blazor load: ${out.opened}/${N} circuits, ${out.replied} events in ${SECONDS} s, p50 ${r.p50} ms p99 ${r.p99} ms, errors ${out.errors}, server CPU ${out.serverCpuUsPerEvent} µs/event, client ${out.clientCpuCores} cores${out.error ? ' ERROR ' + out.error : ''}\n`);
   console.log(JSON.stringify(out, null, 1));
 })().catch((e) => { console.error(e); process.exit(1); });
