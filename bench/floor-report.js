@@ -38,6 +38,7 @@ function floorData(raw) {
     if (!m) continue;
     let j;
     try { j = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { continue; }
+    j.round = Number(m[4]);
     ((runs[m[1]][m[2]] ??= {})[m[3]] ??= []).push(j);
   }
   const summarize = (js, pick) => ({ rounds: js.length, errors: js.reduce((a, j) => a + (j.errorsTotal || 0), 0), ...Object.fromEntries(Object.entries(pick).map(([k, f]) => [k, median(js.map(f))])) });
@@ -56,7 +57,14 @@ function floorData(raw) {
     })]));
   }
   const disk = Object.fromEntries(Object.keys(load).map((n) => [n, diskThroughput(dir, n)]).filter(([, s]) => s != null));
-  return { load, mem, disk };
+  // Median over rounds of variant ÷ its echo in the same round (load runs at n; pick reads one run's value).
+  const perRound = (n, v, pick) => {
+    const vs = runs.load[n] || {};
+    const base = Object.fromEntries((vs[floorOf(v)] || []).map((j) => [j.round, pick(j)]));
+    const rs = (vs[v] || []).map((j) => (base[j.round] > 0 && pick(j) != null ? pick(j) / base[j.round] : null)).filter((r) => r != null);
+    return { median: median(rs), rounds: rs };
+  };
+  return { load, mem, disk, perRound };
 }
 
 function floorSection(raw) {
