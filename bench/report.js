@@ -143,7 +143,7 @@ for (const rate of [1, 2, 3, 4, 5, 6, 8, 10]) {
   const b = bStep(load(`blazor/blazor-load-${BIG}${suffix}.json`), BIG, rate);
   const r = rStep(load(`rekindle/load-${BIG}${suffix}.json`), BIG, rate);
   if (!b && !r) continue;
-  section(`${fmt(BIG)} views × ${rate} event${rate === 1 ? "" : "s"}/s`, '(scripted clients; ms)');
+  section(`${fmt(BIG)} views × ${rate} event${rate === 1 ? '' : 's'}/s`, '(scripted clients; ms)');
   loadRows(b, r, BIG);
   if (b) big.blazor.push(b);
   if (r) big.rekindle.push(r);
