@@ -72,7 +72,7 @@ function floorSection(raw) {
   if (!data) return null;
   const byN = (o) => Object.keys(o).sort((a, b) => +a - +b);
   const md = ['## The floor: a bare Kestrel WebSocket echo beside Rekindle (bench/floor.sh)', ''];
-  md.push('Medians over interleaved rounds (every variant once per round, in turn; the lower middle value for an even count); × floor = variant ÷ echo in the same runs (the busy-disk variant ÷ the echo under the same disk load); × spin-free = variant ÷ the echo with `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0`.', '');
+  md.push('Medians over interleaved rounds (every variant once per round, in turn; the lower middle value for an even count); × floor = variant ÷ echo in the same runs (the busy-disk variant ÷ the echo under the same disk load); × spin-free = variant ÷ the echo with `DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0` (not for the busy-disk runs: that echo ran without the disk load).', '');
   for (const n of byN(data.load)) {
     const vs = data.load[n];
     const free = vs.nospin && vs.nospin.cpu;
@@ -81,7 +81,7 @@ function floorSection(raw) {
     for (const v of order.filter((o) => vs[o])) {
       const s = vs[v];
       const f = vs[floorOf(v)] || {};
-      md.push(`| ${label[v]} | ${s.rounds} | ${fmt(s.cpu)} | ${ratio(s.cpu, f.cpu)} | ${ratio(s.cpu, free)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${ratio(s.p99, f.p99)} | ${fmt(s.eps, 0)} | ${fmt(s.clientCpu, 2)} | ${s.errors} |`);
+      md.push(`| ${label[v]} | ${s.rounds} | ${fmt(s.cpu)} | ${ratio(s.cpu, f.cpu)} | ${v.endsWith('disk') ? '–' : ratio(s.cpu, free)} | ${fmt(s.p50, 2)} | ${fmt(s.p99, 2)} | ${ratio(s.p99, f.p99)} | ${fmt(s.eps, 0)} | ${fmt(s.clientCpu, 2)} | ${s.errors} |`);
     }
     if (data.disk[n] != null) md.push('', `Busy disk: the background writer synced ${fmt(data.disk[n], 0)} MB/s (median of its passes) in 64 KiB writes during these runs.`);
     md.push('');
