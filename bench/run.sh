@@ -26,7 +26,7 @@ RAW="$ROOT/raw-$DATE"
 REPORT="$HERE/results/$DATE.md"
 LOG="$RAW/run.log"
 BYTES_RUNS=3; LAT_EVENTS=500; LAT_RUNS=3; LOAD_SECONDS=30; BIG_N=10000; BIG_SECONDS=20
-# The floor's rounds: 20 s holds keep its 2 rounds × 24 runs within ~17 minutes; the memory rounds leave out
+# The floor's rounds: 20 s holds keep its 2 rounds × 22 runs within ~16 minutes; the memory rounds leave out
 # compression (its idle cost is the deflate negotiation only).
 FLOOR_SECONDS=20; FLOOR_MEM_VARIANTS="floor off browser default"
 SATURATE_RATES="${SATURATE_RATES-2}"
