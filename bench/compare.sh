@@ -12,7 +12,7 @@ set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 OLD="${1:?usage: compare.sh OLD_DLL NEW_DLL RAW_DIR}"; NEW="${2:?usage: compare.sh OLD_DLL NEW_DLL RAW_DIR}"; RAW="${3:?usage: compare.sh OLD_DLL NEW_DLL RAW_DIR}"
 COMPARE_ROUNDS="${ROUNDS:-3}"
-export LOAD_VIEWS="${LOAD_VIEWS:-1000}" LOAD_SECONDS="${LOAD_SECONDS:-20}" MEM_VIEWS=" " ROUNDS=1
+export LOAD_VIEWS="${LOAD_VIEWS:-1000}" LOAD_SECONDS="${LOAD_SECONDS:-20}" MEM_VIEWS=" " DISK_VIEWS="" ROUNDS=1
 for round in $(seq 1 "$COMPARE_ROUNDS"); do
   for spin in spin nospin; do
     if [ "$spin" = nospin ]; then export SPIN_FREE=1; else export SPIN_FREE=0; fi

@@ -26,10 +26,13 @@ const DOC = {
   latCounterMedian: 1.2, latCounterP99: 3.6, latBallotMedian: 1.5, latBallotP99: 4.7,
 };
 
+const fd = require('./floor-report.js').floorData(RAW);
 const rows = [];
 const notes = [];
+const section = (title, rest) => rows.push(`| **${title}** ${rest} | | | | | | |`);
+// floor: the bare echo's number for the same quantity (floor section medians); × floor = Rekindle ÷ floor.
 function row(metric, blazor, doc, rekindle, opts = {}) {
-  const { digits = 0, lowerIsBetter = true, target = '' } = opts;
+  const { digits = 0, lowerIsBetter = true, target = '', floor = null } = opts;
   const b = blazor != null ? blazor : null;
   const ref = b != null ? b : doc;
   let ratio = 'n/a';
@@ -37,16 +40,19 @@ function row(metric, blazor, doc, rekindle, opts = {}) {
     const r = lowerIsBetter ? ref / rekindle : rekindle / ref;
     ratio = `${fmt(r, 2)}×${b == null ? ' (vs doc)' : ''}`;
   }
-  rows.push(`| ${metric} | ${fmt(b, digits)} | ${fmt(doc, digits)} | ${fmt(rekindle, digits)} | ${ratio} | ${target} |`);
+  const xFloor = floor != null && floor > 0 && rekindle != null ? `${fmt(rekindle / floor, 2)}× (${fmt(floor, digits)})` : '';
+  rows.push(`| ${metric} | ${fmt(b, digits)} | ${fmt(doc, digits)} | ${fmt(rekindle, digits)} | ${ratio} | ${xFloor} | ${target} |`);
 }
+const floorLoad = (n, key) => get(fd, 'load', String(n), 'floor', key);
+const floorMem = (n, key) => get(fd, 'mem', String(n), 'floor', key);
 
 // ---- bytes (browser, CDP payload) ----
 const bBytes = get(load('blazor/bytes.json'), 'summary');
-const modes = [['rekindle-default', 'engine default recovery'], ['rekindle-browser', 'snapshots in the browser'], ['rekindle-off', 'recovery off']];
+const modes = [['rekindle-default', 'engine default recovery'], ['rekindle-browser', 'snapshots in the browser'], ['rekindle-off', 'recovery off'], ['rekindle-compressed', 'engine default + `Rekindle:Transport:Compression`']];
 const rBytes = Object.fromEntries(modes.map(([m]) => [m, get(load(`${m}/bytes.json`), 'summary')]));
 const main = rBytes['rekindle-default'] || rBytes['rekindle-off'] || rBytes['rekindle-browser'];
 const p50 = (s, k) => get(s, k, 'p50');
-rows.push('| **Bytes on the WebSocket** (payload, both directions, CDP; median of runs) | | | | | |');
+section('Bytes on the WebSocket', '(payload, both directions, CDP; median of runs)');
 row('initial connection `/counter` (B)', p50(bBytes, 'counterInitialWsBytes'), DOC.counterInitial, p50(main, 'counterInitialWsBytes'));
 row('initial connection `/ballot` (B)', p50(bBytes, 'ballotInitialWsBytes'), DOC.ballotInitial, p50(main, 'ballotInitialWsBytes'));
 row('counter click (B)', p50(bBytes, 'counterClickBytes'), DOC.click, p50(main, 'counterClickBytes'), { target: '≥ 4× fewer' });
@@ -56,9 +62,11 @@ row('radio change within a group (B)', p50(bBytes, 'radioChangeSameGroupBytes'),
 row('text commit (B)', p50(bBytes, 'textCommitBytes'), DOC.textCommit, p50(main, 'textCommitBytes'));
 row('submit (B)', p50(bBytes, 'submitBytes'), DOC.submit, p50(main, 'submitBytes'));
 row('counter click, TCP on the socket, median (B)', p50(bBytes, 'counterClickTcp'), DOC.clickTcpLater, p50(main, 'counterClickTcp'));
+row('counter click, TCP on the socket, compression on, median (B)', p50(bBytes, 'counterClickTcp'), DOC.clickTcpLater, p50(rBytes['rekindle-compressed'], 'counterClickTcp'), { target: '≤ half of Blazor\'s' });
 
 // ---- memory per idle view ----
-rows.push('| **Server memory per idle view** (after a forced full GC; KiB) | | | | | |');
+section('Server memory per idle view', '(after a forced full GC; KiB; × floor: the echo\'s per connection at the same N)');
+const memory = [];
 function blazorMem(file, N) {
   const s = get(load(file), `summaryN${N}`);
   return { heap: get(s, 'gcHeapKiB', 'p50'), rss: get(s, 'rssAfterGcKiB', 'p50') };
@@ -71,17 +79,19 @@ for (const [page, N, docHeap, docRss] of [['counter', 1000, DOC.counterHeap1000,
   const b = blazorMem(`blazor/circuits-${page}-${N}.json`, N);
   const r = rekindleMem(`rekindle/mem-${page}-${N}.json`);
   const docLabel = N === 10000 ? ' (doc: N=5000)' : '';
-  row(`\`/${page}\` N=${fmt(N)}: GC heap${docLabel}`, b.heap, docHeap, r.heap, { digits: 1 });
-  row(`\`/${page}\` N=${fmt(N)}: RSS${docLabel}`, b.rss, docRss, r.rss, { digits: 1, target: '≥ 20× less' });
+  row(`\`/${page}\` N=${fmt(N)}: GC heap${docLabel}`, b.heap, docHeap, r.heap, { digits: 1, floor: floorMem(N, 'heap'), target: page === 'counter' ? '≤ 10 KiB' : '' });
+  row(`\`/${page}\` N=${fmt(N)}: RSS${docLabel}`, b.rss, docRss, r.rss, { digits: 1, floor: floorMem(N, 'rss'), target: '≥ 19× less; ≤ 1.15× floor' });
+  if (b.rss != null || r.rss != null) memory.push({ page, label: `/${page} N=${fmt(N)}`, blazorRss: b.rss, rekindleRss: r.rss, rekindleHeap: r.heap });
 }
 const idle = load('rekindle/idle-50000.json');
 if (idle) {
   const m = rekindleMem('rekindle/idle-50000.json');
-  rows.push(`| 50,000 idle \`/counter\` views, ${fmt(idle.viewsPerSocket)} per socket (fd limit 20,000): opened, errors, GC heap / RSS per view KiB | – | – | ${fmt(idle.viewsOpened)}/${fmt(idle.viewsRequested)}, ${fmt(idle.errorsTotal)} errors, ${fmt(m.heap, 1)} / ${fmt(m.rss, 1)} | n/a | 50,000 without errors |`);
+  rows.push(`| 50,000 idle \`/counter\` views, ${fmt(idle.viewsPerSocket)} per socket (fd limit 20,000): opened, errors, GC heap / RSS per view KiB | – | – | ${fmt(idle.viewsOpened)}/${fmt(idle.viewsRequested)}, ${fmt(idle.errorsTotal)} errors, ${fmt(m.heap, 1)} / ${fmt(m.rss, 1)} | n/a | | 50,000 without errors |`);
 }
 
 // ---- browser latency ----
-rows.push('| **Click → DOM update in Chromium** (ms; median over runs of each run\'s median / p99) | | | | | |');
+section('Click → DOM update in Chromium', '(ms; median over runs of each run\'s median / p99)');
+const latency = [];
 // One latency.json per run (lat-<i>/, alternating frameworks) or one with all runs (older layout).
 function latencyRuns(side) {
   const dir = path.join(RAW, side);
@@ -100,25 +110,51 @@ const rLat = latencyRuns('rekindle');
 const perRun = (runs, kind, key) => runs[kind].map((d) => `${fmt(d[key], 1)}`).join(' / ') || 'n/a';
 for (const [kind, dm, dp] of [['counter', DOC.latCounterMedian, DOC.latCounterP99], ['ballot', DOC.latBallotMedian, DOC.latBallotP99]]) {
   row(`${kind} median`, median(bLat[kind].map((d) => d.p50)), dm, median(rLat[kind].map((d) => d.p50)), { digits: 2, target: 'no worse' });
+  latency.push({ kind, blazor: median(bLat[kind].map((d) => d.p50)), rekindle: median(rLat[kind].map((d) => d.p50)) });
   row(`${kind} p99`, median(bLat[kind].map((d) => d.p99)), dp, median(rLat[kind].map((d) => d.p99)), { digits: 2, target: 'no worse' });
   notes.push(`- Chromium ${kind} per run (median; p99 in ms): Blazor ${perRun(bLat, kind, 'p50')}; ${perRun(bLat, kind, 'p99')} — Rekindle ${perRun(rLat, kind, 'p50')}; ${perRun(rLat, kind, 'p99')}.`);
 }
 
 // ---- load ----
-rows.push('| **Event round trip under load** (1,000 views × 1 event/s, 30 s; scripted clients; ms) | | | | | |');
-const bLoad = load('blazor/blazor-load-1000.json');
-const rLoad = load('rekindle/load-1000.json');
-row('p50', get(bLoad, 'roundTripMs', 'p50'), null, get(rLoad, 'roundTripMs', 'p50'), { digits: 2 });
-row('p99', get(bLoad, 'roundTripMs', 'p99'), null, get(rLoad, 'roundTripMs', 'p99'), { digits: 2, target: '< 20 ms at 10k views' });
-row('events/s achieved', get(bLoad, 'eventsPerSecond'), null, get(rLoad, 'events', 'perSecond'), { digits: 0, lowerIsBetter: false });
-row('errors', get(bLoad, 'errors'), null, get(rLoad, 'errorsTotal'));
+// One step of an N views × rate run, for both sides (Blazor: blazor-load.js; Rekindle: the load generator).
+const { stepOf } = require('./goals-report.js');
+const bStep = (j, n, rate) => stepOf(j, 'blazor', n, rate);
+const rStep = (j, n, rate) => stepOf(j, 'rekindle', n, rate);
+function loadRows(b, r, n) {
+  const floorN = n === 1000 ? 1000 : null; // the floor's load rounds run at 1,000 (and 3,000) views
+  row('p50', get(b, 'p50'), null, get(r, 'p50'), { digits: 2, floor: floorN && floorLoad(floorN, 'p50') });
+  row('p99', get(b, 'p99'), null, get(r, 'p99'), { digits: 2, floor: floorN && floorLoad(floorN, 'p99'), target: n >= 10000 ? '< 100 ms' : '' });
+  row('events/s achieved', get(b, 'eps'), null, get(r, 'eps'), { digits: 0, lowerIsBetter: false, target: n >= 10000 ? 'higher than Blazor' : '' });
+  row('errors', get(b, 'errors'), null, get(r, 'errors'));
+  row('server CPU µs per event', get(b, 'serverCpu'), null, get(r, 'serverCpu'), { digits: 1, floor: floorN && floorLoad(floorN, 'cpu') });
+  row('server CPU, cores (of 2)', get(b, 'serverCores'), null, get(r, 'serverCores'), { digits: 2 });
+  row('client CPU, cores (Blazor: Node, one thread; Rekindle: the C# load generator)', get(b, 'clientCores'), null, get(r, 'clientCores'), { digits: 2 });
+}
+section('Event round trip under load', '(1,000 views × 1 event/s; scripted clients; ms)');
+loadRows(bStep(load('blazor/blazor-load-1000.json'), 1000, 1), rStep(load('rekindle/load-1000.json'), 1000, 1), 1000);
+// 10,000 views: 1/s, then the saturation steps run.sh ran (rate r: blazor-load-N-r<r>.json, load-N-r<r>.json).
+// The large N: the largest of run.sh's N-view load runs other than 1,000 (10,000 in the full run).
+const bigNs = ['blazor', 'rekindle'].flatMap((side) => (fs.existsSync(path.join(RAW, side)) ? fs.readdirSync(path.join(RAW, side)) : [])
+  .map((f) => /^(?:blazor-)?load-(\d+)(?:-r\d+)?\.json$/.exec(f)).filter(Boolean).map((m) => Number(m[1])).filter((n) => n !== 1000));
+const BIG = bigNs.length ? Math.max(...bigNs) : 10000;
+const big = { n: BIG, blazor: [], rekindle: [] };
+for (const rate of [1, 2, 3, 4, 5, 6, 8, 10]) {
+  const suffix = rate === 1 ? '' : `-r${rate}`;
+  const b = bStep(load(`blazor/blazor-load-${BIG}${suffix}.json`), BIG, rate);
+  const r = rStep(load(`rekindle/load-${BIG}${suffix}.json`), BIG, rate);
+  if (!b && !r) continue;
+  section(`${fmt(BIG)} views × ${rate} event${rate === 1 ? '' : 's'}/s`, '(scripted clients; ms)');
+  loadRows(b, r, BIG);
+  if (b) big.blazor.push(b);
+  if (r) big.rekindle.push(r);
+}
 
 // ---- restart ----
-rows.push('| **Server restart** (SIGKILL, restart on the same port, 1,000 views on `/counter`) | | | | | |');
+section('Server restart', '(SIGKILL, restart on the same port, 1,000 views on `/counter`)');
 for (const [file, label] of [['rekindle/restart-1000.json', 'server store'], ['rekindle/restart-1000-browser.json', 'browser store']]) {
   const r = get(load(file), 'recovery');
   const restored = r ? `${fmt(r.restored)}/${fmt(r.dropped)} restored` : 'n/a';
-  rows.push(`| first drop → all views rejoined with state, ms (${label}; ${restored}) | state lost | all state lost; page reload ~5.4 s after the kill | ${fmt(get(r, 'dropToAllRejoinedMs'))} | – | |`);
+  rows.push(`| first drop → all views rejoined with state, ms (${label}; ${restored}) | state lost | all state lost; page reload ~5.4 s after the kill | ${fmt(get(r, 'dropToAllRejoinedMs'))} | – | | |`);
 }
 
 // ---- Rekindle-only details ----
@@ -141,6 +177,10 @@ for (const f of fs.existsSync(path.join(RAW, 'rekindle')) ? fs.readdirSync(path.
 }
 
 const floor = require('./floor-report.js').floorSection(RAW);
+const goals = require('./goals-report.js').goalsSection({
+  memory, latency, big,
+  clickTcp: { blazor: p50(bBytes, 'counterClickTcp') ?? DOC.clickTcpLater, default: p50(main, 'counterClickTcp'), compressed: p50(rBytes['rekindle-compressed'], 'counterClickTcp') },
+}, fd);
 
 const micro = (() => { try { return fs.readFileSync(path.join(RAW, 'micro.md'), 'utf8').trim(); } catch { return null; } })();
 
@@ -151,14 +191,16 @@ md.push('Produced by `bench/run.sh` (see `bench/README.md`). Both servers ran on
 md.push('each a fresh Release process on 127.0.0.1 (Server GC, Production environment); clients (Chromium, Node, the C# load');
 md.push('generator) shared the same 2 cores. "Blazor (this run)" is the baseline scripts against a fresh `dotnet new blazor`');
 md.push('app; "Blazor (doc)" is `shared/docs/blazor-baseline.md` (2026-11-24). Ratio = Blazor ÷ Rekindle (how many times');
-md.push('less/faster Rekindle is; > 1 is better for Rekindle), against this run\'s Blazor number when there is one.');
+md.push('less/faster Rekindle is; > 1 is better for Rekindle), against this run\'s Blazor number when there is one. × floor =');
+md.push('Rekindle ÷ the bare Kestrel echo\'s number (in brackets) from the floor section below (< 1.15-2× is the issue\'s aim).');
 md.push('');
 for (const [k, v] of Object.entries(META)) if (k !== 'date') md.push(`- ${k}: ${v}`);
 md.push('');
-md.push('| metric | Blazor (this run) | Blazor (doc) | Rekindle (this run) | ratio | target |');
-md.push('|---|---|---|---|---|---|');
+md.push('| metric | Blazor (this run) | Blazor (doc) | Rekindle (this run) | × Blazor | × floor | target |');
+md.push('|---|---|---|---|---|---|---|');
 md.push(...rows);
 md.push('');
+md.push(goals);
 md.push('## Rekindle bytes by recovery setting (payload B, median)');
 md.push('');
 md.push('The main table uses the engine default. `[Recoverable]` state in the browser costs a snapshot token in every diff that changes it.');
@@ -185,8 +227,8 @@ md.push('## Notes');
 md.push('');
 md.push('- The machine is shared with other sessions (load average above): latencies of both frameworks are far above the');
 md.push('  baseline doc\'s, which was measured on an idle machine. Ratios from the same run are the comparable numbers.');
-md.push('- Bytes are payload bytes (after permessage-deflate decompression for Blazor); Rekindle does not negotiate');
-md.push('  WebSocket compression, hence the TCP row.');
+md.push('- Bytes are payload bytes (after permessage-deflate decompression for Blazor); Rekindle negotiates WebSocket');
+md.push('  compression only with `Rekindle:Transport:Compression` (off by default), hence the TCP rows.');
 md.push('- Under load, Blazor is driven by the baseline\'s Node SignalR client and Rekindle by the C# load generator: the');
 md.push('  client cost differs, so the load rows compare systems (client + server on the same 2 cores), not servers alone.');
 md.push(...notes);

@@ -2,11 +2,12 @@
 # One command for the Rekindle vs Blazor Server comparison (issue 8). Builds both apps in Release,
 # runs each measurement for each framework in the same run, and writes bench/results/<date>.md.
 #
-#   bench/run.sh                 full run (about 16-30 minutes on 2 cores)
-#   QUICK=1 bench/run.sh         fewer repetitions and no N=10,000 step (about 10 minutes)
+#   bench/run.sh                 full run (about 40 minutes on 2 cores)
+#   QUICK=1 bench/run.sh         fewer repetitions and no N=10,000 step (about 15 minutes)
 #   SKIP_BLAZOR=1 bench/run.sh   Rekindle only (the report then compares with the baseline doc's numbers)
 #   SKIP_MICRO=1 bench/run.sh    without the BenchmarkDotNet micro benchmarks
 #   SKIP_FLOOR=1 bench/run.sh    without the floor (bench/floor.sh: a bare Kestrel echo beside Rekindle)
+#   SATURATE_RATES="2 3"         rates per view tried at N=10,000 after 1/s while both frameworks hold (default "2"; "" for none)
 #
 # Environment: BENCH_ROOT (work folder, default /tmp/rekindle-bench), PORT (default 5080; the TCP proxy
 # of bytes.js uses PORT+1), SHARED (default ../shared beside the repository).
@@ -24,12 +25,18 @@ DATE="$(date -u +%Y-%m-%d)"
 RAW="$ROOT/raw-$DATE"
 REPORT="$HERE/results/$DATE.md"
 LOG="$RAW/run.log"
-BYTES_RUNS=3; LAT_EVENTS=500; LAT_RUNS=3; LOAD_SECONDS=30; BIG_N=10000
-if [ "$QUICK" = 1 ]; then BYTES_RUNS=2; LAT_EVENTS=300; LAT_RUNS=2; LOAD_SECONDS=20; BIG_N=0; fi
+BYTES_RUNS=3; LAT_EVENTS=500; LAT_RUNS=3; LOAD_SECONDS=30; BIG_N=10000; BIG_SECONDS=20
+# The floor's rounds: 20 s holds keep its 2 rounds × 22 runs within ~16 minutes; the memory rounds leave out
+# compression (its idle cost is the deflate negotiation only).
+FLOOR_SECONDS=20; FLOOR_MEM_VARIANTS="floor off browser default"
+SATURATE_RATES="${SATURATE_RATES-2}"
+if [ "$QUICK" = 1 ]; then BYTES_RUNS=2; LAT_EVENTS=300; LAT_RUNS=2; LOAD_SECONDS=20; BIG_N=0; SATURATE_RATES="${SATURATE_RATES_QUICK-}"; FLOOR_MEM_VARIANTS="floor off browser default compressed"; fi
+# BIG_N_OVERRIDE: the large N for a short trial of those steps (e.g. 500 with QUICK=1); 50,000 idle needs BIG_N ≥ 10,000.
+BIG_N="${BIG_N_OVERRIDE:-$BIG_N}"
 
 # A second run on the same day starts from an empty raw folder: nothing of the first leaks into its report.
 rm -rf "$RAW"
-mkdir -p "$ROOT" "$RAW"/{blazor,rekindle,rekindle-default,rekindle-browser,rekindle-off} "$HERE/results"
+mkdir -p "$ROOT" "$RAW"/{blazor,rekindle,rekindle-default,rekindle-browser,rekindle-off,rekindle-compressed} "$HERE/results"
 : > "$LOG"
 say() { echo "=== $(date -u +%H:%M:%S) [load $(cut -d' ' -f1 /proc/loadavg)] $*" | tee -a "$LOG"; }
 step() { say "$*"; "$@" >>"$LOG" 2>&1; local rc=$?; echo "    rc=$rc" | tee -a "$LOG"; return 0; }
@@ -120,6 +127,7 @@ loadgen() { # loadgen <name> <server args...> -- <loadgen args...>
 step rekindle_node rekindle-default node "$HERE/browser/rekindle-bytes.js" "$BYTES_RUNS"
 Rekindle__Recovery__Store=Browser step rekindle_node rekindle-browser node "$HERE/browser/rekindle-bytes.js" "$BYTES_RUNS"
 Rekindle__Recovery__Enabled=false step rekindle_node rekindle-off node "$HERE/browser/rekindle-bytes.js" "$BYTES_RUNS"
+Rekindle__Transport__Compression=true step rekindle_node rekindle-compressed node "$HERE/browser/rekindle-bytes.js" "$BYTES_RUNS"
 
 # ---- (c) click -> DOM latency, in Chromium ----
 # Runs alternate between the frameworks (each a fresh server, warm-up, then one run per page), so
@@ -141,17 +149,33 @@ loadgen mem-ballot-1000 -- --path /ballot --views 1000 --ramp 1000 --warmup 20 -
 [ "$BIG_N" -gt 0 ] && loadgen "mem-counter-$BIG_N" -- --path /counter --views "$BIG_N" --ramp 1000 --warmup 20 --click-on-open --mem --duration 0
 # 50,000 views need more sockets than the 20,000 file descriptors a process may have here: 10 views share
 # each socket, as 10 live views of one browser tab would.
-[ "$BIG_N" -gt 0 ] && loadgen idle-50000 -- --path /counter --views 50000 --views-per-socket 10 --ramp 2000 --warmup 20 --click-on-open --mem --duration 10
+[ "$BIG_N" -ge 10000 ] && loadgen idle-50000 -- --path /counter --views 50000 --views-per-socket 10 --ramp 2000 --warmup 20 --click-on-open --mem --duration 10
 
 # ---- event round trip under load: 1,000 views x 1 event/s ----
 [ "$BLAZOR_OK" = 1 ] && step blazor node "$HERE/browser/blazor-load.js" 1000 1 "$LOAD_SECONDS"
 loadgen load-1000 -- --path /counter --views 1000 --ramp 1000 --warmup 20 --rate 1 --duration "$LOAD_SECONDS"
-[ "$BIG_N" -gt 0 ] && loadgen "load-$BIG_N" -- --path /counter --views "$BIG_N" --ramp 1000 --warmup 20 --rate 1 --duration "$LOAD_SECONDS"
+
+# ---- N = 10,000 active views: Blazor then Rekindle at 1 event/s per view, then higher rates while both hold ----
+# A step holds with no errors, p99 < 100 ms and ≥ 98 % of the offered events replied (goals-report.js).
+# Blazor opens its circuits once and runs the rates in turn on them, stopping at the first step it does not
+# hold (opening 10,000 circuits takes minutes); Rekindle runs each rate on a fresh server and stops when it
+# does not hold a step or Blazor did not hold it. The report gives each side's sustained rate, p50/p99,
+# errors and server/client CPU.
+held() { node "$HERE/goals-report.js" held "$@"; }
+if [ "$BIG_N" -gt 0 ]; then
+  [ "$BLAZOR_OK" = 1 ] && step blazor node "$HERE/browser/blazor-load.js" "$BIG_N" "$(echo 1 $SATURATE_RATES | tr ' ' ',')" "$BIG_SECONDS"
+  for rate in 1 $SATURATE_RATES; do
+    suffix=""; [ "$rate" = 1 ] || suffix="-r$rate"
+    loadgen "load-$BIG_N$suffix" -- --path /counter --views "$BIG_N" --ramp 1000 --warmup 20 --rate "$rate" --duration "$BIG_SECONDS"
+    held "$RAW/rekindle/load-$BIG_N$suffix.json" rekindle "$BIG_N" "$rate" || { say "Rekindle did not hold $BIG_N x $rate/s"; break; }
+    [ "$BLAZOR_OK" = 1 ] && { held "$RAW/blazor/blazor-load-$BIG_N$suffix.json" blazor "$BIG_N" "$rate" || { say "Blazor did not hold $BIG_N x $rate/s"; break; }; }
+  done
+fi
 
 # ---- the floor: a bare Kestrel WebSocket echo and Rekindle's variants, interleaved rounds ----
 if [ "${SKIP_FLOOR:-0}" != 1 ]; then
-  say "floor: echo vs Rekindle (recovery off, default, browser store, compression), interleaved"
-  PORT="$PORT" QUICK="$QUICK" ROUNDS="${FLOOR_ROUNDS:-2}" ECHO_DLL="$ECHO_PUB/Rekindle.EchoFloor.dll" REKINDLE_DLL="$REKINDLE_DLL" LOADGEN="$LOADGEN" \
+  say "floor: echo (and spin-free echo) vs Rekindle (recovery off, default, browser store, compression; busy disk at 3,000), interleaved"
+  PORT="$PORT" QUICK="$QUICK" ROUNDS="${FLOOR_ROUNDS:-2}" LOAD_SECONDS="$FLOOR_SECONDS" MEM_VARIANTS="$FLOOR_MEM_VARIANTS" ECHO_DLL="$ECHO_PUB/Rekindle.EchoFloor.dll" REKINDLE_DLL="$REKINDLE_DLL" LOADGEN="$LOADGEN" \
     bash "$HERE/floor.sh" "$RAW" 2>&1 | tee -a "$LOG" | grep -E "rc=" | sed 's/^/    /'
 fi
 
@@ -187,7 +211,7 @@ node "$HERE/report.js" "$RAW" "$REPORT" "date=$DATE" \
   ".NET=$(dotnet --version)" \
   "Rekindle commit=$COMMIT$([ "$DIRTY" != 0 ] && echo " + $DIRTY uncommitted file(s) under src/")" \
   "Blazor=$([ "$BLAZOR_OK" = 1 ] && echo 'fresh run of the baseline app (dotnet new blazor, .NET 10, Release)' || echo 'not run here: baseline doc numbers only')" \
-  "settings=bytes runs $BYTES_RUNS, latency $LAT_RUNS x $LAT_EVENTS events, load $LOAD_SECONDS s, large N $BIG_N" \
+  "settings=bytes runs $BYTES_RUNS, latency $LAT_RUNS x $LAT_EVENTS events, load $LOAD_SECONDS s, large N $BIG_N ($BIG_SECONDS s per step, rates 1 ${SATURATE_RATES:-}), floor ${FLOOR_ROUNDS:-2} rounds of $FLOOR_SECONDS s" \
   "load average during the run (1-min, min/median/max; 2 cores, other sessions may share the machine)=$(sort -n "$RAW/loadavg.txt" | awk '{a[NR]=$1} END {if (NR) printf "%s / %s / %s", a[1], a[int((NR+1)/2)], a[NR]; else printf "n/a"}')" \
   "raw data=$RAW" | tee -a "$LOG"
 say "done: $REPORT"

@@ -117,6 +117,9 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         // ---- hold, with events ----
         // Server CPU over the hold divided by the events replied in it: the bench's CPU per event (issue 23).
         var cpuBefore = await StatsAsync(gc: false);
+        // The client's own CPU over the hold: near the machine's cores means the load generator, not the
+        // server, is what saturated (bench/README.md, "10,000 views × 1/s").
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var hold = Stopwatch.StartNew();
         var until = Stopwatch.GetTimestamp() + (long)(_o.Duration * Stopwatch.Frequency);
         ctx.Measuring = true;
@@ -138,6 +141,7 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
             ctx.Errors.Add("run limit reached", $"--max-seconds {_o.MaxSeconds}");
         }
         var holdSeconds = hold.Elapsed.TotalSeconds;
+        var clientCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalSeconds;
         // Outstanding replies get the per-event timeout to arrive.
         var drain = Stopwatch.StartNew();
         while (_views.Sum(v => v.OutstandingEvents) > 0 && drain.Elapsed.TotalSeconds < _o.Timeout && !deadline.IsCancellationRequested)
@@ -196,8 +200,10 @@ internal sealed class Runner(LoadContext ctx, CancellationToken deadline)
         if (CpuSeconds(cpuBefore) is { } cpuStart && CpuSeconds(cpuAfter) is { } cpuEnd && replied > 0)
         {
             _report["serverCpuUsPerEvent"] = Math.Round((cpuEnd - cpuStart) * 1e6 / replied, 1);
+            _report["serverCpuCores"] = Math.Round((cpuEnd - cpuStart) / Math.Max(holdSeconds, 0.001), 2);
             Log(string.Create(inv, $"server CPU per event: {(cpuEnd - cpuStart) * 1e6 / replied:F1} µs ({cpuEnd - cpuStart:F2} s for {replied} events)"));
         }
+        _report["clientCpuCores"] = Math.Round(clientCpuSeconds / Math.Max(holdSeconds, 0.001), 2);
         _report["payloadBytes"] = PayloadBytes();
         var final = await StatsAsync(gc: false);
         _report["final"] = final;
