@@ -73,7 +73,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         if (await channel.Transfer.OpenWriterAsync() is { } error)
         {
             Log.WriterFailed(logger, channel.Topic, error);
-            Remove(channel.Topic)?.Timer?.Dispose();
+            Remove(channel)?.Timer?.Dispose();
             send(new FrameWriter().ErrorReply(channel.JoinRef, channel.JoinRef, channel.Topic, WriterError));
             return;
         }
@@ -170,7 +170,7 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
                 send(frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
                 break;
         }
-        Remove(push.Topic)?.Timer?.Dispose();
+        Remove(channel)?.Timer?.Dispose();
     }
 
     /// <summary>The socket ended: unfinished transfers lose their files now, not when their views get to it.</summary>
@@ -185,6 +185,15 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         foreach (var channel in channels)
         {
             channel.Abandon();
+        }
+    }
+
+    /// <summary>Removes this channel, not one that joined the same topic since (a write answered late).</summary>
+    private UploadChannel? Remove(UploadChannel channel)
+    {
+        lock (_channelsLock)
+        {
+            return _channels?.TryGetValue(channel.Topic, out var current) == true && current == channel && _channels.Remove(channel.Topic) ? channel : null;
         }
     }
 

@@ -140,23 +140,28 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     public async ValueTask<(ChunkResult Result, string? Error)> WriteToWriterAsync(ReadOnlyMemory<byte> chunk)
     {
         var run = Writer!; // called for writer transfers only
-        bool last;
+        bool last, tooLarge;
         lock (_lock)
         {
             if (_state != TransferState.Writing || _writing)
             {
                 return (_state == TransferState.Complete ? ChunkResult.TooLarge : ChunkResult.Closed, null);
             }
-            if (_written + chunk.Length > ExpectedSize)
+            tooLarge = _written + chunk.Length > ExpectedSize;
+            if (tooLarge)
             {
                 _onDeleted = null;
                 _state = TransferState.Closed;
-                run.Cancel();
-                return (ChunkResult.TooLarge, null);
             }
             _written += chunk.Length;
             last = _written == ExpectedSize;
-            _writing = true;
+            _writing = !tooLarge;
+        }
+        if (tooLarge)
+        {
+            // Outside the lock: the writer's close is user code.
+            run.Cancel();
+            return (ChunkResult.TooLarge, null);
         }
         var error = await run.WriteAsync(chunk, last);
         lock (_lock)
@@ -195,6 +200,8 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
         {
             onDeleted = DeleteLocked();
         }
+        // Outside the lock: the writer's close is user code.
+        Writer?.Cancel();
         onDeleted?.Invoke();
     }
 
@@ -204,7 +211,6 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
         var onDeleted = _onDeleted;
         _onDeleted = null;
         var hadFile = _state != TransferState.Waiting && Writer is null;
-        Writer?.Cancel();
         CloseFile(TransferState.Closed);
         if (hadFile)
         {
