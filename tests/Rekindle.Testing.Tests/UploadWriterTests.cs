@@ -8,7 +8,8 @@ namespace Rekindle.Testing.Tests;
 /// <summary>
 /// Uploads into custom writers through <see cref="LiveFileInput"/>: the consume hands over the writer
 /// (<see cref="HashedUploadLive"/>, chunks of 1,000 bytes; <see cref="Issue4368Live"/>, chunks of 5), and
-/// a writer's failure stays on its entry while the view goes on.
+/// a writer's failure stays on its entry while the view goes on, in a view or a component
+/// (<see cref="HashedUploadComponent"/>).
 /// </summary>
 public sealed class UploadWriterTests(InMemoryApp host) : IClassFixture<InMemoryApp>
 {
@@ -63,5 +64,20 @@ public sealed class UploadWriterTests(InMemoryApp host) : IClassFixture<InMemory
         Assert.Empty(view.Elements(".upload-entry"));
         await view.Form("#upload-form").SubmitAsync();
         Assert.Equal("submitted: true", view.Element("#submitted").Text);
+    }
+
+    [Fact]
+    public async Task AllowUpload_InAComponentWithAWriter_ConsumesOneEntryAndKeepsTheOthersFailure()
+    {
+        await using var view = await LiveTest.MountAsync<HashedUploadComponentLive>(host.App, "/test/hashed-upload-component");
+        var good = Bytes("good.bin", 10);
+        var files = view.FileInput("#hashed-form", "files", good, Bytes("bad.bin", 10));
+
+        var error = await Assert.ThrowsAsync<LiveViewTestException>(() => files.UploadAsync());
+        Assert.Contains("writer_error", error.Message, StringComparison.Ordinal);
+
+        await view.WaitForElementAsync(".entry[data-name='bad.bin']", "writer_failure: refused");
+        await view.WaitForElementAsync("li.hash", $"good.bin {Convert.ToHexStringLower(SHA256.HashData(good.Content))}");
+        Assert.Single(view.Elements(".entry"));
     }
 }

@@ -14,6 +14,7 @@ public static class UploadViews
         app.MapLiveView<ExternalUploadLive>("/test/external-upload");
         app.MapLiveView<ConsumeOnProgressLive>("/test/consume-on-progress");
         app.MapLiveView<HashedUploadLive>("/test/hashed-upload");
+        app.MapLiveView<HashedUploadComponentLive>("/test/hashed-upload-component");
         ObjectStore.Map(app);
     }
 }
