@@ -210,6 +210,7 @@ public abstract partial class LiveView : LiveTemplate
     /// Sends each entry's bytes to the <see cref="IUploadWriter"/> it returns instead of a temp file
     /// (Phoenix's <c>writer:</c>); called on the view's loop when the entry is preflighted. Consume with
     /// the overloads of <see cref="ConsumeUploadedEntries{TWriter, T}"/> and <see cref="ConsumeUploadedEntry{TWriter, T}"/> that hand over the writer.
+    /// An exception this function throws ends the view, as in an event handler; one the writer throws fails its entry only.
     /// </param>
     /// <param name="chunkSize">Bytes per chunk the client sends, 1 to 64,000, as Phoenix's <c>chunk_size</c>; a larger chunk fails its entry.</param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
