@@ -13,7 +13,10 @@ namespace Rekindle.Uploads;
 /// loop; two things end a channel from elsewhere, so the channel table takes a lock: the view
 /// consuming or cancelling the entry (on its loop), and a client that sends no chunk for the
 /// entry's chunk timeout (a timer). Both delete an unfinished file and send <c>phx_close</c>, as
-/// upstream's channel process stopping does, so the client does not report a failed upload.
+/// upstream's channel process stopping does, so the client does not report a failed upload. An entry
+/// with a custom writer is opened and written off the read loop (its chunk copied), one chunk at a
+/// time, and answered when the writer returns; a writer's failure is <c>writer_error</c>
+/// (docs/protocol.md §5.7). A chunk above the upload's chunk size ends its entry alone.
 /// </summary>
 internal sealed partial class UploadChannels(UploadService service, Func<string, UploadTransfers?> findTransfers, Action<byte[]> send, TimeProvider time, ILogger logger)
 {
