@@ -26,11 +26,11 @@ namespace Rekindle.Uploads;
 ///         _hash.AppendData(chunk.Span);
 ///         return ValueTask.FromResult(UploadWriteResult.Ok);
 ///     }
-///     public ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
+///     public ValueTask&lt;UploadWriteResult&gt; CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
 ///     {
 ///         if (reason.Kind == UploadCloseKind.Done) { Hex = Convert.ToHexStringLower(_hash.GetHashAndReset()); }
 ///         _hash.Dispose();
-///         return ValueTask.CompletedTask;
+///         return ValueTask.FromResult(UploadWriteResult.Ok);
 ///     }
 /// }
 /// </code></example>
@@ -50,6 +50,10 @@ public interface IUploadWriter
     /// <summary>Ends the writer, exactly once per writer that was opened.</summary>
     /// <param name="reason">Why: every byte arrived, the entry was cancelled, or a call failed.</param>
     /// <param name="cancellationToken">Cancelled when the view ends; a close for a cancel gets an already cancelled token.</param>
-    /// <returns>A task that completes when the writer released what it held.</returns>
-    ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken);
+    /// <returns>
+    /// <see cref="UploadWriteResult.Ok"/> once the writer released what it held; a failure closing as
+    /// <see cref="UploadCloseKind.Done"/> fails the entry (the last check of a file, as Phoenix's
+    /// <c>close</c> returning an error), otherwise it is ignored.
+    /// </returns>
+    ValueTask<UploadWriteResult> CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken);
 }

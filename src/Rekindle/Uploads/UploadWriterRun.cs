@@ -90,25 +90,25 @@ internal sealed partial class UploadWriterRun(IUploadWriter writer, ILogger logg
                 : null;
             _closed |= close is not null;
         }
-        if (close is not null && !await CloseAsync(close))
+        if (close is not null && await CloseAsync(close) is { } closeError)
         {
-            error ??= ExceptionReason;
+            // A failed close as done fails the entry; after an error the first reason stays.
+            error ??= closeError;
         }
         return _cancelled ? null : error;
     }
 
-    /// <summary>Closes the writer; false when its close threw (logged).</summary>
-    private async ValueTask<bool> CloseAsync(UploadCloseReason reason)
+    /// <summary>Closes the writer; null, or its failure (<see cref="ExceptionReason"/> when it threw, logged).</summary>
+    private async ValueTask<string?> CloseAsync(UploadCloseReason reason)
     {
         try
         {
-            await writer.CloseAsync(reason, _cancel.Token);
-            return true;
+            return (await writer.CloseAsync(reason, _cancel.Token)).Error;
         }
         catch (Exception exception)
         {
             Log.WriterThrew(logger, exception, writer.GetType().Name);
-            return false;
+            return ExceptionReason;
         }
     }
 

@@ -8,5 +8,5 @@ public sealed class RefusingWriter : IUploadWriter
     public ValueTask<UploadWriteResult> WriteChunkAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken) =>
         ValueTask.FromResult(UploadWriteResult.Fail("refused"));
 
-    public ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<UploadWriteResult> CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken) => ValueTask.FromResult(UploadWriteResult.Ok);
 }

@@ -17,13 +17,13 @@ public sealed class Sha256Writer : IUploadWriter
         return ValueTask.FromResult(UploadWriteResult.Ok);
     }
 
-    public ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
+    public ValueTask<UploadWriteResult> CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
     {
         if (reason.Kind == UploadCloseKind.Done)
         {
             Hex = Convert.ToHexStringLower(_hash.GetHashAndReset());
         }
         _hash.Dispose();
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(UploadWriteResult.Ok);
     }
 }

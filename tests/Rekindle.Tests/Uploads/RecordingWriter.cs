@@ -4,7 +4,8 @@ namespace Rekindle.Tests.Uploads;
 
 /// <summary>
 /// A custom upload writer for the tests: records its calls, fails a chunk reading <c>error</c>, throws on
-/// one reading <c>throw</c>, and holds a chunk reading <c>hold</c> until <see cref="Release"/>.
+/// one reading <c>throw</c>, and holds a chunk reading <c>hold</c> until <see cref="Release"/>; its open
+/// or its close as done fail when told to.
 /// </summary>
 internal sealed class RecordingWriter : IUploadWriter
 {
@@ -19,6 +20,8 @@ internal sealed class RecordingWriter : IUploadWriter
     public int CloseCount { get; private set; }
 
     public string? FailOpen { get; init; }
+
+    public string? FailDone { get; init; }
 
     public void Release() => _released.TrySetResult();
 
@@ -53,7 +56,7 @@ internal sealed class RecordingWriter : IUploadWriter
         }
     }
 
-    public ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
+    public ValueTask<UploadWriteResult> CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken)
     {
         lock (Calls)
         {
@@ -61,6 +64,6 @@ internal sealed class RecordingWriter : IUploadWriter
             CloseCount++;
         }
         Closed.TrySetResult(reason);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(reason.Kind == UploadCloseKind.Done && FailDone is not null ? UploadWriteResult.Fail(FailDone) : UploadWriteResult.Ok);
     }
 }

@@ -64,6 +64,20 @@ public sealed class UploadWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task CloseAsync_FailsClosingAsDone_FailsTheEntryOnItsLastChunk()
+    {
+        var writer = new RecordingWriter { FailDone = "truncated_pdf" };
+        var transfer = await JoinedAsync("0", 5, writer);
+
+        Assert.Equal(Error("2", "writer_error"), await ChunkAsync("0", "2", "01234"));
+        _transfers.DeleteAll();
+
+        Assert.Equal("phx-ref 0 truncated_pdf", await _failures.Reader.ReadAsync().AsTask().WaitAsync(Wait));
+        Assert.Equal(["open", "write 01234", "close done"], writer.Calls);
+        Assert.False(transfer.IsComplete);
+    }
+
+    [Fact]
     public async Task WriteChunkAsync_WriterThrows_FailsItsEntryWithExceptionAndClosesItOnce()
     {
         var writer = new RecordingWriter();

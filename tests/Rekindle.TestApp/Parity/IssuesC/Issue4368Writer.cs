@@ -25,5 +25,5 @@ public sealed class Issue4368Writer(string name, TimeProvider time) : IUploadWri
         }
     }
 
-    public ValueTask CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<UploadWriteResult> CloseAsync(UploadCloseReason reason, CancellationToken cancellationToken) => ValueTask.FromResult(UploadWriteResult.Ok);
 }
