@@ -7,9 +7,10 @@ namespace Rekindle.Testing;
 /// The client's <c>EntryUploader</c> for one entry (docs/protocol.md §5.7): joins <c>lvu:&lt;ref&gt;</c>
 /// with the entry's token once, sends binary <c>chunk</c> pushes of the config's chunk size one at a
 /// time, each after the last was acknowledged, and after each one a <c>progress</c> push on the view
-/// when the whole-number percentage grew. An external entry only reports its progress.
+/// when the whole-number percentage grew (with the owning component's <c>cid</c>, as the client's
+/// <c>pushFileProgress</c>). An external entry only reports its progress.
 /// </summary>
-internal sealed class EntryUploader(LiveViewTest view, LiveFileInput.Entry entry, IElement input)
+internal sealed class EntryUploader(LiveViewTest view, LiveFileInput.Entry entry, IElement input, int? cid)
 {
     private string Topic => "lvu:" + entry.Ref;
 
@@ -59,6 +60,10 @@ internal sealed class EntryUploader(LiveViewTest view, LiveFileInput.Entry entry
             ["entry_ref"] = entry.Ref,
             ["progress"] = progress,
         };
+        if (cid is not null)
+        {
+            payload["cid"] = cid;
+        }
         await view.PushForResponseAsync("progress", payload, $"progress {progress} of '{entry.File.Name}'", cancellationToken);
     }
 

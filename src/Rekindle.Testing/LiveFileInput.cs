@@ -99,7 +99,7 @@ public sealed class LiveFileInput
     /// </summary>
     public async Task<IReadOnlyList<(string File, string Error)>> PreflightAsync(CancellationToken cancellationToken = default)
     {
-        var (_, input) = Find();
+        var (form, input) = Find();
         var active = Refs(input, "data-phx-active-refs");
         var pending = _entries.Where(entry => entry.Selected && entry.Token is null && active.Contains(entry.Ref)).ToList();
         if (pending.Count == 0)
@@ -119,6 +119,10 @@ public sealed class LiveFileInput
                 ["ref"] = entry.Ref,
             }).ToList(),
         };
+        if (OwnerCid(form) is { } cid)
+        {
+            payload["cid"] = cid;
+        }
         var response = await _view.PushForResponseAsync("allow_upload", payload, $"allow_upload of '{Name}'", cancellationToken);
         if (response.TryGetProperty("error", out var errors) && errors.ValueKind == JsonValueKind.Array)
         {
@@ -171,7 +175,8 @@ public sealed class LiveFileInput
             {
                 throw new LiveViewTestException($"'{entry.File.Name}' has no upload token: the server did not allow it (is it still an active entry?). The view's HTML:\n{_view.RenderedHtml}");
             }
-            await new EntryUploader(_view, entry, Find().Input).SendAsync(percent, cancellationToken);
+            var (form, input) = Find();
+            await new EntryUploader(_view, entry, input, OwnerCid(form)).SendAsync(percent, cancellationToken);
         }
         return _view.RenderedHtml;
     }
@@ -184,6 +189,9 @@ public sealed class LiveFileInput
             ?? throw new LiveViewTestException($"The form '{_formSelector}' has no file input named '{Name}'.");
         return (form, input);
     }
+
+    /// <summary>The component owning the upload, as the client's <c>targetComponentID</c> of the form: its <c>allow_upload</c> and <c>progress</c> carry it as <c>cid</c>.</summary>
+    private int? OwnerCid(IHtmlFormElement form) => LiveElement.Targets(_view, form.OuterHtml, form.GetAttribute("phx-target"))[0];
 
     private string UploadRef(IElement input) =>
         input.GetAttribute("data-phx-upload-ref")

@@ -10,8 +10,8 @@ namespace Rekindle.Browser.Tests;
 /// insert at an index moving a custom element atomically (4212), <c>phx-patch-focused</c> on focused
 /// native inputs and form-associated custom elements (4323), a hook setting its element's id to the same
 /// value (4325), a component root whose id changes (4334), a component subtree revived before the
-/// client's <c>cids_destroyed</c> arrives (4350) and a live navigation of a view while its
-/// nested view joins (4359). Any page error fails a test (BrowserTest).
+/// client's <c>cids_destroyed</c> arrives (4350), a live navigation of a view while its
+/// nested view joins (4359) and a custom upload writer failing one entry (4368). Any page error fails a test (BrowserTest).
 /// </summary>
 public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
@@ -224,5 +224,66 @@ public sealed class UpstreamIssues4209To4368Tests(BrowserFixture fixture, ITestO
 
         await Assertions.Expect(Page.Locator("#locked-panel")).Not.ToHaveAttributeAsync("data-phx-ref-lock", new Regex(".*"));
         await Assertions.Expect(Page.Locator("#locked-child-label")).ToHaveTextAsync("child 1");
+    }
+
+    private static FilePayload Pdf(string name, string content) =>
+        new() { Name = name, MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes(content) };
+
+    [Fact]
+    public async Task Issue4368_CustomWriterFailure_StaysVisibleUntilCancelled()
+    {
+        await GotoLiveAsync("/test/parity/issue-4368");
+        await MarkPageAsync();
+        var input = Page.Locator("#upload-form input[type='file']");
+
+        await input.SetInputFilesAsync([Pdf("good.pdf", "0000000000"), Pdf("bad.pdf", "00000error")]);
+
+        var failed = Page.Locator(".upload-entry[data-name='bad.pdf']");
+        await Assertions.Expect(failed.Locator(".upload-error")).ToHaveTextAsync("writer_failure: invalid_pdf");
+        await Assertions.Expect(Page.Locator("#consumed")).ToHaveTextAsync("consumed: good.pdf");
+        await Assertions.Expect(Page.Locator("#submitted")).ToHaveTextAsync("submitted: false");
+        await Assertions.Expect(Main).ToHaveClassAsync(new Regex(@"\bphx-connected\b"));
+        var failedRef = await input.GetAttributeAsync("data-phx-active-refs");
+        Assert.False(string.IsNullOrEmpty(failedRef));
+        await Assertions.Expect(input).ToHaveAttributeAsync("data-phx-preflighted-refs", failedRef!);
+        await Assertions.Expect(input).ToHaveAttributeAsync("data-phx-done-refs", "");
+
+        await failed.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(failed).ToHaveCountAsync(0);
+        await Assertions.Expect(input).ToHaveAttributeAsync("data-phx-active-refs", "");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#submitted")).ToHaveTextAsync("submitted: true");
+        await AssertNotReloadedAsync();
+    }
+
+    [Fact]
+    public async Task Issue4368_CustomWriterFailure_ReleasesASubmitScheduledDuringTheUpload()
+    {
+        await GotoLiveAsync("/test/parity/issue-4368");
+        await MarkPageAsync();
+        var form = Page.Locator("#upload-form");
+        var input = form.Locator("input[type='file']");
+        var submit = form.GetByRole(AriaRole.Button, new() { Name = "Submit" });
+
+        await input.SetInputFilesAsync(Pdf("bad.pdf", "delayerror"));
+        // Preflighted and not done: the upload runs (its first chunk takes the writer 500 ms), so the submit is scheduled.
+        await Assertions.Expect(input).ToHaveAttributeAsync("data-phx-preflighted-refs", new Regex(".+"));
+        await submit.ClickAsync();
+        await Assertions.Expect(submit).ToBeDisabledAsync();
+
+        var failed = Page.Locator(".upload-entry[data-name='bad.pdf']");
+        await Assertions.Expect(failed.Locator(".upload-error")).ToHaveTextAsync("writer_failure: invalid_pdf");
+        await Assertions.Expect(Page.Locator("#submitted")).ToHaveTextAsync("submitted: false");
+        await Assertions.Expect(form).Not.ToHaveClassAsync(new Regex("phx-submit-loading"));
+        await Assertions.Expect(input).ToBeEnabledAsync();
+        await Assertions.Expect(input).Not.ToHaveAttributeAsync("data-phx-ref-lock", new Regex(".*"));
+        await Assertions.Expect(submit).ToBeEnabledAsync();
+        await Assertions.Expect(submit).Not.ToHaveAttributeAsync("data-phx-ref-lock", new Regex(".*"));
+
+        await failed.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(failed).ToHaveCountAsync(0);
+        await submit.ClickAsync();
+        await Assertions.Expect(Page.Locator("#submitted")).ToHaveTextAsync("submitted: true");
+        await AssertNotReloadedAsync();
     }
 }

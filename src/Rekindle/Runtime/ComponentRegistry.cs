@@ -33,6 +33,9 @@ internal sealed class ComponentRegistry(IServiceProvider services, ClientEffects
 
     public ComponentState? Find(int cid) => ByCid.GetValueOrDefault(cid);
 
+    /// <summary>Every live component, in no particular order.</summary>
+    public IEnumerable<ComponentState> All => ByCid.Values;
+
     /// <summary>Component states from a snapshot, applied when each component is created again.</summary>
     public void ExpectRestored(IEnumerable<ComponentSnapshot> snapshots)
     {

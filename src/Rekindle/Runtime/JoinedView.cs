@@ -39,6 +39,7 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
                 BroadcastMessage broadcast => !topics.Advance(broadcast.Broadcast) || await HandleInfoAsync(broadcast.Broadcast.Message),
                 HotReloadMessage reload => await ApplyHotReloadAsync(reload.Kind),
                 AsyncOutcomeMessage outcome => await HandleAsyncOutcomeAsync(outcome),
+                UploadFailedMessage failed => await HandleUploadFailedAsync(failed),
                 _ => true,
             };
         }
@@ -193,6 +194,12 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
     {
         view.Effects.Clear();
         await view.HandleInfoAsync(message);
+        return await NavigateOrPushAsync();
+    }
+
+    /// <summary>After a change made on the server: carries out a navigation the view asked for, else pushes the diff; false when the view ends.</summary>
+    private async ValueTask<bool> NavigateOrPushAsync()
+    {
         if (!await navigator.ApplyAsync(view, messageRef: null))
         {
             return false;
@@ -217,19 +224,17 @@ internal sealed class JoinedView(LiveView view, AsyncServiceScope scope, RenderS
         return true;
     }
 
+    /// <summary>A custom writer failed an entry: it shows the failure until cancelled (<see cref="UploadFailures"/>).</summary>
+    private async ValueTask<bool> HandleUploadFailedAsync(UploadFailedMessage failed)
+    {
+        view.Effects.Clear();
+        return !await UploadFailures.ApplyAsync(view, render.Components, failed) || await NavigateOrPushAsync();
+    }
+
     private async ValueTask<bool> HandleAsyncOutcomeAsync(AsyncOutcomeMessage outcome)
     {
         view.Effects.Clear();
-        if (!await AsyncOutcomes.ApplyAsync(outcome, render, output.Topic, logger))
-        {
-            return true;
-        }
-        if (!await navigator.ApplyAsync(view, messageRef: null))
-        {
-            return false;
-        }
-        await Replies.SendDiffPushAsync();
-        return true;
+        return !await AsyncOutcomes.ApplyAsync(outcome, render, output.Topic, logger) || await NavigateOrPushAsync();
     }
 
     /// <summary>

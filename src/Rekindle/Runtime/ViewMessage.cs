@@ -19,3 +19,6 @@ internal sealed record InfoMessage(object Message) : ViewMessage;
 
 /// <summary>A PubSub message for <c>HandleInfoAsync</c>, with its place in the topic's log.</summary>
 internal sealed record BroadcastMessage(PubSub.PubSubMessage Broadcast) : ViewMessage;
+
+/// <summary>A custom upload writer failed an entry (off the loop): the entry shows the failure until cancelled.</summary>
+internal sealed record UploadFailedMessage(string UploadRef, string EntryRef, string Reason) : ViewMessage;

@@ -49,6 +49,7 @@ internal sealed class ViewProcess : IViewRuntime
         _options = options;
         _crashNotice = crashNotice;
         _logger = logger;
+        Transfers = new(logger) { WriterFailed = (upload, entry, reason) => _ = PostAsync(new UploadFailedMessage(upload, entry, reason), CancellationToken.None).AsTask() };
         _mailbox = Channel.CreateBounded<ViewMessage>(new BoundedChannelOptions(options.MailboxCapacity)
         {
             SingleReader = true,
@@ -59,11 +60,10 @@ internal sealed class ViewProcess : IViewRuntime
     public string Topic { get; }
 
     public string JoinRef { get; }
-
     public Task Completion => _loop;
 
-    /// <summary>Read by the socket when a client joins an upload channel; thread-safe.</summary>
-    public UploadTransfers Transfers { get; } = new();
+    /// <summary>Read by the socket when a client joins an upload channel; thread-safe. A writer's failure comes to the loop as a message.</summary>
+    public UploadTransfers Transfers { get; }
 
     /// <summary>Cancelled when the view ends: leave, navigation away, a closed socket, shutdown, or a handler past its timeout.</summary>
     public CancellationToken Cancellation => _stopping.Token;

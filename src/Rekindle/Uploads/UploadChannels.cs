@@ -13,12 +13,16 @@ namespace Rekindle.Uploads;
 /// loop; two things end a channel from elsewhere, so the channel table takes a lock: the view
 /// consuming or cancelling the entry (on its loop), and a client that sends no chunk for the
 /// entry's chunk timeout (a timer). Both delete an unfinished file and send <c>phx_close</c>, as
-/// upstream's channel process stopping does, so the client does not report a failed upload.
+/// upstream's channel process stopping does, so the client does not report a failed upload. An entry
+/// with a custom writer is opened and written off the read loop (its chunk copied), one chunk at a
+/// time, and answered when the writer returns; a writer's failure is <c>writer_error</c>
+/// (docs/protocol.md §5.7). A chunk above the upload's chunk size ends its entry alone.
 /// </summary>
 internal sealed partial class UploadChannels(UploadService service, Func<string, UploadTransfers?> findTransfers, Action<byte[]> send, TimeProvider time, ILogger logger)
 {
     public const string TopicPrefix = "lvu:";
     private const string ChunkEvent = "chunk";
+    private const string WriterError = "writer_error";
     private static readonly JsonEncodedText LimitKey = JsonEncodedText.Encode("limit");
 
     private readonly FrameWriter _frames = new();
@@ -54,7 +58,29 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
             (_channels ??= new(StringComparer.Ordinal))[channel.Topic] = channel;
         }
         channel.Timer = time.CreateTimer(_ => TimedOut(channel), null, transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
-        send(_frames.OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
+        if (transfer.Writer is null)
+        {
+            send(_frames.OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
+            return;
+        }
+        _ = OpenWriterAsync(channel);
+    }
+
+    /// <summary>
+    /// Opens a custom writer off the read loop (it may take its time), then answers the join: a
+    /// failure is <c>writer_error</c>, as upstream's <c>init</c> failing, and the view keeps the
+    /// entry with the failure.
+    /// </summary>
+    private async Task OpenWriterAsync(UploadChannel channel)
+    {
+        if (await channel.Transfer.OpenWriterAsync() is { } error)
+        {
+            Log.WriterFailed(logger, channel.Topic, error);
+            Remove(channel)?.Timer?.Dispose();
+            send(new FrameWriter().ErrorReply(channel.JoinRef, channel.JoinRef, channel.Topic, WriterError));
+            return;
+        }
+        send(new FrameWriter().OkReply(channel.JoinRef, channel.JoinRef, channel.Topic));
     }
 
     /// <summary>A text push on an <c>lvu:</c> topic: only <c>phx_leave</c> is defined.</summary>
@@ -88,29 +114,66 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
             return;
         }
         var transfer = channel.Transfer;
-        switch (transfer.Write(push.Payload.Span))
+        if (push.Payload.Length > transfer.ChunkSize)
+        {
+            // The config told the client the chunk size; a larger chunk is not the stock client's.
+            Log.ChunkTooLarge(logger, push.Topic, push.Payload.Length, transfer.ChunkSize);
+            Remove(push.Topic)?.Timer?.Dispose();
+            transfer.Delete();
+            send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "chunk_size_exceeded"));
+            return;
+        }
+        if (transfer.Writer is not null)
+        {
+            // A copy: the frame's buffer goes back to the pool when this returns, and the writer is async.
+            _ = WriteAsync(channel, push, push.Payload.ToArray());
+            return;
+        }
+        Reply(channel, push, transfer.Write(push.Payload.Span));
+    }
+
+    private async Task WriteAsync(UploadChannel channel, BinaryPush push, byte[] chunk)
+    {
+        var (result, error) = await channel.Transfer.WriteToWriterAsync(chunk);
+        if (error is not null)
+        {
+            Log.WriterFailed(logger, push.Topic, error);
+        }
+        Reply(channel, push, result, new FrameWriter());
+    }
+
+    /// <summary>Answers a chunk; a chunk that ends the transfer ends its channel. Off the read loop with a writer of its own.</summary>
+    private void Reply(UploadChannel channel, BinaryPush push, ChunkResult result, FrameWriter? frames = null)
+    {
+        frames ??= _frames;
+        var transfer = channel.Transfer;
+        switch (result)
         {
             case ChunkResult.Ok:
                 channel.Timer?.Change(transfer.IsComplete ? Timeout.InfiniteTimeSpan : transfer.ChunkTimeout, Timeout.InfiniteTimeSpan);
-                send(_frames.OkReply(push.JoinRef, push.Ref, push.Topic));
+                send(frames.OkReply(push.JoinRef, push.Ref, push.Topic));
                 return;
             case ChunkResult.TooLarge:
                 Log.SizeExceeded(logger, push.Topic, transfer.ExpectedSize);
-                var json = _frames.BeginReply(push.JoinRef, push.Ref, push.Topic, ok: false);
+                var json = frames.BeginReply(push.JoinRef, push.Ref, push.Topic, ok: false);
                 json.WriteString(ProtocolNames.Reason, "file_size_limit_exceeded");
                 json.WriteNumber(LimitKey, transfer.ExpectedSize);
-                send(_frames.EndReply());
+                send(frames.EndReply());
                 break;
             case ChunkResult.WriterError:
-                Log.WriteFailed(logger, push.Topic);
-                send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "writer_error"));
+                if (transfer.Writer is null)
+                {
+                    Log.WriteFailed(logger, push.Topic);
+                }
+                // The client then waits for the view's diff with the entry's error (docs/protocol.md §5.7).
+                send(frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, WriterError));
                 break;
             default:
                 // Cancelled or consumed by the view while the chunk was on its way.
-                send(_frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
+                send(frames.ErrorReply(push.JoinRef, push.Ref, push.Topic, "disallowed"));
                 break;
         }
-        Remove(push.Topic)?.Timer?.Dispose();
+        Remove(channel)?.Timer?.Dispose();
     }
 
     /// <summary>The socket ended: unfinished transfers lose their files now, not when their views get to it.</summary>
@@ -125,6 +188,15 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
         foreach (var channel in channels)
         {
             channel.Abandon();
+        }
+    }
+
+    /// <summary>Removes this channel, not one that joined the same topic since (a write answered late).</summary>
+    private UploadChannel? Remove(UploadChannel channel)
+    {
+        lock (_channelsLock)
+        {
+            return _channels?.TryGetValue(channel.Topic, out var current) == true && current == channel && _channels.Remove(channel.Topic) ? channel : null;
         }
     }
 
@@ -201,6 +273,12 @@ internal sealed partial class UploadChannels(UploadService service, Func<string,
 
         [LoggerMessage(1804, LogLevel.Error, "Writing an upload chunk on {Topic} to its temp file failed.", EventName = nameof(WriteFailed))]
         public static partial void WriteFailed(ILogger logger, string topic);
+
+        [LoggerMessage(1809, LogLevel.Debug, "Upload on {Topic} cut off: a chunk of {Size} bytes is larger than the upload's chunk size {ChunkSize}.", EventName = nameof(ChunkTooLarge))]
+        public static partial void ChunkTooLarge(ILogger logger, string topic, int size, int chunkSize);
+
+        [LoggerMessage(1810, LogLevel.Debug, "Upload on {Topic} failed in its writer: {Reason}.", EventName = nameof(WriterFailed))]
+        public static partial void WriterFailed(ILogger logger, string topic, string reason);
 
         [LoggerMessage(1805, LogLevel.Debug, "Upload on {Topic} closed: no chunk for {Timeout}; its temp file is deleted.", EventName = nameof(ChunkTimedOut))]
         public static partial void ChunkTimedOut(ILogger logger, string topic, TimeSpan timeout);

@@ -19,11 +19,24 @@ public sealed class UploadConfig
     private readonly List<UploadEntry> _entries = [];
     private readonly List<(string Ref, string Error)> _errors = [];
 
-    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected)
+    /// <summary>The default <see cref="ChunkSize"/>, as Phoenix's <c>chunk_size</c>; also the largest, as a chunk travels in one WebSocket frame (<c>Rekindle:Transport:MaxFrameBytes</c>, 64 KiB).</summary>
+    internal const int DefaultChunkSize = 64_000;
+
+    internal UploadConfig(string name, string reference, string? accept, int maxEntries, long maxFileSize, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected, Func<UploadEntry, IUploadWriter>? writer = null, int chunkSize = DefaultChunkSize)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxEntries, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFileSize, 1);
+        if (chunkSize is < 1 or > DefaultChunkSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, $"AllowUpload(\"{name}\") chunkSize. Expected 1 to {DefaultChunkSize} bytes (a chunk travels in one WebSocket frame); got {chunkSize}.");
+        }
+        if (writer is not null && external is not null)
+        {
+            throw new ArgumentException($"AllowUpload(\"{name}\") with both writer and external. Expected one: an external upload's bytes never reach this server.", nameof(writer));
+        }
+        Writer = writer;
+        ChunkSize = chunkSize;
         Name = name;
         Ref = reference;
         MaxEntries = maxEntries;
@@ -75,8 +88,11 @@ public sealed class UploadConfig
     /// <summary>Called on the owner's loop each time an entry's progress advances, as Phoenix's <c>progress:</c> option; <see langword="null"/> for none.</summary>
     internal Func<UploadEntry, ValueTask>? ProgressCallback { get; }
 
-    /// <summary>Bytes per chunk the client sends over the upload channel.</summary>
-    public int ChunkSize => 64_000;
+    /// <summary>Bytes per chunk the client sends over the upload channel (<c>chunkSize</c> of <c>AllowUpload</c>); a larger chunk fails its entry.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Makes the writer of an entry's bytes (<c>writer</c> of <c>AllowUpload</c>); <see langword="null"/> for a temp file.</summary>
+    internal Func<UploadEntry, IUploadWriter>? Writer { get; }
 
     /// <summary>
     /// How long the client waits for each chunk's acknowledgement, and the server for the next

@@ -82,7 +82,9 @@ internal static partial class UploadPushes
                 continue;
             }
             entry.IsPreflighted = true;
-            var transfer = transfers.Create(service.TempFolder, config.Ref, entry.Ref, entry.ClientSize, TimeSpan.FromMilliseconds(config.ChunkTimeout));
+            // The writer is made here, on the view's loop (upstream calls its writer function in the view too).
+            var writer = config.Writer?.Invoke(entry);
+            var transfer = transfers.Create(service.TempFolder, config.Ref, entry.Ref, entry.ClientSize, TimeSpan.FromMilliseconds(config.ChunkTimeout), config.ChunkSize, writer);
             tokens.Add((entry.Ref, service.Protect(viewTopic, transfer.Id)));
         }
         return new Outcome(null, json =>

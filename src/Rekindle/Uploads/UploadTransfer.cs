@@ -1,17 +1,20 @@
 namespace Rekindle.Uploads;
 
 /// <summary>
-/// The bytes of one upload entry on their way to a temp file. Created when the view answers the
+/// The bytes of one upload entry on their way to a temp file, or to the upload's custom writer
+/// (<see cref="Writer"/>). Created when the view answers the
 /// preflight; the file is created when the client joins the entry's <c>lvu:</c> channel and
 /// closed when exactly the declared size has arrived. Chunks are written from the socket's read
 /// loop while the view may cancel or consume from its own loop, so every transition takes the lock;
-/// <see cref="Delete"/> is final and idempotent, and leaves no file behind.
+/// <see cref="Delete"/> is final and idempotent, and leaves no file behind (and cancels a writer).
 /// </summary>
-internal sealed class UploadTransfer(string id, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout, string path)
+internal sealed class UploadTransfer(string id, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout, string path, int chunkSize = UploadConfig.DefaultChunkSize, UploadWriterRun? writer = null, Action<string>? onFailed = null)
 {
     private readonly Lock _lock = new();
     private FileStream? _file;
     private TransferState _state;
+    private long _written;
+    private bool _writing;
     private Action? _onDeleted;
 
     public string Id { get; } = id;
@@ -26,6 +29,12 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     public TimeSpan ChunkTimeout { get; } = chunkTimeout;
 
     public string Path { get; } = path;
+
+    /// <summary>The largest chunk the upload's config told the client to send.</summary>
+    public int ChunkSize { get; } = chunkSize;
+
+    /// <summary>The custom writer the bytes go to; null for a temp file.</summary>
+    public UploadWriterRun? Writer { get; } = writer;
 
     public bool IsComplete
     {
@@ -54,6 +63,13 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
                     return "disallowed";
                 default:
                     return "already_registered";
+            }
+            if (Writer is not null)
+            {
+                // Opened by the channel, off the read loop (OpenWriterAsync).
+                _state = TransferState.Writing;
+                _onDeleted = onDeleted;
+                return null;
             }
             try
             {
@@ -110,6 +126,72 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
         }
     }
 
+    /// <summary>Opens the custom writer after <see cref="Open"/>; null, or the entry's failure (reported to the view).</summary>
+    public async ValueTask<string?> OpenWriterAsync()
+    {
+        var error = await Writer!.OpenAsync(); // called for writer transfers only
+        return error is null ? null : Failed(error);
+    }
+
+    /// <summary>
+    /// Hands one chunk to the custom writer. The client sends the next chunk only after this one's
+    /// reply, so a chunk arriving while one is being written is refused as a protocol error.
+    /// </summary>
+    public async ValueTask<(ChunkResult Result, string? Error)> WriteToWriterAsync(ReadOnlyMemory<byte> chunk)
+    {
+        var run = Writer!; // called for writer transfers only
+        bool last, tooLarge;
+        lock (_lock)
+        {
+            if (_state != TransferState.Writing || _writing)
+            {
+                return (_state == TransferState.Complete ? ChunkResult.TooLarge : ChunkResult.Closed, null);
+            }
+            tooLarge = _written + chunk.Length > ExpectedSize;
+            if (tooLarge)
+            {
+                _onDeleted = null;
+                _state = TransferState.Closed;
+            }
+            _written += chunk.Length;
+            last = _written == ExpectedSize;
+            _writing = !tooLarge;
+        }
+        if (tooLarge)
+        {
+            // Outside the lock: the writer's close is user code.
+            run.Cancel();
+            return (ChunkResult.TooLarge, null);
+        }
+        var error = await run.WriteAsync(chunk, last);
+        lock (_lock)
+        {
+            _writing = false;
+            if (_state != TransferState.Writing)
+            {
+                return (ChunkResult.Closed, null);
+            }
+            if (error is null)
+            {
+                _state = last ? TransferState.Complete : _state;
+                return (ChunkResult.Ok, null);
+            }
+        }
+        return (ChunkResult.WriterError, Failed(error));
+    }
+
+    /// <summary>The writer failed: the transfer ends without closing its channel (the chunk's reply does), and the view hears why.</summary>
+    private string Failed(string error)
+    {
+        lock (_lock)
+        {
+            _onDeleted = null;
+            _state = TransferState.Closed;
+        }
+        onFailed?.Invoke(error);
+        return error;
+    }
+
     /// <summary>Abandons the transfer: closes and deletes its file. Safe to call at any time, any number of times.</summary>
     public void Delete()
     {
@@ -118,6 +200,8 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
         {
             onDeleted = DeleteLocked();
         }
+        // Outside the lock: the writer's close is user code.
+        Writer?.Cancel();
         onDeleted?.Invoke();
     }
 
@@ -126,7 +210,7 @@ internal sealed class UploadTransfer(string id, string configRef, string entryRe
     {
         var onDeleted = _onDeleted;
         _onDeleted = null;
-        var hadFile = _state != TransferState.Waiting;
+        var hadFile = _state != TransferState.Waiting && Writer is null;
         CloseFile(TransferState.Closed);
         if (hadFile)
         {

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Rekindle.Uploads;
 
 /// <summary>
 /// The transfers of one view, by id. The view adds them at preflight and removes them when it
 /// consumes or cancels; the socket looks them up when a client joins an <c>lvu:</c> channel. When
-/// the view ends, <see cref="DeleteAll"/> removes every temp file it still had.
+/// the view ends, <see cref="DeleteAll"/> removes every temp file it still had (and cancels its writers).
 /// </summary>
-internal sealed class UploadTransfers
+internal sealed class UploadTransfers(ILogger? logger = null)
 {
     private static readonly ConcurrentDictionary<string, UploadTransfer> None = new(StringComparer.Ordinal);
 
@@ -18,10 +20,17 @@ internal sealed class UploadTransfers
 
     private ConcurrentDictionary<string, UploadTransfer> ById => Volatile.Read(ref _byId) ?? None;
 
-    public UploadTransfer Create(string folder, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout)
+    /// <summary>
+    /// Called, off the view's loop, when a custom writer fails an entry: (config ref, entry ref, reason).
+    /// Set by the view's process, which posts it to the view's loop.
+    /// </summary>
+    public Action<string, string, string>? WriterFailed { get; set; }
+
+    public UploadTransfer Create(string folder, string configRef, string entryRef, long expectedSize, TimeSpan chunkTimeout, int chunkSize = UploadConfig.DefaultChunkSize, IUploadWriter? writer = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var transfer = new UploadTransfer(id, configRef, entryRef, expectedSize, chunkTimeout, Path.Combine(folder, "upload-" + id));
+        var run = writer is null ? null : new UploadWriterRun(writer, logger ?? NullLogger.Instance);
+        var transfer = new UploadTransfer(id, configRef, entryRef, expectedSize, chunkTimeout, Path.Combine(folder, "upload-" + id), chunkSize, run, reason => WriterFailed?.Invoke(configRef, entryRef, reason));
         Created()[id] = transfer;
         if (_ended)
         {

@@ -34,14 +34,14 @@ internal sealed class ViewUploads
         return null;
     }
 
-    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected)
+    public UploadConfig Allow(string name, string? accept, int maxEntries, long maxFileSize, bool autoUpload, Func<UploadEntry, ExternalUpload>? external, Func<UploadEntry, ValueTask>? progress, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected, Func<UploadEntry, IUploadWriter>? writer = null, int chunkSize = UploadConfig.DefaultChunkSize)
     {
         _byName ??= new(StringComparer.Ordinal);
         if (_byName.TryGetValue(name, out var existing) && existing.Entries.Count > 0)
         {
             throw new InvalidOperationException($"AllowUpload(\"{name}\") on an upload with entries. Expected its entries consumed or cancelled first; got {existing.Entries.Count}.");
         }
-        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
+        var config = new UploadConfig(name, NewUploadRef(), accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode, writer, chunkSize);
         _byName[name] = config;
         return config;
     }
@@ -80,6 +80,22 @@ internal sealed class ViewUploads
         {
             throw new InvalidOperationException($"ConsumeUploadedEntries(\"{name}\") on an external upload. Expected ConsumeExternalEntries, which hands over each entry's metadata (its file never reached this server).");
         }
+        ExpectTempFile(config, "ConsumeUploadedEntries");
+        return ConsumeAll(config, (transfer, entry) => consume(transfer.Path, entry), transfers);
+    }
+
+    /// <summary>Hands each done entry's custom writer to <paramref name="consume"/> and removes the entries (Phoenix's consume with the writer's <c>meta</c>).</summary>
+    public List<T> ConsumeWritten<TWriter, T>(string name, Func<TWriter, UploadEntry, T> consume, UploadTransfers? transfers)
+        where TWriter : IUploadWriter
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        var config = Get(name);
+        ExpectWriter<TWriter>(config);
+        return ConsumeAll(config, (transfer, entry) => consume(WriterOf<TWriter>(transfer, config), entry), transfers);
+    }
+
+    private static List<T> ConsumeAll<T>(UploadConfig config, Func<UploadTransfer, UploadEntry, T> consume, UploadTransfers? transfers)
+    {
         var results = new List<T>();
         foreach (var entry in DoneEntries(config, "ConsumeUploadedEntries"))
         {
@@ -97,8 +113,25 @@ internal sealed class ViewUploads
     /// </summary>
     public T ConsumeEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume, UploadTransfers? transfers)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(consume);
+        var config = DoneEntryConfig(entry);
+        ExpectTempFile(config, "ConsumeUploadedEntry");
+        return ConsumeOne(config, entry, (transfer, done) => consume(transfer.Path, done), transfers);
+    }
+
+    /// <summary>Hands one done entry's custom writer to <paramref name="consume"/> and removes the entry, as <see cref="ConsumeEntry{T}"/>.</summary>
+    public T ConsumeWrittenEntry<TWriter, T>(UploadEntry entry, Func<TWriter, UploadEntry, T> consume, UploadTransfers? transfers)
+        where TWriter : IUploadWriter
+    {
+        ArgumentNullException.ThrowIfNull(consume);
+        var config = DoneEntryConfig(entry);
+        ExpectWriter<TWriter>(config);
+        return ConsumeOne(config, entry, (transfer, done) => consume(WriterOf<TWriter>(transfer, config), done), transfers);
+    }
+
+    private UploadConfig DoneEntryConfig(UploadEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         var config = ByName.Values.FirstOrDefault(config => config.Find(entry.Ref) == entry)
             ?? throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': the entry is in none of this owner's uploads. Expected an entry not yet consumed or cancelled.");
         if (config.External is not null)
@@ -109,18 +142,42 @@ internal sealed class ViewUploads
         {
             throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}' at {entry.Progress} %. Expected a done entry (entry.IsDone), as in a progress callback at 100.");
         }
-        return ConsumeDone(config, entry, consume, transfers, out var result)
-            ? result
-            : throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': its temp file is gone (the view's process ended the transfer).");
+        return config;
     }
 
-    private static bool ConsumeDone<T>(UploadConfig config, UploadEntry entry, Func<string, UploadEntry, T> consume, UploadTransfers? transfers, out T result)
+    private static T ConsumeOne<T>(UploadConfig config, UploadEntry entry, Func<UploadTransfer, UploadEntry, T> consume, UploadTransfers? transfers) =>
+        ConsumeDone(config, entry, consume, transfers, out var result)
+            ? result
+            : throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': its transfer is gone (the view's process ended it).");
+
+    private static void ExpectTempFile(UploadConfig config, string method)
+    {
+        if (config.Writer is not null)
+        {
+            throw new InvalidOperationException($"{method}(\"{config.Name}\") with a temp file path on an upload with a custom writer. Expected the overload taking the writer: {method}(\"{config.Name}\", (MyWriter writer, UploadEntry entry) => ...).");
+        }
+    }
+
+    private static void ExpectWriter<TWriter>(UploadConfig config)
+    {
+        if (config.Writer is null)
+        {
+            throw new InvalidOperationException($"Consuming upload \"{config.Name}\" as {typeof(TWriter).Name} writers, but it has no custom writer. Expected AllowUpload(..., writer: entry => new {typeof(TWriter).Name}(...)), or the overload taking the temp file path.");
+        }
+    }
+
+    private static TWriter WriterOf<TWriter>(UploadTransfer transfer, UploadConfig config) =>
+        transfer.Writer?.Writer is TWriter writer
+            ? writer
+            : throw new InvalidOperationException($"Consuming upload \"{config.Name}\" as {typeof(TWriter).Name} writers. Expected the type its writer function returns; got {transfer.Writer?.Writer.GetType().Name ?? "a temp file"}.");
+
+    private static bool ConsumeDone<T>(UploadConfig config, UploadEntry entry, Func<UploadTransfer, UploadEntry, T> consume, UploadTransfers? transfers, out T result)
     {
         // An entry is done only once its transfer completed (see UploadPushes.UpdateProgress).
         var transfer = transfers?.Find(config.Ref, entry.Ref);
         try
         {
-            result = transfer is null ? default! : consume(transfer.Path, entry);
+            result = transfer is null ? default! : consume(transfer, entry);
             return transfer is not null;
         }
         finally

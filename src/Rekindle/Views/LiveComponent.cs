@@ -64,10 +64,12 @@ public abstract class LiveComponent : LiveTemplate
     /// <param name="autoUpload">Upload each file as soon as it is chosen.</param>
     /// <param name="external">The presign callback of an external upload, as <c>LiveView.AllowUpload</c> takes it; consume with <see cref="ConsumeExternalEntries"/>.</param>
     /// <param name="maxEntriesMode">Whether <paramref name="maxEntries"/> also counts the files already consumed, as <c>LiveView.AllowUpload</c> takes it.</param>
-    /// <param name="progress">Called on each progress of an entry, as <c>LiveView.AllowUpload</c> takes it; consume a done entry there with <see cref="ConsumeUploadedEntry"/>.</param>
+    /// <param name="progress">Called on each progress of an entry, as <c>LiveView.AllowUpload</c> takes it; consume a done entry there with <see cref="ConsumeUploadedEntry{T}"/>.</param>
+    /// <param name="writer">Makes each entry's <see cref="IUploadWriter"/> instead of a temp file, as <c>LiveView.AllowUpload</c> takes it.</param>
+    /// <param name="chunkSize">Bytes per chunk the client sends, 1 to 64,000, as <c>LiveView.AllowUpload</c> takes it.</param>
     /// <example><code>public override ValueTask MountAsync() { AllowUpload("attachment", maxFileSize: 5_000_000); return ValueTask.CompletedTask; }</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected, Func<UploadEntry, IUploadWriter>? writer = null, int chunkSize = 64_000) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode, writer, chunkSize);
 
     /// <summary>Hands each finished file of this component's upload <paramref name="name"/> to <paramref name="consume"/>, then deletes what is left; call it in the form's <c>phx-submit</c> handler.</summary>
     /// <example><code>ConsumeUploadedEntries("attachment", (path, entry) =&gt; { File.Move(path, Path.Combine(dir, entry.Uuid)); return entry.ClientName; });</code></example>
@@ -78,6 +80,18 @@ public abstract class LiveComponent : LiveTemplate
     /// <example><code>if (entry.IsDone) { ConsumeUploadedEntry(entry, (path, e) =&gt; e.ClientName); }</code></example>
     protected T ConsumeUploadedEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume) =>
         UploadState.ConsumeEntry(entry, consume, Runtime?.Transfers);
+
+    /// <summary>Hands each finished entry of this component's upload with a <c>writer</c> to <paramref name="consume"/> with its writer, as <c>LiveView.ConsumeUploadedEntries</c>.</summary>
+    /// <example><code>ConsumeUploadedEntries("docs", (Sha256Writer writer, UploadEntry entry) =&gt; writer.Hex);</code></example>
+    protected List<T> ConsumeUploadedEntries<TWriter, T>(string name, Func<TWriter, UploadEntry, T> consume)
+        where TWriter : IUploadWriter =>
+        UploadState.ConsumeWritten(name, consume, Runtime?.Transfers);
+
+    /// <summary>Hands one done entry of this component's upload with a <c>writer</c> to <paramref name="consume"/> with its writer, as <c>LiveView.ConsumeUploadedEntry</c>.</summary>
+    /// <example><code>if (entry.IsDone) { ConsumeUploadedEntry(entry, (Sha256Writer writer, UploadEntry e) =&gt; writer.Hex); }</code></example>
+    protected T ConsumeUploadedEntry<TWriter, T>(UploadEntry entry, Func<TWriter, UploadEntry, T> consume)
+        where TWriter : IUploadWriter =>
+        UploadState.ConsumeWrittenEntry(entry, consume, Runtime?.Transfers);
 
     /// <summary>
     /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>

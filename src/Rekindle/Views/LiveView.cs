@@ -186,7 +186,7 @@ public abstract partial class LiveView : LiveTemplate
     /// form with <c>phx-change</c>. Files the client selects are checked against the limits
     /// (errors <c>too_large</c>, <c>not_accepted</c>, <c>too_many_files</c>: <see cref="UploadErrors(UploadConfig)"/>),
     /// uploaded in chunks to a temp file when the form is submitted, and handed over by
-    /// <see cref="ConsumeUploadedEntries"/>. Call it in <see cref="MountAsync"/>.
+    /// <see cref="ConsumeUploadedEntries{T}"/>. Call it in <see cref="MountAsync"/>.
     /// </summary>
     /// <param name="name">The upload's name (the input's <c>name</c>).</param>
     /// <param name="accept">Extensions and MIME types, comma-separated (<c>".png,.jpg,image/*"</c>); <see langword="null"/> for any file.</param>
@@ -203,12 +203,19 @@ public abstract partial class LiveView : LiveTemplate
     /// <param name="progress">
     /// Called on the view's loop each time an entry's progress advances, before the reply renders, as
     /// Phoenix's <c>progress:</c> option: with <paramref name="autoUpload"/>, consume each file the moment
-    /// it is done (<c>entry.IsDone</c>) with <see cref="ConsumeUploadedEntry"/>, no submit needed.
+    /// it is done (<c>entry.IsDone</c>) with <see cref="ConsumeUploadedEntry{T}"/>, no submit needed.
     /// </param>
     /// <param name="maxEntriesMode">Whether <paramref name="maxEntries"/> also counts the files already consumed (<see cref="MaxEntriesMode.Total"/>), as Phoenix's <c>max_entries_mode</c>.</param>
+    /// <param name="writer">
+    /// Sends each entry's bytes to the <see cref="IUploadWriter"/> it returns instead of a temp file
+    /// (Phoenix's <c>writer:</c>); called on the view's loop when the entry is preflighted. Consume with
+    /// the overloads of <see cref="ConsumeUploadedEntries{TWriter, T}"/> and <see cref="ConsumeUploadedEntry{TWriter, T}"/> that hand over the writer.
+    /// An exception this function throws ends the view, as in an event handler; one the writer throws fails its entry only.
+    /// </param>
+    /// <param name="chunkSize">Bytes per chunk the client sends, 1 to 64,000, as Phoenix's <c>chunk_size</c>; a larger chunk fails its entry.</param>
     /// <example><code>AllowUpload("avatar", accept: ".png,.jpg", maxEntries: 1, maxFileSize: 2_000_000);</code></example>
-    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected) =>
-        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode);
+    protected UploadConfig AllowUpload(string name, string? accept = null, int maxEntries = 1, long maxFileSize = 8_000_000, bool autoUpload = false, Func<UploadEntry, ExternalUpload>? external = null, Func<UploadEntry, ValueTask>? progress = null, MaxEntriesMode maxEntriesMode = MaxEntriesMode.Selected, Func<UploadEntry, IUploadWriter>? writer = null, int chunkSize = 64_000) =>
+        UploadState.Allow(name, accept, maxEntries, maxFileSize, autoUpload, external, progress, maxEntriesMode, writer, chunkSize);
 
     /// <summary>
     /// Hands each finished file of upload <paramref name="name"/> to <paramref name="consume"/> with the
@@ -231,6 +238,22 @@ public abstract partial class LiveView : LiveTemplate
     /// });</code></example>
     protected T ConsumeUploadedEntry<T>(UploadEntry entry, Func<string, UploadEntry, T> consume) =>
         UploadState.ConsumeEntry(entry, consume, Runtime?.Transfers);
+
+    /// <summary>
+    /// Hands each finished entry of upload <paramref name="name"/>, allowed with a <c>writer</c>, to
+    /// <paramref name="consume"/> with its writer (closed as done: read what it kept, as Phoenix's
+    /// <c>meta</c>), and removes the entries. Throws when the writers are not <typeparamref name="TWriter"/>.
+    /// </summary>
+    /// <example><code>ConsumeUploadedEntries("docs", (Sha256Writer writer, UploadEntry entry) =&gt; $"{entry.ClientName}: {writer.Hex}");</code></example>
+    protected List<T> ConsumeUploadedEntries<TWriter, T>(string name, Func<TWriter, UploadEntry, T> consume)
+        where TWriter : IUploadWriter =>
+        UploadState.ConsumeWritten(name, consume, Runtime?.Transfers);
+
+    /// <summary>Hands one done entry of an upload with a <c>writer</c> to <paramref name="consume"/> with its writer, and removes the entry; call it in the progress callback.</summary>
+    /// <example><code>if (entry.IsDone) { Hashes.Add(ConsumeUploadedEntry(entry, (Sha256Writer writer, UploadEntry e) =&gt; writer.Hex)); }</code></example>
+    protected T ConsumeUploadedEntry<TWriter, T>(UploadEntry entry, Func<TWriter, UploadEntry, T> consume)
+        where TWriter : IUploadWriter =>
+        UploadState.ConsumeWrittenEntry(entry, consume, Runtime?.Transfers);
 
     /// <summary>
     /// Hands each finished entry of external upload <paramref name="name"/> to <paramref name="consume"/>

@@ -2,7 +2,7 @@ using Rekindle.Hosting;
 
 namespace Rekindle.TestApp.Uploads;
 
-/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, uploads owned by a component, and external uploads with their object store.</summary>
+/// <summary>Routes of the upload test views that go beyond <see cref="UploadLive"/>: uploads interrupted by a dropped socket, uploads owned by a component, external uploads with their object store, and uploads into a custom writer.</summary>
 public static class UploadViews
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -13,6 +13,8 @@ public static class UploadViews
         app.MapLiveView<UploadComponentLive>("/test/upload-component");
         app.MapLiveView<ExternalUploadLive>("/test/external-upload");
         app.MapLiveView<ConsumeOnProgressLive>("/test/consume-on-progress");
+        app.MapLiveView<HashedUploadLive>("/test/hashed-upload");
+        app.MapLiveView<HashedUploadComponentLive>("/test/hashed-upload-component");
         ObjectStore.Map(app);
     }
 }

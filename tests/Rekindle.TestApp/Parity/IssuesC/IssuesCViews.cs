@@ -5,7 +5,7 @@ using Rekindle.Hosting;
 
 namespace Rekindle.TestApp.Parity.IssuesC;
 
-/// <summary>The views mirroring upstream's issue specs 4027 to 4359 (issue 17, item 13), in a live session whose root layout loads <see cref="IssuesCScript"/>.</summary>
+/// <summary>The views mirroring upstream's issue specs 4027 to 4368 (issue 17, item 13), in a live session whose root layout loads <see cref="IssuesCScript"/>.</summary>
 public static class IssuesCViews
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -32,5 +32,6 @@ public static class IssuesCViews
         session.MapLiveView<Issue4334Live>("/test/parity/issue-4334");
         session.MapLiveView<Issue4350Live>("/test/parity/issue-4350");
         session.MapLiveView<Issue4359Live>("/test/parity/issue-4359");
+        session.MapLiveView<Issue4368Live>("/test/parity/issue-4368");
     }
 }
