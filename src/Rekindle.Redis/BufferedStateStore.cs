@@ -12,9 +12,10 @@ namespace Rekindle.Redis;
 /// <see cref="RekindleRedisOptions.MaxPendingSnapshots"/>) and written, generation-checked, when Redis
 /// answers again, so other nodes find it then; a load looks there first. The save still throws: a copy
 /// in this node's memory dies with the node, so the change it acknowledges must be kept recoverable
-/// another way (the snapshot service then sends it to the browser with the reply).
+/// another way (the snapshot service then sends it to the browser with the reply). A load answered
+/// from memory is not Redis answering (<see cref="ILocallyBufferedStore"/>).
 /// </summary>
-internal sealed partial class BufferedStateStore : IStateStore, IDisposable
+internal sealed partial class BufferedStateStore : IStateStore, ILocallyBufferedStore, IDisposable
 {
     private readonly IStateStore _redis;
     private readonly RekindleRedisOptions _options;
@@ -49,6 +50,8 @@ internal sealed partial class BufferedStateStore : IStateStore, IDisposable
             throw;
         }
     }
+
+    public bool HoldsLocally(string key) => _pending.ContainsKey(key);
 
     public async ValueTask<byte[]?> LoadAsync(string key, CancellationToken cancellationToken) =>
         _pending.TryGetValue(key, out var pending)

@@ -173,6 +173,32 @@ public sealed class RedisOutageTests
     }
 
     /// <summary>
+    /// A rejoin answered from the node's own outage buffer is not Redis answering: it must not make
+    /// another view's wait start over, or that view waits out the whole outage instead of mounting.
+    /// </summary>
+    [Fact]
+    public async Task RejoinFromTheOutageBuffer_DoesNotRestartAnotherViewsOutageWait()
+    {
+        await using var redis = await RestartableRedis.StartAsync();
+        var args = redis.NodeArguments("--Rekindle:Recovery:StoreOutageWait", "00:00:01", "--Rekindle:Recovery:StoreOutageHold", "00:00:00");
+        await using var nodeA = await TestHost.StartAsync(args);
+        await using var nodeB = await TestHost.StartAsync(args);
+        var fromRedis = await CountToTwoAsync(nodeA);
+        await redis.StopAsync();
+        var buffered = await CountToTwoAsync(nodeB); // Redis is down: node B keeps its snapshot in memory
+
+        var reply = await RejoinPastTheOutageWaitAsync(nodeB, fromRedis, () => new JsonObject { ["_mounts"] = 1 }, beforeTheLastTry: async () =>
+        {
+            await using var rejoined = await PhoenixClient.ConnectAsync(nodeB.BaseAddress, buffered);
+            var (_, fromBuffer) = await rejoined.JoinAsync(new JsonObject { ["_mounts"] = 1 });
+            Assert.Equal("2", fromBuffer["response"]!["rendered"]!["0"]!.GetValue<string>());
+        });
+
+        Assert.Equal("ok", reply["status"]!.GetValue<string>());
+        Assert.Equal("0", reply["response"]!["rendered"]!["0"]!.GetValue<string>());
+    }
+
+    /// <summary>
     /// Issue 18: past Rekindle:Recovery:StoreOutageWait the store's copy is out of reach, but the
     /// snapshot the browser holds (sent in the replies Redis could not back) is restored rather than a
     /// fresh mount.
@@ -220,8 +246,8 @@ public sealed class RedisOutageTests
         return (counter.Page, token);
     }
 
-    /// <summary>A first rejoin during the outage, answered 1012; then, past the 1 s outage wait, the rejoin the store no longer holds back.</summary>
-    private static async Task<JsonNode> RejoinPastTheOutageWaitAsync(TestHost node, PhoenixClient.PageTokens page, Func<JsonObject> rejoinParams)
+    /// <summary>A first rejoin during the outage, answered 1012; then, past the 1 s outage wait (and <paramref name="beforeTheLastTry"/>), the rejoin the store no longer holds back.</summary>
+    private static async Task<JsonNode> RejoinPastTheOutageWaitAsync(TestHost node, PhoenixClient.PageTokens page, Func<JsonObject> rejoinParams, Func<Task>? beforeTheLastTry = null)
     {
         await using (var first = await PhoenixClient.ConnectAsync(node.BaseAddress, page))
         {
@@ -229,6 +255,10 @@ public sealed class RedisOutageTests
             Assert.Equal((WebSocketCloseStatus)1012, await first.WaitForCloseAsync());
         }
         await Task.Delay(TimeSpan.FromSeconds(1.2));
+        if (beforeTheLastTry is not null)
+        {
+            await beforeTheLastTry();
+        }
         await using var later = await PhoenixClient.ConnectAsync(node.BaseAddress, page);
         var (_, reply) = await later.JoinAsync(rejoinParams());
         return reply;

@@ -164,8 +164,12 @@ internal sealed partial class SnapshotService
         {
             try
             {
+                var local = _store is ILocallyBufferedStore buffered && buffered.HoldsLocally(key);
                 stored = await _store.LoadAsync(key, cancellationToken);
-                _outageWaits.Answered();
+                if (!local)
+                {
+                    _outageWaits.Answered();
+                }
                 break;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
