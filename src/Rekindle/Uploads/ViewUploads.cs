@@ -132,8 +132,9 @@ internal sealed class ViewUploads
     private UploadConfig DoneEntryConfig(UploadEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var config = ByName.Values.FirstOrDefault(config => config.Find(entry.Ref) == entry)
-            ?? throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': the entry is in none of this owner's uploads. Expected an entry not yet consumed or cancelled.");
+        var config = ByName.GetValueOrDefault(entry.UploadName) is { } owner && owner.Find(entry.Ref) == entry
+            ? owner
+            : throw new InvalidOperationException($"ConsumeUploadedEntry of '{entry.ClientName}': the entry is in none of this owner's uploads. Expected an entry not yet consumed or cancelled.");
         if (config.External is not null)
         {
             throw new InvalidOperationException($"ConsumeUploadedEntry on an entry of external upload \"{config.Name}\". Expected ConsumeExternalEntries, which hands over the entry's metadata (its file never reached this server).");
