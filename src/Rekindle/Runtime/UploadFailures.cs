@@ -16,19 +16,7 @@ internal static class UploadFailures
     /// <summary>Fails the entry in the view or the component owning its upload; false when it is gone (cancelled meanwhile).</summary>
     public static async ValueTask<bool> ApplyAsync(LiveView view, ComponentRegistry components, UploadFailedMessage failed)
     {
-        var config = view.UploadState.FindByRef(failed.UploadRef);
-        foreach (var component in components.All)
-        {
-            if (config is not null)
-            {
-                break;
-            }
-            if (component.Instance.UploadState.FindByRef(failed.UploadRef) is { } owned)
-            {
-                config = owned;
-                component.Dirty = true;
-            }
-        }
+        var config = view.UploadState.FindByRef(failed.UploadRef) ?? FindInComponents(components, failed.UploadRef);
         if (config?.Find(failed.EntryRef) is not { IsDone: false } entry)
         {
             return false;
@@ -39,5 +27,19 @@ internal static class UploadFailures
             await progress(entry);
         }
         return true;
+    }
+
+    /// <summary>The component upload with <paramref name="uploadRef"/>, its component marked to render.</summary>
+    private static UploadConfig? FindInComponents(ComponentRegistry components, string uploadRef)
+    {
+        foreach (var component in components.All)
+        {
+            if (component.Instance.UploadState.FindByRef(uploadRef) is { } owned)
+            {
+                component.Dirty = true;
+                return owned;
+            }
+        }
+        return null;
     }
 }
