@@ -34,6 +34,8 @@ public sealed class AsyncRecoveryTests(ServerProcessFixture fixture, ITestOutput
     {
         await GotoLiveAsync("/test/async-team");
         await Locator("#blue").ClickAsync();
+        // "lead loading" shows from the first render: the team's own text says the click was handled.
+        await Assertions.Expect(Locator("#team")).ToHaveTextAsync("blue");
         await Assertions.Expect(Locator("#lead")).ToHaveTextAsync("lead loading");
         await MarkPageAsync();
 

@@ -65,6 +65,7 @@ public sealed class AsyncTeamLive : LiveView
           <p id="size">{AsyncBlock(Size, size => Html($"{size}"), loading: () => Html($"size loading"), failed: reason => Html($"size failed: {reason}"))}</p>
           <p id="members-state">{(Members.IsLoading ? "members loading" : Members.Failure is { } failure ? $"members failed: {failure}" : $"{Members.Value} members")}</p>
           <ul id="members" phx-update="stream">{StreamEach<string>(nameof(Members), (id, member) => Html($"<li id=\"{id}\">{member}</li>"))}</ul>
+          <p id="team">{Team}</p>
           <p id="mounts">{_mounts}</p>
           <button id="release-team" phx-click="release-team">release team</button>
           <button id="partial-team" phx-click="partial-team">partial team</button>
